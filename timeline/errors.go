@@ -1,0 +1,102 @@
+package timeline
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Sentinel errors, one per kind of problem a timeline file can have. Every Problem wraps
+// one, so callers can test with errors.Is.
+var (
+	ErrSyntax     = errors.New("syntax error")
+	ErrUnknownKey = errors.New("unknown key")
+	ErrMissing    = errors.New("missing required field")
+	ErrDuplicate  = errors.New("duplicate id")
+	ErrEndBefore  = errors.New("end before date")
+	ErrUnknownRef = errors.New("unknown reference")
+	ErrURL        = errors.New("invalid url")
+	ErrControl    = errors.New("control character")
+	ErrType       = errors.New("wrong type")
+	ErrNoSource   = errors.New("event without source")
+	ErrFile       = errors.New("unreadable file")
+	ErrEmpty      = errors.New("empty file")
+	ErrBadStatus  = errors.New("invalid status")
+)
+
+// Problem is one thing wrong with a timeline file, with its place: a line and column where
+// one is known, else the event's position and id.
+type Problem struct {
+	File    string
+	Line    int // 1-based; 0 when unknown
+	Col     int // 1-based; 0 when unknown
+	Event   int // 1-based position of the event in the file; 0 when not about one event
+	EventID string
+	Kind    error  // one of the sentinel errors above
+	Msg     string // what is wrong, lower-case, no trailing period
+	Hint    string // how to fix it, or ""
+}
+
+// Error formats the problem as "FILE:LINE:COL: message; hint", or as
+// `FILE: event N "id": message; hint` when no line is known.
+func (p *Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
+	case p.Line > 0:
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Line == 0 && p.Event > 0 {
+		fmt.Fprintf(&b, "event %d %q: ", p.Event, p.EventID)
+	}
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(p.Hint)
+	}
+	return b.String()
+}
+
+// Unwrap returns the problem's kind.
+func (p *Problem) Unwrap() error { return p.Kind }
+
+// Problems is every problem found in a file, sorted by place. It is the error Load returns
+// when a file is not a valid timeline.
+type Problems []*Problem
+
+// Error lists the problems one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As see each of them.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Sort orders problems by line, then column, then event position; problems with no line
+// come after those with one, in event order.
+func (ps Problems) Sort() {
+	slices.SortStableFunc(ps, func(a, b *Problem) int {
+		if (a.Line == 0) != (b.Line == 0) {
+			if a.Line == 0 {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Event, b.Event))
+	})
+}

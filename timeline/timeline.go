@@ -1,0 +1,280 @@
+// Package timeline is the domain of tlx: a timeline of dated, sourced events, its TOML
+// loading and validation, the Filter that selects events, facet counts, and Markdown export.
+//
+// The format is described in docs/format.md. A Timeline is immutable once loaded; the
+// explorer, the list command and the export all read it through Filter so that a filter
+// means the same thing everywhere.
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Statuses lists the values an event's status may take, from firmest to least firm.
+var Statuses = []string{"confirmed", "reported", "alleged", "disputed", "denied", "scheduled"}
+
+// Timeline is a loaded, validated timeline. Events are sorted by date, then precision (the
+// vaguer first), then id.
+type Timeline struct {
+	Title       string
+	Description string
+	// Path names the file the timeline came from, for messages and export headers.
+	Path   string
+	Actors []Actor
+	Themes []Theme
+	Events []Event
+
+	actorIndex map[string]int // lower-cased id, name and alias -> index into Actors
+	themeIndex map[string]int
+	eventIndex map[string]int // id -> index into Events
+}
+
+// Actor is a state, agency, group, person, organization, company or media outlet that
+// events refer to.
+type Actor struct {
+	ID          string
+	Name        string
+	Kind        string
+	Aliases     []string
+	Description string
+}
+
+// Theme is a subject that groups events.
+type Theme struct {
+	ID          string
+	Name        string
+	Aliases     []string
+	Description string
+}
+
+// Event is one dated happening and the sources it rests on.
+type Event struct {
+	ID       string
+	Date     Date
+	End      Date // zero when the event is a single date
+	Title    string
+	Summary  string
+	Actors   []string // actor ids
+	Themes   []string // theme ids
+	Location string
+	Status   string
+	Related  []string // event ids
+	Sources  []Source
+
+	// Line is the line of the event's [[events]] header in its file, 0 when unknown.
+	Line int
+	// Pos is the event's 1-based position in its file.
+	Pos int
+
+	first, last int     // day numbers of the span the event may cover
+	actors      []int32 // indexes into Timeline.Actors
+	themes      []int32 // indexes into Timeline.Themes
+	status      int8    // index into Statuses, -1 when none
+	text        string  // lower-cased text that search matches
+}
+
+// Source is a report an event rests on.
+type Source struct {
+	Publisher string
+	Title     string
+	URL       string
+	Published Date
+	Via       string
+	Quote     string
+}
+
+// Span returns the event's date, or "date to end" when it has an end.
+func (e *Event) Span() string {
+	if e.End.IsZero() || e.End == e.Date {
+		return e.Date.Human()
+	}
+	return e.Date.Human() + " to " + e.End.Human()
+}
+
+// lastYear returns the year of the last day the event may cover.
+func (e *Event) lastYear() int {
+	if e.End.IsZero() {
+		return e.Date.Year
+	}
+	return e.End.Year
+}
+
+// Actor returns the actor with the given id, name or alias (any case), or nil.
+func (t *Timeline) Actor(name string) *Actor {
+	if i, ok := t.actorIndex[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return &t.Actors[i]
+	}
+	return nil
+}
+
+// Theme returns the theme with the given id, name or alias (any case), or nil.
+func (t *Timeline) Theme(name string) *Theme {
+	if i, ok := t.themeIndex[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return &t.Themes[i]
+	}
+	return nil
+}
+
+// Event returns the event with the given id, or nil.
+func (t *Timeline) Event(id string) *Event {
+	if i, ok := t.eventIndex[id]; ok {
+		return &t.Events[i]
+	}
+	return nil
+}
+
+// Index returns the position of the event with the given id in Events, or -1.
+func (t *Timeline) Index(id string) int {
+	if i, ok := t.eventIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// ActorName returns the readable name of an actor id, or the id itself when unknown.
+func (t *Timeline) ActorName(id string) string {
+	if a := t.Actor(id); a != nil {
+		return a.Name
+	}
+	return id
+}
+
+// ThemeName returns the readable name of a theme id, or the id itself when unknown.
+func (t *Timeline) ThemeName(id string) string {
+	if th := t.Theme(id); th != nil {
+		return th.Name
+	}
+	return id
+}
+
+// Span returns the first and last dates of the timeline's events, zero when it has none.
+func (t *Timeline) Span() (first, last Date) {
+	if len(t.Events) == 0 {
+		return Date{}, Date{}
+	}
+	first = t.Events[0].Date
+	for i := range t.Events {
+		e := &t.Events[i]
+		end := e.Date
+		if !e.End.IsZero() {
+			end = e.End
+		}
+		if last.IsZero() || end.Last().days() > last.Last().days() {
+			last = end
+		}
+	}
+	return first, last
+}
+
+// New builds a Timeline from parts already validated: it sorts the events and builds the
+// indexes that lookups, filters and facets use. Actors and themes that events name but no
+// registry declares (allowed when a file has no registry) are added with their id as name.
+// Loaders call it; tests and generators may too.
+func New(title, description string, actors []Actor, themes []Theme, events []Event) *Timeline {
+	t := &Timeline{Title: title, Description: description, Actors: actors, Themes: themes, Events: events}
+	t.build()
+	return t
+}
+
+func (t *Timeline) build() {
+	t.actorIndex = make(map[string]int, 3*len(t.Actors))
+	for i, a := range t.Actors {
+		addKeys(t.actorIndex, i, a.ID, a.Name, a.Aliases)
+	}
+	t.themeIndex = make(map[string]int, 3*len(t.Themes))
+	for i, th := range t.Themes {
+		addKeys(t.themeIndex, i, th.ID, th.Name, th.Aliases)
+	}
+	for i := range t.Events {
+		e := &t.Events[i]
+		for _, id := range e.Actors {
+			if _, ok := t.actorIndex[strings.ToLower(id)]; !ok {
+				t.Actors = append(t.Actors, Actor{ID: id, Name: id})
+				addKeys(t.actorIndex, len(t.Actors)-1, id, id, nil)
+			}
+		}
+		for _, id := range e.Themes {
+			if _, ok := t.themeIndex[strings.ToLower(id)]; !ok {
+				t.Themes = append(t.Themes, Theme{ID: id, Name: id})
+				addKeys(t.themeIndex, len(t.Themes)-1, id, id, nil)
+			}
+		}
+	}
+	slices.SortStableFunc(t.Events, func(a, b Event) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	t.eventIndex = make(map[string]int, len(t.Events))
+	var sb strings.Builder
+	for i := range t.Events {
+		e := &t.Events[i]
+		t.eventIndex[e.ID] = i
+		e.first, e.last = e.Date.span()
+		if !e.End.IsZero() {
+			_, e.last = e.End.span()
+		}
+		e.status = int8(slices.Index(Statuses, strings.ToLower(e.Status)))
+		e.actors = make([]int32, 0, len(e.Actors))
+		for _, id := range e.Actors {
+			e.actors = append(e.actors, int32(t.actorIndex[strings.ToLower(id)]))
+		}
+		e.themes = make([]int32, 0, len(e.Themes))
+		for _, id := range e.Themes {
+			e.themes = append(e.themes, int32(t.themeIndex[strings.ToLower(id)]))
+		}
+		e.text = searchText(&sb, t, e)
+	}
+}
+
+// addKeys indexes an entry under its id, name and aliases, lower-cased. An id always wins
+// over another entry's name or alias.
+func addKeys(index map[string]int, i int, id, name string, aliases []string) {
+	index[strings.ToLower(id)] = i
+	for _, k := range append([]string{name}, aliases...) {
+		k = strings.ToLower(strings.TrimSpace(k))
+		if _, taken := index[k]; !taken && k != "" {
+			index[k] = i
+		}
+	}
+}
+
+// searchText joins, lower-cased, every field that free-text search looks at: title,
+// summary, actors, themes, location, status and sources. Fields are separated by a newline
+// so that a search term never matches across two of them.
+func searchText(sb *strings.Builder, t *Timeline, e *Event) string {
+	sb.Reset()
+	add := func(s string) {
+		if s != "" {
+			sb.WriteString(s)
+			sb.WriteByte('\n')
+		}
+	}
+	add(e.ID)
+	add(e.Title)
+	add(e.Summary)
+	for _, i := range e.actors {
+		a := &t.Actors[i]
+		add(a.ID)
+		add(a.Name)
+		for _, al := range a.Aliases {
+			add(al)
+		}
+	}
+	for _, i := range e.themes {
+		add(t.Themes[i].ID)
+		add(t.Themes[i].Name)
+	}
+	add(e.Location)
+	add(e.Status)
+	for _, s := range e.Sources {
+		add(s.Publisher)
+		add(s.Title)
+		add(s.Via)
+		add(s.Quote)
+	}
+	return strings.ToLower(sb.String())
+}
