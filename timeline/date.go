@@ -119,6 +119,19 @@ func (d Date) String() string {
 	return ""
 }
 
+// MarshalText writes the date as String does, so JSON shows "2024-06" for a month.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads the forms ParseDate reads.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
 // Human returns the date for readers: "2024", "Jun 2024" or "2024-06-15".
 func (d Date) Human() string {
 	if d.Prec == Month {
@@ -291,8 +304,16 @@ func ParseRange(s string) (Range, error) {
 			return Range{}, err
 		}
 	}
-	if !r.From.IsZero() && !r.To.IsZero() && r.To.Last().days() < r.From.First().days() {
-		return Range{}, fmt.Errorf("%w range %q: %s is before %s; swap them", ErrDate, s, r.To, r.From)
+	if err := r.Check(); err != nil {
+		return Range{}, err
 	}
 	return r, nil
+}
+
+// Check reports a range whose end is before its start.
+func (r Range) Check() error {
+	if !r.From.IsZero() && !r.To.IsZero() && r.To.Last().days() < r.From.First().days() {
+		return fmt.Errorf("%w range: %s is before %s; swap them", ErrDate, r.To, r.From)
+	}
+	return nil
 }

@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
 
@@ -10,11 +12,48 @@ import (
 
 // Load reads and validates the timeline file at path.
 func Load(path string) (*Timeline, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(path, data)
+}
+
+// ReadFile reads a timeline file, turning the ways it can fail into one clear Problem
+// each: missing, a directory, unreadable.
+func ReadFile(path string) ([]byte, error) {
+	fail := func(msg, hint string) error {
+		return &Problem{File: path, Kind: ErrFile, Msg: msg, Hint: hint}
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail("no such file", "check the path")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fail("permission denied", "check the file's permissions")
+	case err != nil:
+		return nil, fail(errors.Unwrap(err).Error(), "")
+	case st.IsDir():
+		return nil, fail("is a directory", "give the path of a .toml file")
+	}
+	b, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fail("permission denied", "check the file's permissions")
+	case err != nil:
+		return nil, fail(errors.Unwrap(err).Error(), "")
+	}
+	return b, nil
+}
+
+// ParseProgress is Parse that reports how far it has got: progress(done, total) is called
+// from the loading goroutines, with done rising to total. It may be nil.
+func ParseProgress(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
+	if progress != nil {
+		progress(0, len(data))
+		defer progress(len(data), len(data))
+	}
+	return Parse(name, data)
 }
 
 // Parse decodes and validates a timeline from data; name labels messages.

@@ -51,22 +51,22 @@ type Theme struct {
 
 // Event is one dated happening and the sources it rests on.
 type Event struct {
-	ID       string
-	Date     Date
-	End      Date // zero when the event is a single date
-	Title    string
-	Summary  string
-	Actors   []string // actor ids
-	Themes   []string // theme ids
-	Location string
-	Status   string
-	Related  []string // event ids
-	Sources  []Source
+	ID       string   `json:"id"`
+	Date     Date     `json:"date"`
+	End      Date     `json:"end,omitzero"` // zero when the event is a single date
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary,omitempty"`
+	Actors   []string `json:"actors,omitempty"` // actor ids
+	Themes   []string `json:"themes,omitempty"` // theme ids
+	Location string   `json:"location,omitempty"`
+	Status   string   `json:"status,omitempty"`
+	Related  []string `json:"related,omitempty"` // event ids
+	Sources  []Source `json:"sources"`
 
 	// Line is the line of the event's [[events]] header in its file, 0 when unknown.
-	Line int
+	Line int `json:"line,omitempty"`
 	// Pos is the event's 1-based position in its file.
-	Pos int
+	Pos int `json:"-"`
 
 	first, last int     // day numbers of the span the event may cover
 	actors      []int32 // indexes into Timeline.Actors
@@ -77,12 +77,12 @@ type Event struct {
 
 // Source is a report an event rests on.
 type Source struct {
-	Publisher string
-	Title     string
-	URL       string
-	Published Date
-	Via       string
-	Quote     string
+	Publisher string `json:"publisher"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published Date   `json:"published,omitzero"`
+	Via       string `json:"via,omitempty"`
+	Quote     string `json:"quote,omitempty"`
 }
 
 // Span returns the event's date, or "date to end" when it has an end.

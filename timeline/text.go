@@ -1,0 +1,102 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sanitize makes text from a timeline file safe to print on a terminal or write to a
+// document: C0 and C1 control characters (escape sequences start with one), DEL, invalid
+// UTF-8 and the bidirectional overrides that can reorder what a reader sees are each
+// replaced by U+FFFD. Newlines are kept; tabs become a space. Text without such characters
+// is returned as it is, without allocating.
+func Sanitize(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && isInvalidAt(s, i), unsafeRune(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// SanitizeLine is Sanitize for one-line fields: newlines and carriage returns become spaces.
+func SanitizeLine(s string) string {
+	s = Sanitize(s)
+	if strings.ContainsAny(s, "\n") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 {
+			return cleanSlow(s[i:])
+		}
+	}
+	return true
+}
+
+func cleanSlow(s string) bool {
+	for i, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if r == '\t' || unsafeRune(r) || r == utf8.RuneError && isInvalidAt(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInvalidAt(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return r == utf8.RuneError && size <= 1
+}
+
+// unsafeRune reports whether r must not reach a terminal: control characters other than
+// newline (tab is handled by the callers) and the bidirectional formatting characters.
+func unsafeRune(r rune) bool {
+	if r == '\n' {
+		return false
+	}
+	if unicode.IsControl(r) {
+		return true
+	}
+	switch {
+	case r >= 0x202A && r <= 0x202E, // LRE, RLE, PDF, LRO, RLO
+		r >= 0x2066 && r <= 0x2069, // LRI, RLI, FSI, PDI
+		r == 0x200E || r == 0x200F || r == 0x061C:
+		return true
+	}
+	return false
+}
+
+// ControlChar returns the first character of s that the loader rejects in text fields, and
+// whether there is one. Newlines and tabs are allowed in text; every other control
+// character, and the bidirectional overrides, are not.
+func ControlChar(s string) (rune, int, bool) {
+	for i, r := range s {
+		if r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i:], "\r\n") {
+			continue
+		}
+		if unsafeRune(r) {
+			return r, i, true
+		}
+	}
+	return 0, 0, false
+}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+func newListCmd(o *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [filters]",
+		Short: "Print the matching events, one a line",
+		Long: `list prints the events that the filters select, one a line: DATE  ID  TITLE, with
+dates at their precision (2024, 2024-06 or 2024-06-15). --json prints them as a JSON
+array with every field instead. Output that is not a terminal carries no colour.`,
+		Example: `  tlx list --actor iran --theme cyber
+  tlx list --from 2024-06 --to 2024-09 --search phishing
+  tlx list --status alleged,denied --json | jq '.[].id'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, _, events, err := o.selected()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), events)
+			}
+			return writeList(cmd.OutOrStdout(), events)
+		},
+	}
+	addFilterFlags(cmd, o)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of the events with every field")
+	return cmd
+}
+
+func writeJSON(w io.Writer, events []*timeline.Event) error {
+	if events == nil {
+		events = []*timeline.Event{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(events)
+}
+
+// writeList prints DATE  ID  TITLE with the columns aligned. Colour is written as ANSI and
+// stripped by the colour-profile writer when the output is not a terminal or NO_COLOR is set.
+func writeList(w io.Writer, events []*timeline.Event) error {
+	idWidth := 0
+	for _, e := range events {
+		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(e.ID)))
+	}
+	cw := colorprofile.NewWriter(w, os.Environ())
+	dateStyle := lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
+	idStyle := lipgloss.NewStyle().Foreground(lipgloss.Color("6"))
+	for _, e := range events {
+		id := timeline.SanitizeLine(e.ID)
+		line := fmt.Sprintf("%s  %s%*s  %s\n",
+			dateStyle.Render(fmt.Sprintf("%-10s", e.Date.String())),
+			idStyle.Render(id), idWidth-lipgloss.Width(id), "",
+			timeline.SanitizeLine(e.Title))
+		if _, err := io.WriteString(cw, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}

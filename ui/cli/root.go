@@ -1,0 +1,280 @@
+// Package cli is tlx's command line: the root command that opens the explorer, and the
+// list, export and validate subcommands. It turns flags into a timeline.Filter, loads the
+// timeline, and maps failures to exit statuses; main only calls Execute.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/ui"
+)
+
+// Build describes the binary; GoReleaser stamps it with -ldflags -X.
+type Build struct {
+	Version string // "dev" when not stamped
+	Commit  string
+	Date    string
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command could not do its work: bad file, problems found, write failed
+	exitUsage   = 2 // the command line itself is wrong
+	exitStopped = 130
+)
+
+// exitError carries an exit status. Its message, when not empty, is what the user sees.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf reports a wrong command line: exit status 2.
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// silent is an exit status whose message the command has already printed.
+func silent(code int) error { return &exitError{code: code, err: errSilent} }
+
+var errSilent = errors.New("")
+
+// Execute runs tlx with args and returns the exit status.
+func Execute(ctx context.Context, build Build, args []string) int {
+	root := newRoot(build)
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(build.Version),
+		fang.WithCommit(build.Commit),
+		fang.WithErrorHandler(handleError),
+	)
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if errors.Is(err, context.Canceled) {
+		return exitStopped
+	}
+	if isUsageError(err) {
+		return exitUsage
+	}
+	return exitFailed
+}
+
+// handleError prints a failure: each problem of a bad timeline on a line of its own,
+// anything else on one line after "Error:". fang's own handler is not used because it
+// capitalises the message, which mangles paths and flag names.
+func handleError(w io.Writer, styles fang.Styles, err error) {
+	if errors.Is(err, errSilent) || errors.Is(err, context.Canceled) {
+		return
+	}
+	var problems timeline.Problems
+	if errors.As(err, &problems) {
+		for _, p := range problems {
+			fmt.Fprintln(w, timeline.SanitizeLine(p.Error()))
+		}
+		return
+	}
+	fmt.Fprintln(w, styles.ErrorHeader.UnsetPadding().UnsetMargins().SetString("Error:").String(),
+		timeline.SanitizeLine(err.Error()))
+	if exitCode(err) == exitUsage {
+		fmt.Fprintln(w, "Try 'tlx --help' for usage.")
+	}
+}
+
+// isUsageError recognises cobra's errors about the command line, which cobra does not type.
+func isUsageError(err error) bool {
+	s := err.Error()
+	for _, prefix := range []string{
+		"flag needs an argument", "unknown flag", "unknown shorthand flag", "unknown command",
+		"invalid argument", "bad flag syntax", "accepts ", "requires at least", "requires at most",
+		"if any flags in the group",
+	} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// options holds what the flags say; every command that shows events reads the same ones.
+type options struct {
+	build  Build
+	file   string
+	actors []string
+	themes []string
+	status []string
+	from   string
+	to     string
+	search string
+}
+
+func newRoot(build Build) *cobra.Command {
+	o := &options{build: build}
+	root := &cobra.Command{
+		Use:   "tlx",
+		Short: "Explore a timeline of dated, sourced events in the terminal",
+		Long: `tlx opens a timeline of dated events in a full-screen explorer: a chronological list
+beside every source each event rests on, filters by actor, theme, date and text, and
+export of exactly the filtered view to Markdown.
+
+With no --file it opens the timeline built into the binary: Iran, Trump and the US
+election, 2020-2026.`,
+		Example: `  tlx                                  # explore the built-in timeline
+  tlx --actor iran --from 2024         # start with filters applied
+  tlx -f mytimeline.toml               # explore your own timeline
+  tlx list --theme cyber               # print matching events
+  tlx export --actor routh -o routh.md # write them as Markdown
+  tlx validate mytimeline.toml         # check a file`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return o.runExplorer(cmd.Context())
+		},
+	}
+	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline `FILE` to open instead of the built-in one")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	addFilterFlags(root, o)
+	root.AddCommand(newListCmd(o))
+	for _, add := range extraCommands {
+		root.AddCommand(add(o))
+	}
+	return root
+}
+
+// extraCommands are the subcommands that live in other files of this package; each adds
+// itself in an init function so that the root need not change when one is added.
+var extraCommands []func(*options) *cobra.Command
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if cmd.HasSubCommands() {
+			return usageErrorf("unknown command %q for %q; run %q for the list", args[0], cmd.CommandPath(), cmd.CommandPath()+" --help")
+		}
+		return usageErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+func addFilterFlags(cmd *cobra.Command, o *options) {
+	f := cmd.Flags()
+	if cmd.Name() == "tlx" {
+		f = cmd.PersistentFlags()
+	}
+	f.StringSliceVarP(&o.actors, "actor", "a", nil, "only events with this actor (`ID`, name or alias; repeat or comma-separate for any of several)")
+	f.StringSliceVarP(&o.themes, "theme", "t", nil, "only events with this theme (`ID`, name or alias; repeatable)")
+	f.StringSliceVar(&o.status, "status", nil, "only events with this `STATUS`: "+strings.Join(timeline.Statuses, ", "))
+	f.StringVar(&o.from, "from", "", "only events on or after `DATE` (2024, 2024-06 or 2024-06-15)")
+	f.StringVar(&o.to, "to", "", "only events on or before `DATE` (--to 2024-06 means through 30 June 2024)")
+	f.StringVarP(&o.search, "search", "s", "", "only events whose text contains every word of `TEXT`")
+}
+
+// filter turns the flags into a Filter, checking dates. Names are checked against the
+// timeline by the filter itself.
+func (o *options) filter() (timeline.Filter, error) {
+	f := timeline.Filter{
+		Actors:   clean(o.actors),
+		Themes:   clean(o.themes),
+		Statuses: clean(o.status),
+		Text:     o.search,
+	}
+	var err error
+	if o.from != "" {
+		if f.Dates.From, err = timeline.ParseDate(o.from); err != nil {
+			return f, usageErrorf("--from: %v", err)
+		}
+	}
+	if o.to != "" {
+		if f.Dates.To, err = timeline.ParseDate(o.to); err != nil {
+			return f, usageErrorf("--to: %v", err)
+		}
+	}
+	if f.Dates.Check() != nil {
+		return f, usageErrorf("--to %s is before --from %s; swap them", f.Dates.To, f.Dates.From)
+	}
+	return f, nil
+}
+
+// clean drops empty values that "a,,b" or a trailing comma leave.
+func clean(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// source returns the name and the bytes of the timeline to open.
+func (o *options) source() (string, func() ([]byte, error)) {
+	if o.file == "" {
+		return data.Name, func() ([]byte, error) { return data.Timeline, nil }
+	}
+	return o.file, func() ([]byte, error) { return timeline.ReadFile(o.file) }
+}
+
+// load reads and validates the timeline the flags name.
+func (o *options) load() (*timeline.Timeline, error) {
+	name, read := o.source()
+	b, err := read()
+	if err != nil {
+		return nil, &exitError{code: exitFailed, err: err}
+	}
+	return timeline.Parse(name, b)
+}
+
+// selected loads the timeline and applies the filter flags.
+func (o *options) selected() (*timeline.Timeline, timeline.Filter, []*timeline.Event, error) {
+	f, err := o.filter()
+	if err != nil {
+		return nil, f, nil, err
+	}
+	t, err := o.load()
+	if err != nil {
+		return nil, f, nil, err
+	}
+	events, err := t.Filter(f)
+	if err != nil {
+		return nil, f, nil, usageErrorf("%v", err)
+	}
+	return t, f, events, nil
+}
+
+func (o *options) runExplorer(ctx context.Context) error {
+	f, err := o.filter()
+	if err != nil {
+		return err
+	}
+	name, read := o.source()
+	return ui.Run(ctx, ui.Options{
+		Name:    name,
+		Read:    read,
+		Filter:  f,
+		Version: o.build.Version,
+		Stdin:   os.Stdin,
+		Stdout:  os.Stdout,
+	})
+}
