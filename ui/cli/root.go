@@ -55,8 +55,15 @@ var errSilent = errors.New("")
 
 // Execute runs tlx with args and returns the exit status.
 func Execute(ctx context.Context, build Build, args []string) int {
+	return run(ctx, build, args, os.Stdout, os.Stderr)
+}
+
+// run is Execute with its output streams given, so tests can capture them.
+func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writer) int {
 	root := newRoot(build)
 	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(build.Version),
 		fang.WithCommit(build.Commit),
