@@ -3,7 +3,6 @@ package timeline
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -55,8 +54,14 @@ func ParseDate(s string) (Date, error) {
 		if len(p) != width {
 			return 0, false
 		}
-		n, err := strconv.Atoi(p)
-		return n, err == nil && n >= 0
+		n := 0
+		for _, c := range []byte(p) {
+			if c < '0' || c > '9' {
+				return 0, false // strconv.Atoi would take "+024"
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
 	}
 	y, ok := num(parts[0], 4)
 	if !ok {
