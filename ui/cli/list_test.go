@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const listFixture = `title = "List fixture"
+
+[[actors]]
+id = "iran"
+name = "Iran"
+aliases = ["Tehran"]
+
+[[actors]]
+id = "msft"
+name = "Microsoft"
+
+[[themes]]
+id = "cyber"
+name = "Cyber operations"
+
+[[events]]
+id = "report"
+date = 2024-08-09
+title = "Microsoft report released"
+actors = ["msft"]
+themes = ["cyber"]
+status = "confirmed"
+
+  [[events.sources]]
+  publisher = "The Associated Press"
+  quote = "Microsoft said Friday"
+
+[[events]]
+id = "phishing"
+date = "2024-06"
+title = "Phishing of a campaign official"
+actors = ["iran"]
+themes = ["cyber"]
+status = "reported"
+
+  [[events.sources]]
+  publisher = "Microsoft"
+  url = "https://example.com/report"
+
+[[events]]
+id = "year-long"
+date = "2024"
+end = "2025"
+title = "Influence sites"
+actors = ["iran"]
+
+  [[events.sources]]
+  publisher = "AP"
+`
+
+// runCLI runs tlx with args and returns its exit status and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), Build{Version: "test"}, args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFixture(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "fixture.toml")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestList(t *testing.T) {
+	path := writeFixture(t, listFixture)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"everything, dates at their precision", nil,
+			"2024        year-long  Influence sites\n" +
+				"2024-06     phishing   Phishing of a campaign official\n" +
+				"2024-08-09  report     Microsoft report released\n"},
+		{"actor alias", []string{"--actor", "tehran"},
+			"2024        year-long  Influence sites\n" +
+				"2024-06     phishing   Phishing of a campaign official\n"},
+		{"comma-separated actors", []string{"--actor", "msft,Iran", "--theme", "cyber"},
+			"2024-06     phishing  Phishing of a campaign official\n" +
+				"2024-08-09  report    Microsoft report released\n"},
+		{"repeated flag", []string{"-a", "msft", "-a", "iran", "--status", "confirmed"},
+			"2024-08-09  report  Microsoft report released\n"},
+		{"from a month", []string{"--from", "2024-07"},
+			"2024        year-long  Influence sites\n" +
+				"2024-08-09  report     Microsoft report released\n"},
+		{"to a month runs through it", []string{"--to", "2024-06", "--theme", "cyber"},
+			"2024-06     phishing  Phishing of a campaign official\n"},
+		{"search", []string{"--search", "said friday"},
+			"2024-08-09  report  Microsoft report released\n"},
+		{"nothing matches", []string{"--search", "nothing here"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, append([]string{"list", "-f", path}, tt.args...)...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			if out != tt.want {
+				t.Errorf("output\n%s\nwant\n%s", out, tt.want)
+			}
+		})
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	path := writeFixture(t, listFixture)
+	code, out, errOut := runCLI(t, "list", "-f", path, "--json", "--actor", "iran")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 2 || got[0]["id"] != "year-long" || got[0]["date"] != "2024" || got[0]["end"] != "2025" {
+		t.Errorf("unexpected JSON: %s", out)
+	}
+	src := got[1]["sources"].([]any)[0].(map[string]any)
+	if got[1]["date"] != "2024-06" || src["url"] != "https://example.com/report" || got[1]["status"] != "reported" {
+		t.Errorf("unexpected JSON event: %v", got[1])
+	}
+	if _, ok := got[0]["end"]; !ok {
+		t.Error("end missing")
+	}
+	if _, ok := got[1]["end"]; ok {
+		t.Error("an event without end should have no end key")
+	}
+
+	// No match is an empty array, not null.
+	_, out, _ = runCLI(t, "list", "-f", path, "--json", "--search", "zzz")
+	if strings.TrimSpace(out) != "[]" {
+		t.Errorf("empty result = %q, want []", out)
+	}
+}
+
+func TestListErrors(t *testing.T) {
+	path := writeFixture(t, listFixture)
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"unknown actor with suggestion", []string{"list", "-f", path, "--actor", "iarn"}, 2, `unknown actor "iarn"; did you mean "iran"?`},
+		{"bad from date", []string{"list", "-f", path, "--from", "2024-13"}, 2, `--from: invalid date "2024-13": month 13 does not exist`},
+		{"inverted range", []string{"list", "-f", path, "--from", "2025", "--to", "2024"}, 2, "--to 2024 is before --from 2025; swap them"},
+		{"unknown flag", []string{"list", "--bogus"}, 2, "unknown flag: --bogus"},
+		{"stray argument", []string{"list", "extra"}, 2, `tlx list takes no arguments, got "extra"`},
+		{"unknown command", []string{"lsit"}, 2, `unknown command "lsit"`},
+		{"missing file", []string{"list", "-f", filepath.Join(dir, "nope.toml")}, 1, "nope.toml: no such file; check the path"},
+		{"directory", []string{"list", "-f", dir}, 1, "is a directory; give the path of a .toml file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.args...)
+			if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tt.wantCode, tt.wantErr)
+			}
+			if out != "" {
+				t.Errorf("stdout should be empty on error, got %q", out)
+			}
+			if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
+				t.Errorf("stack trace in output: %s", errOut)
+			}
+		})
+	}
+}
+
+func TestListSanitizes(t *testing.T) {
+	// A title carrying an escape sequence must not reach the terminal raw, even if a loader
+	// let it through: list sanitises what it prints.
+	path := writeFixture(t, strings.Replace(listFixture, `title = "Influence sites"`, `title = "Influence \u001b[2J sites"`, 1))
+	code, out, errOut := runCLI(t, "list", "-f", path)
+	if code == 0 && strings.Contains(out, "\x1b") {
+		t.Errorf("escape sequence reached the output: %q", out)
+	}
+	if code != 0 && !strings.Contains(errOut, "control character") {
+		t.Errorf("a file with a control character should be rejected with a clear message, got %q", errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "--version")
+	if code != 0 || !strings.Contains(out, "test") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}
