@@ -3,8 +3,10 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Filter selects events. Within a kind, several values mean any of them; different kinds
@@ -55,6 +57,8 @@ type query struct {
 	lo, hi   int
 	dated    bool
 	terms    []string
+	mask     *signature // bits an event's signature needs for the terms to match; nil: none
+	exact    bool       // the mask alone decides: every term is two ASCII letters
 }
 
 func (t *Timeline) compile(f Filter) (*query, error) {
@@ -98,6 +102,10 @@ func (t *Timeline) compile(f Filter) (*query, error) {
 		q.lo, q.hi = f.Dates.bounds()
 	}
 	q.terms = SearchTerms(f.Text)
+	if m, ok := termMask(q.terms); ok {
+		q.mask = m
+		q.exact = exactTerms(q.terms)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -137,10 +145,17 @@ func (q *query) fails(e *Event) int {
 	if q.dated && (e.last < q.lo || e.first > q.hi) {
 		bad |= kindDate
 	}
-	if len(q.terms) > 0 && bad&(bad-1) == 0 && !hasAll(e.text, q.terms) {
+	if len(q.terms) > 0 && bad&(bad-1) == 0 && !q.textMatches(e) {
 		bad |= kindText
 	}
 	return bad
+}
+
+func (q *query) textMatches(e *Event) bool {
+	if q.mask != nil && !e.sig.has(q.mask) {
+		return false
+	}
+	return q.exact || hasAll(e.text, q.terms)
 }
 
 func anyOf(set []bool, ids []int32) bool {
@@ -168,13 +183,46 @@ func (t *Timeline) Filter(f Filter) ([]*Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Event, 0, len(t.Events))
-	for i := range t.Events {
-		if q.fails(&t.Events[i]) == 0 {
-			out = append(out, &t.Events[i])
+	parts := make([][]*Event, parallelism(len(t.Events)))
+	t.inParallel(len(parts), func(part, lo, hi int) {
+		out := make([]*Event, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			if q.fails(&t.Events[i]) == 0 {
+				out = append(out, &t.Events[i])
+			}
 		}
+		parts[part] = out
+	})
+	if len(parts) == 1 {
+		return slices.Clip(parts[0]), nil
 	}
-	return slices.Clip(out), nil
+	return slices.Concat(parts...), nil
+}
+
+// parallelThreshold is the number of events from which a filter pass is split across
+// cores: below it, starting goroutines costs more than it saves.
+const parallelThreshold = 16_384
+
+func parallelism(n int) int {
+	if n < parallelThreshold {
+		return 1
+	}
+	return min(runtime.GOMAXPROCS(0), n/parallelThreshold*2, 8)
+}
+
+// inParallel calls fn for parts consecutive ranges of the events, concurrently when parts
+// is more than one, and returns when all have finished.
+func (t *Timeline) inParallel(parts int, fn func(part, lo, hi int)) {
+	n := len(t.Events)
+	if parts <= 1 {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { fn(p, p*n/parts, (p+1)*n/parts) })
+	}
+	wg.Wait()
 }
 
 // Match reports whether f selects e, which must belong to t.
@@ -275,13 +323,38 @@ func (t *Timeline) Facets(f Filter) (Facets, error) {
 	if err != nil {
 		return Facets{}, err
 	}
+	parts := make([]Facets, parallelism(len(t.Events)))
+	t.inParallel(len(parts), func(part, lo, hi int) {
+		parts[part] = t.countFacets(q, lo, hi)
+	})
+	fc := parts[0]
+	for _, p := range parts[1:] {
+		fc.Matched += p.Matched
+		addCounts(fc.Actors, p.Actors)
+		addCounts(fc.Themes, p.Themes)
+		addCounts(fc.Statuses, p.Statuses)
+		for y, n := range p.Years {
+			fc.Years[y] += n
+		}
+	}
+	return fc, nil
+}
+
+func addCounts(dst, src []int) {
+	for i, n := range src {
+		dst[i] += n
+	}
+}
+
+// countFacets counts the facets of the events in [lo, hi).
+func (t *Timeline) countFacets(q *query, lo, hi int) Facets {
 	fc := Facets{
 		Actors:   make([]int, len(t.Actors)),
 		Themes:   make([]int, len(t.Themes)),
 		Statuses: make([]int, len(Statuses)),
 		Years:    make(map[int]int),
 	}
-	for i := range t.Events {
+	for i := lo; i < hi; i++ {
 		e := &t.Events[i]
 		bad := q.fails(e)
 		if bad == 0 {
@@ -306,5 +379,5 @@ func (t *Timeline) Facets(f Filter) (Facets, error) {
 			}
 		}
 	}
-	return fc, nil
+	return fc
 }

@@ -73,6 +73,7 @@ type Event struct {
 	themes      []int32 // indexes into Timeline.Themes
 	status      int8    // index into Statuses, -1 when none
 	text        string  // lower-cased text that search matches
+	sig         *signature
 }
 
 // Source is a report an event rests on.
@@ -202,32 +203,66 @@ func (t *Timeline) build() {
 			}
 		}
 	}
-	slices.SortStableFunc(t.Events, func(a, b Event) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	t.sortEvents()
 	t.eventIndex = make(map[string]int, len(t.Events))
-	var sb strings.Builder
 	for i := range t.Events {
-		e := &t.Events[i]
-		t.eventIndex[e.ID] = i
-		e.first, e.last = e.Date.span()
-		if !e.End.IsZero() {
-			_, e.last = e.End.span()
-		}
-		e.status = int8(slices.Index(Statuses, strings.ToLower(e.Status)))
-		e.actors = make([]int32, 0, len(e.Actors))
-		for _, id := range e.Actors {
-			e.actors = append(e.actors, int32(t.actorIndex[strings.ToLower(id)]))
-		}
-		e.themes = make([]int32, 0, len(e.Themes))
-		for _, id := range e.Themes {
-			e.themes = append(e.themes, int32(t.themeIndex[strings.ToLower(id)]))
-		}
-		e.text = searchText(&sb, t, e)
+		t.eventIndex[t.Events[i].ID] = i
 	}
+	sigs := make([]signature, len(t.Events))
+	t.inParallel(parallelism(len(t.Events)), func(_, lo, hi int) {
+		var sb strings.Builder
+		for i := lo; i < hi; i++ {
+			t.derive(&t.Events[i], &sigs[i], &sb)
+		}
+	})
+}
+
+// compareEvents is the timeline order: by date, the vaguer first, then by id.
+func compareEvents(a, b *Event) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// sortEvents puts the events in timeline order. Files are usually written in order, so that
+// is checked first; otherwise a permutation is sorted and applied once, which moves each
+// large Event once instead of on every swap.
+func (t *Timeline) sortEvents() {
+	if slices.IsSortedFunc(t.Events, func(a, b Event) int { return compareEvents(&a, &b) }) {
+		return
+	}
+	order := make([]int32, len(t.Events))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return compareEvents(&t.Events[a], &t.Events[b]) })
+	sorted := make([]Event, len(t.Events))
+	for i, j := range order {
+		sorted[i] = t.Events[j]
+	}
+	t.Events = sorted
+}
+
+// derive fills in the fields of e that filters and facets read: its span as day numbers,
+// registry indexes, status index, search text and signature.
+func (t *Timeline) derive(e *Event, sig *signature, sb *strings.Builder) {
+	e.first, e.last = e.Date.span()
+	if !e.End.IsZero() {
+		_, e.last = e.End.span()
+	}
+	e.status = int8(slices.Index(Statuses, strings.ToLower(e.Status)))
+	e.actors = make([]int32, 0, len(e.Actors))
+	for _, id := range e.Actors {
+		e.actors = append(e.actors, int32(t.actorIndex[strings.ToLower(id)]))
+	}
+	e.themes = make([]int32, 0, len(e.Themes))
+	for _, id := range e.Themes {
+		e.themes = append(e.themes, int32(t.themeIndex[strings.ToLower(id)]))
+	}
+	e.text = searchText(sb, t, e)
+	sig.add(e.text)
+	e.sig = sig
 }
 
 // addKeys indexes an entry under its id, name and aliases, lower-cased. An id always wins

@@ -1,0 +1,85 @@
+package timeline
+
+// Free-text search scans each event's lower-cased text with strings.Contains. On 100,000
+// events that is about 75 MB, tens of milliseconds a keystroke. A signature per event, built
+// at load, lets the scan skip almost every event that cannot match: it records which
+// character pairs and triples occur in the text, and an event is scanned only when it has
+// every pair and triple of every search term. The signature can wrongly admit an event (the
+// scan then rejects it) but never wrongly reject one, so results are exactly those of a
+// plain scan.
+
+const (
+	sigWords     = 32 // 2048 bits: 1024 for pairs, 1024 for triples
+	pairWords    = 16
+	tripleOffset = pairWords * 64
+)
+
+type signature [sigWords]uint64
+
+// byteClass maps a byte to one of 32 classes: letters and digits keep classes of their own
+// among the common ones, so pairs of ASCII letters set exact bits; other bytes share.
+func byteClass(c byte) uint32 {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return uint32(c - 'a') // 0..25
+	case c >= '0' && c <= '9':
+		return 26
+	case c == ' ' || c == '\n':
+		return 27
+	}
+	return 28 + uint32(c)&3
+}
+
+func pairBit(a, b byte) uint32 { return byteClass(a)<<5 | byteClass(b) }
+
+func tripleBit(a, b, c byte) uint32 {
+	h := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D) * 0x27D4EB2F
+	return tripleOffset + h>>22 // 10 bits: 0..1023
+}
+
+func (s *signature) set(bit uint32) { s[bit>>6] |= 1 << (bit & 63) }
+
+// add records the pairs and triples of text, which must be lower-cased.
+func (s *signature) add(text string) {
+	for i := 0; i+1 < len(text); i++ {
+		s.set(pairBit(text[i], text[i+1]))
+		if i+2 < len(text) {
+			s.set(tripleBit(text[i], text[i+1], text[i+2]))
+		}
+	}
+}
+
+// has reports whether s has every bit of mask.
+func (s *signature) has(mask *signature) bool {
+	for i := range s {
+		if s[i]&mask[i] != mask[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// termMask returns the signature bits every matching text must have, and whether the terms
+// give any (a one-character term gives none).
+func termMask(terms []string) (*signature, bool) {
+	var m signature
+	any := false
+	for _, t := range terms {
+		if len(t) >= 2 {
+			m.add(t)
+			any = true
+		}
+	}
+	return &m, any
+}
+
+// exactTerms reports whether every term is a pair of ASCII letters, whose signature bit is
+// set exactly when the pair occurs: then the signature decides without a scan.
+func exactTerms(terms []string) bool {
+	for _, t := range terms {
+		if len(t) != 2 || byteClass(t[0]) > 25 || byteClass(t[1]) > 25 {
+			return false
+		}
+	}
+	return true
+}

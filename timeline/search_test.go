@@ -1,0 +1,78 @@
+package timeline_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// FuzzSearchMatchesScan checks that the signature prefilter never changes a result: an
+// event matches a search exactly when a plain case-insensitive scan finds every term.
+func FuzzSearchMatchesScan(f *testing.F) {
+	f.Add("Iran-linked hackers phish a campaign official", "phish")
+	f.Add("Routh sentenced to life", "ro")
+	f.Add("Türkiye then Oman", "türk")
+	f.Add("ΑΒΓ δέλτα", "γ δ")
+	f.Add("a", "a")
+	f.Add("zq", "zq")
+	f.Add("x1-2y", "1-2")
+	f.Fuzz(func(t *testing.T, summary, query string) {
+		tl := timeline.New("T", "", nil, nil, []timeline.Event{{
+			ID: "e", Date: timeline.MustDate("2024"), Title: "t", Summary: summary,
+			Sources: []timeline.Source{{Publisher: "p"}},
+		}})
+		events, err := tl.Filter(timeline.Filter{Text: query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hay := strings.ToLower("e\nt\n" + summary + "\np")
+		want := true
+		for _, term := range timeline.SearchTerms(query) {
+			want = want && strings.Contains(hay, term)
+		}
+		if got := len(events) == 1; got != want {
+			t.Fatalf("summary %q, query %q: matched %v, plain scan says %v", summary, query, got, want)
+		}
+	})
+}
+
+func TestSearchLargeTimeline(t *testing.T) {
+	// Over the parallel threshold, results must equal a serial scan, in order.
+	events := make([]timeline.Event, 40_000)
+	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"}
+	for i := range events {
+		events[i] = timeline.Event{
+			ID:      fmt.Sprintf("e%06d", i),
+			Date:    timeline.Date{Year: 2000 + i%20, Prec: timeline.Year},
+			Title:   words[i%7] + " " + words[(i/7)%7],
+			Sources: []timeline.Source{{Publisher: "p"}},
+		}
+	}
+	tl := timeline.New("T", "", nil, nil, events)
+	for _, q := range []string{"alpha", "ha", "lf", "alpha golf", `"echo bravo"`, "zz"} {
+		got, err := tl.Filter(timeline.Filter{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := range tl.Events {
+			e := &tl.Events[i]
+			ok := true
+			for _, term := range timeline.SearchTerms(q) {
+				ok = ok && strings.Contains(strings.ToLower(e.ID+"\n"+e.Title), term)
+			}
+			if ok {
+				want = append(want, e.ID)
+			}
+		}
+		if g := ids(got); strings.Join(g, ",") != strings.Join(want, ",") {
+			t.Errorf("query %q: got %d events, want %d", q, len(g), len(want))
+		}
+		fc, _ := tl.Facets(timeline.Filter{Text: q})
+		if fc.Matched != len(want) {
+			t.Errorf("query %q: facets matched %d, want %d", q, fc.Matched, len(want))
+		}
+	}
+}
