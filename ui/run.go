@@ -5,6 +5,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
@@ -17,9 +22,116 @@ type Options struct {
 	Version string                 // tlx version, for exports
 	Stdin   io.Reader
 	Stdout  io.Writer
+	// NoColor turns colour off. Run also turns it off when the NO_COLOR environment
+	// variable is set to anything but the empty string.
+	NoColor bool
 }
 
-// Run opens the explorer and returns when the user quits.
+// Run opens the explorer and returns when the user quits. The screen comes up at once
+// with a progress bar while the timeline loads; a load failure ends the program and is
+// returned as it is (a timeline.Problems keeps every problem). Quitting, even during the
+// load, returns nil.
 func Run(ctx context.Context, opts Options) error {
-	return errors.New("the explorer is not built yet; use tlx list")
+	noColor := opts.NoColor || os.Getenv("NO_COLOR") != ""
+	m := newModel(opts, noColor)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	m.loader = startLoader(ctx, opts)
+
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.Stdin != nil {
+		popts = append(popts, tea.WithInput(opts.Stdin))
+	}
+	if opts.Stdout != nil {
+		popts = append(popts, tea.WithOutput(opts.Stdout))
+	}
+	if noColor {
+		// Bubble Tea reads NO_COLOR=1 and =true but not NO_COLOR=yes; the convention
+		// is that any value turns colour off. Ascii keeps bold and reverse video.
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(m, popts...).Run()
+	switch {
+	case errors.Is(err, tea.ErrInterrupted):
+		return nil
+	case err != nil && ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled):
+		return ctx.Err()
+	case err != nil:
+		return err
+	}
+	if fm, ok := final.(*Model); ok {
+		return fm.err
+	}
+	return nil
+}
+
+// loadProgressMsg reports how many bytes of the timeline have been loaded.
+type loadProgressMsg struct{ done, total int }
+
+// loadedMsg carries the loaded timeline, or why it could not be loaded.
+type loadedMsg struct {
+	t   *timeline.Timeline
+	err error
+}
+
+// loader reads and parses the timeline in the background. Progress is sampled: the
+// parser may report thousands of times, the screen hears of each whole percent once.
+type loader struct {
+	done, total atomic.Int64
+	lastPct     atomic.Int64
+	tick        chan struct{}  // one pending progress notice at most
+	result      chan loadedMsg // the end of the load
+	ctx         context.Context
+}
+
+func startLoader(ctx context.Context, opts Options) *loader {
+	l := &loader{tick: make(chan struct{}, 1), result: make(chan loadedMsg, 1), ctx: ctx}
+	l.lastPct.Store(-1)
+	go l.run(opts)
+	return l
+}
+
+func (l *loader) run(opts Options) {
+	data, err := opts.Read()
+	if err != nil {
+		l.result <- loadedMsg{err: err}
+		return
+	}
+	t, err := timeline.ParseProgress(opts.Name, data, l.progress)
+	l.result <- loadedMsg{t: t, err: err}
+}
+
+// progress is called by the parser, possibly from several goroutines at once.
+func (l *loader) progress(done, total int) {
+	l.done.Store(int64(done))
+	l.total.Store(int64(total))
+	if total <= 0 {
+		return
+	}
+	pct := int64(done) * 100 / int64(total)
+	last := l.lastPct.Load()
+	if pct <= last || !l.lastPct.CompareAndSwap(last, pct) {
+		return
+	}
+	select {
+	case l.tick <- struct{}{}:
+	default: // a notice is already waiting; it will read the latest figures
+	}
+}
+
+// wait is a command that returns the next progress notice or the end of the load.
+func (l *loader) wait() tea.Msg {
+	select {
+	case r := <-l.result:
+		return r
+	case <-l.tick:
+		select {
+		case r := <-l.result:
+			return r
+		default:
+		}
+		return loadProgressMsg{done: int(l.done.Load()), total: int(l.total.Load())}
+	case <-l.ctx.Done():
+		return nil
+	}
 }

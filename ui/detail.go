@@ -1,0 +1,363 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// detailModel shows everything about the selected event in a scrollable pane. Its text is
+// wrapped once per event and width, not on every frame.
+type detailModel struct {
+	styles *Styles
+	keys   *keyMap
+	vp     viewport.Model
+
+	t       *timeline.Timeline
+	ev      *timeline.Event
+	visible func(*timeline.Event) bool // whether an event is in the list, for related events
+
+	width, height int
+	renderedFor   *timeline.Event // the event and width the viewport content was built for
+	renderedW     int
+	focused       bool
+}
+
+func newDetail(s *Styles, k *keyMap) detailModel {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = false // the root model routes the wheel
+	vp.KeyMap = viewport.KeyMap{}
+	return detailModel{styles: s, keys: k, vp: vp}
+}
+
+// SetSize sets the pane's size; the text is wrapped again when the width changed.
+func (d *detailModel) SetSize(w, h int) {
+	d.width, d.height = max(w, 0), max(h, 0)
+	d.vp.SetWidth(d.width)
+	d.vp.SetHeight(d.height)
+	d.refresh(false)
+}
+
+// SetEvent shows e, scrolled to its top.
+func (d *detailModel) SetEvent(t *timeline.Timeline, e *timeline.Event) {
+	if d.t == t && d.ev == e {
+		return
+	}
+	d.t, d.ev = t, e
+	d.refresh(true)
+}
+
+// restyle renders the text again after the styles change.
+func (d *detailModel) restyle() {
+	d.renderedFor = nil
+	d.refresh(false)
+}
+
+func (d *detailModel) refresh(top bool) {
+	if d.renderedFor == d.ev && d.renderedW == d.width && d.ev != nil {
+		return
+	}
+	d.renderedFor, d.renderedW = d.ev, d.width
+	if d.ev == nil || d.width <= 0 {
+		d.vp.SetContentLines(nil)
+		return
+	}
+	y := d.vp.YOffset()
+	d.vp.SetContentLines(d.render(d.width))
+	if top {
+		d.vp.GotoTop()
+	} else {
+		d.vp.SetYOffset(y)
+	}
+}
+
+// Update scrolls the pane on the keys that scroll it.
+func (d detailModel) Update(msg tea.Msg) (detailModel, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	switch {
+	case key.Matches(k, d.keys.ScrollDown):
+		d.vp.ScrollDown(1)
+	case key.Matches(k, d.keys.ScrollUp):
+		d.vp.ScrollUp(1)
+	case key.Matches(k, d.keys.HalfDown):
+		d.vp.HalfPageDown()
+	case key.Matches(k, d.keys.HalfUp):
+		d.vp.HalfPageUp()
+	case key.Matches(k, d.keys.PageDown):
+		d.vp.PageDown()
+	case key.Matches(k, d.keys.PageUp):
+		d.vp.PageUp()
+	case key.Matches(k, d.keys.Top):
+		d.vp.GotoTop()
+	case key.Matches(k, d.keys.Bottom):
+		d.vp.GotoBottom()
+	}
+	return d, nil
+}
+
+// scroll moves the text by n lines, down when n is positive.
+func (d *detailModel) scroll(n int) {
+	if n > 0 {
+		d.vp.ScrollDown(n)
+	} else {
+		d.vp.ScrollUp(-n)
+	}
+}
+
+// View renders the visible part of the text.
+func (d *detailModel) View() string {
+	if d.width <= 0 || d.height <= 0 {
+		return ""
+	}
+	if d.ev == nil {
+		return d.styles.Detail.Muted.Render(ansi.Truncate("Nothing selected.", d.width, "…"))
+	}
+	return d.vp.View()
+}
+
+// render lays out the event at width w: title, when, status and place, actors and
+// themes, the summary, related events and the numbered sources. All file text is
+// sanitised here, the one place it enters the pane.
+func (d *detailModel) render(w int) []string {
+	s := d.styles
+	e := d.ev
+	var lines []string
+	add := func(style func(...string) string, text string, indent int) {
+		for _, l := range wrap(text, w, indent) {
+			lines = append(lines, style(l))
+		}
+	}
+	blank := func() { lines = append(lines, "") }
+
+	add(s.Detail.Title.Render, timeline.SanitizeLine(e.Title), 0)
+	meta := []string{whenOf(e)}
+	if e.Status != "" {
+		meta = append(meta, timeline.SanitizeLine(e.Status))
+	}
+	if e.Location != "" {
+		meta = append(meta, timeline.SanitizeLine(e.Location))
+	}
+	add(s.Detail.Meta.Render, strings.Join(meta, " · "), 0)
+	blank()
+
+	const labelW = 8
+	field := func(label string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		if w <= labelW+4 {
+			add(s.Detail.Value.Render, label+": "+strings.Join(values, ", "), 0)
+			return
+		}
+		for i, l := range wrap(strings.Join(values, ", "), w-labelW, 0) {
+			lead := strings.Repeat(" ", labelW)
+			if i == 0 {
+				lead = s.Detail.Label.Render(padRight(label, labelW))
+			}
+			lines = append(lines, lead+s.Detail.Value.Render(l))
+		}
+	}
+	actors := make([]string, 0, len(e.Actors))
+	for _, id := range e.Actors {
+		actors = append(actors, timeline.SanitizeLine(d.t.ActorName(id)))
+	}
+	field("Actors", actors)
+	if len(e.Themes) > 0 {
+		line := s.Detail.Label.Render(padRight("Themes", labelW))
+		used := labelW
+		for i, id := range e.Themes {
+			name := timeline.SanitizeLine(d.t.ThemeName(id))
+			item := "● " + name
+			if i < len(e.Themes)-1 {
+				item += "  "
+			}
+			iw := ansi.StringWidth(item)
+			if used+iw > w && used > labelW {
+				lines = append(lines, line)
+				line, used = strings.Repeat(" ", labelW), labelW
+			}
+			dot := s.ThemeStyle(id).Render("●")
+			line += dot + s.Detail.Value.Render(ansi.Truncate(strings.TrimPrefix(item, "●"), max(w-used-1, 0), "…"))
+			used += iw
+		}
+		lines = append(lines, line)
+	}
+	if e.Summary != "" {
+		blank()
+		for i, para := range strings.Split(timeline.Sanitize(strings.TrimSpace(e.Summary)), "\n\n") {
+			if i > 0 {
+				blank()
+			}
+			add(s.Detail.Body.Render, strings.Join(strings.Fields(para), " "), 0)
+		}
+	}
+
+	if len(e.Related) > 0 {
+		blank()
+		lines = append(lines, s.Detail.Heading.Render(ansi.Truncate("Related", w, "")))
+		for _, id := range e.Related {
+			r := d.t.Event(id)
+			if r == nil {
+				add(s.Detail.Muted.Render, "→ "+timeline.SanitizeLine(id)+" (not in this timeline)", 2)
+				continue
+			}
+			text := "→ " + r.Date.Human() + "  " + timeline.SanitizeLine(r.Title)
+			style := s.Detail.Related.Render
+			if d.visible != nil && !d.visible(r) {
+				text += " (hidden by the filters)"
+				style = s.Detail.Muted.Render
+			}
+			add(style, text, 2)
+		}
+	}
+
+	if len(e.Sources) > 0 {
+		blank()
+		lines = append(lines, s.Detail.Heading.Render(ansi.Truncate("Sources", w, "")))
+		for i, src := range e.Sources {
+			lines = append(lines, d.renderSource(i+1, src, w)...)
+		}
+	}
+	return lines
+}
+
+// renderSource renders source n: publisher, title, date and via on the first lines, then
+// the quote and the URL as a terminal hyperlink.
+func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
+	s := d.styles
+	num := strconv.Itoa(n) + ". "
+	indent := ansi.StringWidth(num)
+	var lines []string
+	head := timeline.SanitizeLine(src.Publisher)
+	if src.Title != "" {
+		head += ": “" + timeline.SanitizeLine(src.Title) + "”"
+	}
+	var meta []string
+	if !src.Published.IsZero() {
+		meta = append(meta, src.Published.Human())
+	}
+	if src.Via != "" {
+		meta = append(meta, "via "+timeline.SanitizeLine(src.Via))
+	}
+	for i, l := range wrap(num+head, w, indent) {
+		if i == 0 && strings.HasPrefix(l, num) {
+			lines = append(lines, s.Detail.Number.Render(num)+s.Detail.Publisher.Render(l[len(num):]))
+			continue
+		}
+		lines = append(lines, s.Detail.Publisher.Render(l))
+	}
+	if len(meta) > 0 {
+		for _, l := range wrap(strings.Repeat(" ", indent)+strings.Join(meta, " · "), w, indent) {
+			lines = append(lines, s.Detail.Meta.Render(l))
+		}
+	}
+	if q := strings.TrimSpace(src.Quote); q != "" {
+		text := strings.Repeat(" ", indent) + "“" + strings.Join(strings.Fields(timeline.Sanitize(q)), " ") + "”"
+		for _, l := range wrap(text, w, indent) {
+			lines = append(lines, s.Detail.Quote.Render(l))
+		}
+	}
+	if u := timeline.SanitizeLine(src.URL); u != "" {
+		link := s.Detail.URL
+		if safeURL(u) {
+			link = link.Hyperlink(u)
+		}
+		// A URL has no spaces to break at: cut it into pieces that fit, each a link.
+		room := max(w-indent, 1)
+		for len(u) > 0 {
+			piece := ansi.Truncate(u, room, "")
+			if piece == "" {
+				piece = u[:1]
+			}
+			u = u[len(piece):]
+			lines = append(lines, strings.Repeat(" ", min(indent, w))+link.Render(piece))
+		}
+	}
+	return lines
+}
+
+// safeURL reports whether u is an http or https URL, the only ones tlx links or opens.
+func safeURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// whenOf returns an event's date or span in words.
+func whenOf(e *timeline.Event) string {
+	if e.End.IsZero() || e.End == e.Date {
+		return e.Date.Long()
+	}
+	return e.Date.Long() + " to " + e.End.Long()
+}
+
+// wrap word-wraps text to width w, breaking words longer than a line, and indents every
+// line after the first by indent spaces. Runs of spaces collapse to one, and a leading
+// indent of the text is kept. The lines it returns are never wider than w.
+func wrap(text string, w, indent int) []string {
+	if w <= 0 {
+		return nil
+	}
+	if indent >= w {
+		indent = 0
+	}
+	lead := len(text) - len(strings.TrimLeft(text, " "))
+	var (
+		lines []string
+		cur   strings.Builder
+		curW  int
+	)
+	cur.WriteString(strings.Repeat(" ", min(lead, w-1)))
+	curW = min(lead, w-1)
+	lineStart := curW
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		cur.WriteString(strings.Repeat(" ", indent))
+		curW, lineStart = indent, indent
+	}
+	for _, word := range strings.Fields(text) {
+		ww := ansi.StringWidth(word)
+		if curW > lineStart {
+			if curW+1+ww <= w {
+				cur.WriteByte(' ')
+				cur.WriteString(word)
+				curW += 1 + ww
+				continue
+			}
+			flush()
+		}
+		for ww > w-curW {
+			// A word longer than the line: cut it.
+			piece := ansi.Truncate(word, w-curW, "")
+			if piece == "" {
+				break
+			}
+			cur.WriteString(piece)
+			word = word[len(piece):]
+			ww = ansi.StringWidth(word)
+			flush()
+		}
+		cur.WriteString(word)
+		curW += ww
+	}
+	if curW > lineStart || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// ShortHelp returns the pane's keys for the short help.
+func (d detailModel) ShortHelp() []key.Binding { return detailHelp{d.keys}.ShortHelp() }
+
+// FullHelp returns the pane's keys for the full help.
+func (d detailModel) FullHelp() [][]key.Binding { return detailHelp{d.keys}.FullHelp() }

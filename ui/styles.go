@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"hash/fnv"
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every style the explorer draws with, grouped by the part of the screen that
+// uses it. newStyles builds it for a dark or light background; nothing else in the
+// package creates a style.
+type Styles struct {
+	Dark    bool
+	NoColor bool
+
+	Header struct {
+		Title    lipgloss.Style
+		Count    lipgloss.Style
+		Chip     lipgloss.Style
+		ChipKind lipgloss.Style
+		Hint     lipgloss.Style
+	}
+	List struct {
+		Year        lipgloss.Style
+		YearRule    lipgloss.Style
+		Date        lipgloss.Style
+		Title       lipgloss.Style
+		Selected    lipgloss.Style // the selected row while the list has focus
+		SelectedDim lipgloss.Style // the selected row while the detail has focus
+		Cursor      lipgloss.Style // the bar left of the selected row
+		Status      lipgloss.Style
+		Empty       lipgloss.Style
+	}
+	Detail struct {
+		Title     lipgloss.Style
+		Meta      lipgloss.Style
+		Label     lipgloss.Style
+		Value     lipgloss.Style
+		Body      lipgloss.Style
+		Heading   lipgloss.Style
+		Number    lipgloss.Style
+		Publisher lipgloss.Style
+		Quote     lipgloss.Style
+		URL       lipgloss.Style
+		Related   lipgloss.Style
+		Muted     lipgloss.Style
+	}
+	Strip struct {
+		Label    lipgloss.Style
+		Total    lipgloss.Style // months with no event the filter keeps
+		Match    lipgloss.Style // months with events the filter keeps
+		Selected lipgloss.Style // the month of the selected event
+	}
+	Picker struct {
+		Title   lipgloss.Style
+		Item    lipgloss.Style
+		Cursor  lipgloss.Style
+		Checked lipgloss.Style
+		Count   lipgloss.Style
+		Zero    lipgloss.Style
+	}
+	Prompt struct {
+		Label lipgloss.Style
+		Error lipgloss.Style
+		Hint  lipgloss.Style
+	}
+	Status struct {
+		Info  lipgloss.Style
+		Error lipgloss.Style
+	}
+	Pane struct {
+		Border        lipgloss.Style // the rule between list and detail
+		FocusedBorder lipgloss.Style
+	}
+	Help    help.Styles
+	Input   textinput.Styles
+	Loading struct {
+		Label lipgloss.Style
+		Bar   []color.Color
+	}
+
+	// themes holds one style per palette colour; ThemeStyle picks by theme id.
+	themes []lipgloss.Style
+}
+
+// newStyles builds the styles for a dark or light background. With noColor every style
+// keeps its weight and reverse video but no colour, so the selection stays visible.
+func newStyles(dark, noColor bool) Styles {
+	ld := lipgloss.LightDark(dark)
+	c := func(light, darkHex string) color.Color {
+		return ld(lipgloss.Color(light), lipgloss.Color(darkHex))
+	}
+	var (
+		fg      = c("#1F2328", "#E6E6E6")
+		muted   = c("#6E7781", "#8B949E")
+		faint   = c("#AFB8C1", "#484F58")
+		accent  = c("#8250DF", "#B392F0")
+		accent2 = c("#0969DA", "#79C0FF")
+		selBG   = c("#DDF4FF", "#2D333B")
+		selDim  = c("#EAEEF2", "#22272E")
+		errFG   = c("#CF222E", "#FF7B72")
+		okFG    = c("#1A7F37", "#7EE787")
+		chipBG  = c("#EAEEF2", "#30363D")
+		yearFG  = c("#9A6700", "#E3B341")
+	)
+	s := Styles{Dark: dark, NoColor: noColor}
+	base := lipgloss.NewStyle()
+
+	s.Header.Title = base.Bold(true).Foreground(fg)
+	s.Header.Count = base.Foreground(muted)
+	s.Header.Chip = base.Foreground(fg).Background(chipBG).Padding(0, 1)
+	s.Header.ChipKind = base.Foreground(accent).Background(chipBG)
+	s.Header.Hint = base.Foreground(muted).Italic(true)
+
+	s.List.Year = base.Bold(true).Foreground(yearFG)
+	s.List.YearRule = base.Foreground(faint)
+	s.List.Date = base.Foreground(muted)
+	s.List.Title = base.Foreground(fg)
+	s.List.Selected = base.Bold(true).Foreground(fg).Background(selBG)
+	s.List.SelectedDim = base.Foreground(fg).Background(selDim)
+	s.List.Cursor = base.Foreground(accent).Background(selBG)
+	s.List.Status = base.Foreground(muted)
+	s.List.Empty = base.Foreground(muted).Italic(true)
+
+	s.Detail.Title = base.Bold(true).Foreground(accent)
+	s.Detail.Meta = base.Foreground(muted)
+	s.Detail.Label = base.Bold(true).Foreground(muted)
+	s.Detail.Value = base.Foreground(fg)
+	s.Detail.Body = base.Foreground(fg)
+	s.Detail.Heading = base.Bold(true).Foreground(yearFG)
+	s.Detail.Number = base.Foreground(accent)
+	s.Detail.Publisher = base.Bold(true).Foreground(fg)
+	s.Detail.Quote = base.Italic(true).Foreground(muted)
+	s.Detail.URL = base.Underline(true).Foreground(accent2)
+	s.Detail.Related = base.Foreground(accent2)
+	s.Detail.Muted = base.Foreground(muted)
+
+	s.Strip.Label = base.Foreground(muted)
+	s.Strip.Total = base.Foreground(faint)
+	s.Strip.Match = base.Foreground(accent)
+	s.Strip.Selected = base.Foreground(yearFG).Bold(true)
+
+	s.Picker.Title = base.Bold(true).Foreground(accent)
+	s.Picker.Item = base.Foreground(fg)
+	s.Picker.Cursor = base.Bold(true).Foreground(fg).Background(selBG)
+	s.Picker.Checked = base.Bold(true).Foreground(okFG)
+	s.Picker.Count = base.Foreground(muted)
+	s.Picker.Zero = base.Foreground(faint)
+
+	s.Prompt.Label = base.Bold(true).Foreground(accent)
+	s.Prompt.Error = base.Foreground(errFG)
+	s.Prompt.Hint = base.Foreground(muted)
+
+	s.Status.Info = base.Foreground(okFG)
+	s.Status.Error = base.Bold(true).Foreground(errFG)
+
+	s.Pane.Border = base.Foreground(faint)
+	s.Pane.FocusedBorder = base.Foreground(accent)
+
+	s.Help = help.DefaultStyles(dark)
+	s.Input = textinput.DefaultStyles(dark)
+	s.Input.Cursor.Blink = false
+	s.Loading.Label = base.Foreground(muted)
+	s.Loading.Bar = []color.Color{c("#8250DF", "#B392F0"), c("#0969DA", "#79C0FF")}
+
+	palette := []color.Color{
+		c("#0969DA", "#58A6FF"), c("#CF222E", "#FF7B72"), c("#1A7F37", "#56D364"),
+		c("#9A6700", "#E3B341"), c("#8250DF", "#D2A8FF"), c("#BF3989", "#FF9BCE"),
+		c("#0E7490", "#56D4DD"), c("#BC4C00", "#FFA657"), c("#57606A", "#C9D1D9"),
+		c("#116329", "#A5D6FF"),
+	}
+	for _, col := range palette {
+		s.themes = append(s.themes, base.Foreground(col))
+	}
+
+	if noColor {
+		// Without colour, reverse video marks the selection and bold the matches.
+		s.List.Selected = base.Reverse(true).Bold(true)
+		s.List.SelectedDim = base.Reverse(true)
+		s.List.Cursor = base.Reverse(true).Bold(true)
+		s.Picker.Cursor = base.Reverse(true)
+		s.Header.Chip = base.Bold(true)
+		s.Header.ChipKind = base
+		s.Strip.Match = base.Bold(true)
+		s.Strip.Selected = base.Reverse(true)
+	}
+	return s
+}
+
+// ThemeStyle returns the colour of a theme: the same theme always gets the same colour,
+// on every run and in every timeline.
+func (s Styles) ThemeStyle(id string) lipgloss.Style {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return s.themes[h.Sum32()%uint32(len(s.themes))]
+}
