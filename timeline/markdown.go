@@ -383,7 +383,7 @@ func (m *mdWriter) source(n int, s *Source) {
 		m.raw("”")
 	} else if publisher == "" && url != "" {
 		sep()
-		m.link(url, url, false)
+		m.link(line(s.URL), url, false)
 	}
 	if !s.Published.IsZero() {
 		sep()
@@ -418,10 +418,10 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 // with a blockquote prefix such as "   > " the paragraphs are the lines of the quote, and
 // the quote follows its list item's line directly.
 func (m *mdWriter) paragraphs(text, prefix string) {
-	text = Sanitize(text)
-	if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; lone CRs became U+FFFD
+	if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; Sanitize replaces lone CRs
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
+	text = Sanitize(text)
 	open, wrote := false, false
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")

@@ -1,0 +1,673 @@
+package timeline_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/timelinetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata (go test ./timeline -run Export -update)")
+
+// exportCase is one golden Markdown export: a timeline, a filter and the header options.
+type exportCase struct {
+	name   string
+	tl     func(testing.TB) *timeline.Timeline
+	filter timeline.Filter
+	title  string
+	stamp  time.Time
+}
+
+func exportCases() []exportCase {
+	dates := func(s string) timeline.Range {
+		r, err := timeline.ParseRange(s)
+		if err != nil {
+			panic(err)
+		}
+		return r
+	}
+	emb := embedded
+	return []exportCase{
+		{name: "embedded-all", tl: emb},
+		{name: "embedded-actor", tl: emb, filter: timeline.Filter{Actors: []string{"routh"}}},
+		{name: "embedded-actors-by-name", tl: emb, filter: timeline.Filter{Actors: []string{"Russia", "china"}}},
+		{name: "embedded-theme", tl: emb, filter: timeline.Filter{Themes: []string{"cyber"}}},
+		{name: "embedded-status", tl: emb, filter: timeline.Filter{Statuses: []string{"alleged", "denied"}}},
+		{name: "embedded-dates", tl: emb, filter: timeline.Filter{Dates: dates("2024-06..2024-09")}},
+		{name: "embedded-dates-through", tl: emb, filter: timeline.Filter{Dates: dates("..2021")}},
+		{name: "embedded-text", tl: emb, filter: timeline.Filter{Text: `"hack" campaign`}},
+		{name: "embedded-combined", tl: emb, filter: timeline.Filter{
+			Actors: []string{"iran"}, Themes: []string{"cyber", "influence"}, Statuses: []string{"confirmed", "reported"},
+			Dates: dates("2024.."), Text: "trump",
+		}},
+		{name: "embedded-none", tl: emb, filter: timeline.Filter{Text: "no event says zqxjv"}},
+		{name: "embedded-title-stamp", tl: emb, filter: timeline.Filter{Actors: []string{"routh"}},
+			title: "Ryan Routh: the case", stamp: time.Date(2026, 2, 5, 9, 30, 0, 0, time.FixedZone("EST", -5*3600))},
+		{name: "hostile-all", tl: hostile},
+		{name: "hostile-filtered", tl: hostile, filter: timeline.Filter{
+			Actors: []string{"*Operation* [Midnight] #1 | <b>", "amp"}, Themes: []string{"code"},
+			Text: `"[midnight]" | <b>`,
+		}, title: "# Not *a* [link](javascript:x) <b>"},
+		{name: "hostile-none", tl: hostile, filter: timeline.Filter{Text: "<nothing> *matches*"}},
+		{name: "empty-timeline", tl: func(testing.TB) *timeline.Timeline { return timeline.New("Empty", "", nil, nil, nil) }},
+	}
+}
+
+var embeddedOnce = sync.OnceValues(func() (*timeline.Timeline, error) {
+	return timeline.Parse(data.Name, data.Timeline)
+})
+
+// embedded is the timeline built into tlx. Its content is still being written; the tests
+// assert structure, never particular events, and the goldens are regenerated with -update.
+func embedded(tb testing.TB) *timeline.Timeline {
+	tb.Helper()
+	t, err := embeddedOnce()
+	if err != nil {
+		tb.Fatalf("parse the embedded timeline: %v", err)
+	}
+	return t
+}
+
+// hostile is a timeline whose every text is made to break Markdown: metacharacters, HTML,
+// entities, control and escape sequences, list and heading markers at line starts, URLs
+// with spaces and parentheses, a javascript: URL (the loader rejects those; the export
+// must not trust that it did), duplicate headings and a two-digit list of sources.
+func hostile(testing.TB) *timeline.Timeline {
+	d := timeline.MustDate
+	actors := []timeline.Actor{
+		{ID: "op", Name: "*Operation* [Midnight] #1 | <b>"},
+		{ID: "amp", Name: "AT&T &amp; Co &#169; &#x41; & friends"},
+		{ID: "ctl", Name: "Bell\a \x1b[31mRed\x1b[0m \u202eevil"},
+	}
+	themes := []timeline.Theme{{ID: "code", Name: "`code` ~~strike~~ _under_ \\"}}
+	many := make([]timeline.Source, 12)
+	for i := range many {
+		many[i] = timeline.Source{Publisher: fmt.Sprintf("%d) Outlet", i+1), Quote: fmt.Sprintf("- quote %d\n\n* second paragraph", i+1)}
+	}
+	events := []timeline.Event{
+		{
+			ID: "midnight", Date: d("2024-06-01"), Title: "*Operation* [Midnight] #1 | <b>",
+			Summary: "# Not a heading\n- not a list\n+ nor this\n1. nor this\n> nor a quote\n\n" +
+				"<script>alert(1)</script>\n\n    indented, not code\n\n---\n\n===\n\n" +
+				"trailing backslash\\\nand trailing spaces   \n\n```\nfence\n```\n\n" +
+				"| a | b |\n|---|---|\n| 1 | 2 |\n\n![img](http://x/y.png) <http://auto.link> &copy; &#65; \\* ~~gone~~",
+			Actors: []string{"op", "amp"}, Themes: []string{"code"}, Location: "<Tehran> & [Qom]", Status: "alleged",
+			Related: []string{"heading-hash", "dup-a", "elsewhere"},
+			Sources: []timeline.Source{
+				{Publisher: "1. Reuters", Title: "[Click](javascript:alert(1))", URL: "https://example.com/a path/(x)<y>\\z",
+					Published: d("2024-06"), Via: "<i>via</i>", Quote: "> quoted *emph*\n\nsecond `code` <img src=x onerror=alert(1)>"},
+				{Publisher: "- Dash", Title: "no link", URL: "javascript:alert(1)"},
+				{Publisher: "Plain", Title: "Entity &amp; test &#x41;", URL: "http://example.com/?a=1&amp;b=2&c"},
+				{URL: "https://example.com/only-url_(1)"},
+				{Publisher: "# Hash", URL: "HTTPS://Example.com/upper"},
+			},
+		},
+		{
+			ID: "heading-hash", Date: d("2024"), End: d("2025-03"), Title: "Heading ending in #",
+			Summary: "OSC link \x1b]8;;http://evil\x07text\x1b]8;;\x07 and \u202ebidi\u202c and a NUL \x00 and DEL \x7f.",
+			Status:  "reported",
+			Sources: []timeline.Source{{Publisher: "AP", Quote: "“curly” and \"straight\" quotes & <tags>"}},
+		},
+		{ID: "dup-a", Date: d("2025-01-01"), Title: "Same title", Related: []string{"dup-b"},
+			Sources: []timeline.Source{{Publisher: "A"}}},
+		{ID: "dup-b", Date: d("2025-01-01"), Title: "Same title", Related: []string{"dup-a", "midnight"},
+			Sources: []timeline.Source{{Publisher: "B"}}},
+		{ID: "spaces", Date: d("2025-02"), Title: "  2025. spaced out, trailing backslash \\  ",
+			Summary: "line one\r\nline two\r\n\r\n  10) second paragraph  \r\n", Actors: []string{"ctl"},
+			Sources: many},
+		{ID: "elsewhere", Date: d("2019-12-31"), Title: "Not exported with the filter", Sources: []timeline.Source{{Publisher: "X"}}},
+	}
+	return timeline.New("Hostile <b>*timeline*</b>", "", actors, themes, events)
+}
+
+// export runs a case and returns the document.
+func (c exportCase) export(tb testing.TB) (*timeline.Timeline, []*timeline.Event, timeline.ExportOptions, []byte) {
+	tb.Helper()
+	tl := c.tl(tb)
+	events, err := tl.Filter(c.filter)
+	if err != nil {
+		tb.Fatalf("filter: %v", err)
+	}
+	opts := timeline.ExportOptions{Title: c.title, Filter: c.filter, Version: "v1.2.3", Stamp: c.stamp}
+	var buf bytes.Buffer
+	if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
+		tb.Fatalf("WriteMarkdown: %v", err)
+	}
+	return tl, events, opts, buf.Bytes()
+}
+
+func goldenPath(name string) string {
+	return filepath.Join("testdata", "export", name+".md.golden")
+}
+
+// TestExportGolden compares each export with its golden file. Regenerate them with
+// go test ./timeline -run Export -update.
+func TestExportGolden(t *testing.T) {
+	for _, c := range exportCases() {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, _, got := c.export(t)
+			path := goldenPath(c.name)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v; create it with go test ./timeline -run Export -update", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("export differs from %s; if the change is intended, run go test ./timeline -run Export -update\n%s",
+					path, firstDiff(want, got))
+			}
+			// The same export twice gives the same bytes.
+			if _, _, _, again := c.export(t); !bytes.Equal(got, again) {
+				t.Errorf("two exports of the same view differ")
+			}
+		})
+	}
+}
+
+// firstDiff shows the first line where two documents differ.
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(same lines, different bytes)"
+}
+
+// TestExportStructure parses every golden document (and the current export, when it
+// differs) as CommonMark, with goldmark, and
+// checks what a reader sees: one level-1 title, a level-2 heading per year and a level-3
+// heading per event whose text is the event's date and title exactly as written, links
+// only for sources with http(s) URLs (to those URLs) and for related events in the export
+// (to their headings), no raw HTML, no code, no emphasis other than the field labels, no
+// list or quote other than the header, the sources and their quotes; and every text of
+// every event readable as written.
+func TestExportStructure(t *testing.T) {
+	for _, c := range exportCases() {
+		t.Run(c.name, func(t *testing.T) {
+			tl, events, opts, fresh := c.export(t)
+			doc, err := os.ReadFile(goldenPath(c.name))
+			if err != nil {
+				t.Fatalf("%v; create it with go test ./timeline -run Export -update", err)
+			}
+			checkStructure(t, tl, events, opts, doc)
+			if !bytes.Equal(doc, fresh) { // TestExportGolden reports the difference
+				t.Run("fresh", func(t *testing.T) { checkStructure(t, tl, events, opts, fresh) })
+			}
+		})
+	}
+}
+
+// labels are the only emphasis the export writes itself.
+var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Related:", "Source:", "Sources:"}
+
+func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Event, opts timeline.ExportOptions, doc []byte) {
+	t.Helper()
+	root := goldmark.New().Parser().Parse(text.NewReader(doc))
+
+	var (
+		h1, h2, h3 []string
+		all        []string // every heading's text, in order
+		h3at       []int    // index in all of each event heading
+		links      []*ast.Link
+		lists      []*ast.List
+		quotes     int
+		plain      strings.Builder
+	)
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			t.Errorf("raw HTML node %s: %q", n.Kind(), nodeSource(n, doc))
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.ThematicBreak, *ast.Image, *ast.AutoLink:
+			t.Errorf("unexpected %s node in the document", n.Kind())
+		case *ast.Heading:
+			txt := inlineText(t, n, doc, true)
+			all = append(all, txt)
+			plain.WriteString(txt + "\n")
+			switch n.Level {
+			case 1:
+				h1 = append(h1, txt)
+			case 2:
+				h2 = append(h2, txt)
+			case 3:
+				h3 = append(h3, txt)
+				h3at = append(h3at, len(all)-1)
+			default:
+				t.Errorf("unexpected level-%d heading %q", n.Level, txt)
+			}
+		case *ast.Emphasis:
+			if txt := inlineText(t, n, doc, false); n.Level != 2 || !slices.Contains(labels, txt) {
+				t.Errorf("unexpected emphasis (level %d) %q: text was not escaped", n.Level, txt)
+			}
+		case *ast.Link:
+			links = append(links, n)
+		case *ast.List:
+			lists = append(lists, n)
+		case *ast.Blockquote:
+			quotes++
+			if _, ok := n.Parent().(*ast.ListItem); !ok {
+				t.Errorf("block quote outside a source's list item")
+			}
+		case *ast.Paragraph, *ast.TextBlock:
+			plain.WriteString(inlineText(t, n, doc, false))
+			plain.WriteByte('\n')
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	title := oneLine(opts.Title)
+	if title == "" {
+		title = oneLine(tl.Title)
+	}
+	if title == "" {
+		title = "Timeline"
+	}
+	if len(h1) != 1 || h1[0] != title {
+		t.Errorf("level-1 headings %q, want [%q]", h1, title)
+	}
+
+	var years []string
+	for i, e := range events {
+		if i == 0 || e.Date.Year != events[i-1].Date.Year {
+			years = append(years, strconv.Itoa(e.Date.Year))
+		}
+	}
+	if !slices.Equal(h2, years) {
+		t.Errorf("year headings %q, want %q", h2, years)
+	}
+
+	if len(h3) != len(events) {
+		t.Fatalf("%d event headings, want one per event: %d", len(h3), len(events))
+	}
+	anchors := githubAnchors(all)
+	anchorOf := map[string]string{}
+	for i, e := range events {
+		if exp := expectedHeading(e); h3[i] != exp {
+			t.Errorf("event %d heading %q, want the date and title as written %q", i+1, h3[i], exp)
+		}
+		anchorOf[e.ID] = anchors[h3at[i]]
+	}
+
+	// Links: one per source with an http(s) URL, to that URL; one per related event in
+	// the export, to its heading.
+	var wantURLs, gotURLs, wantAnchors, gotAnchors []string
+	for _, e := range events {
+		for _, id := range e.Related {
+			if a, ok := anchorOf[id]; ok {
+				wantAnchors = append(wantAnchors, "#"+a)
+			}
+		}
+		for _, s := range e.Sources {
+			if webURL(s.URL) {
+				wantURLs = append(wantURLs, s.URL)
+			}
+		}
+	}
+	for _, l := range links {
+		dest := unescape(string(l.Destination))
+		if strings.HasPrefix(dest, "#") {
+			gotAnchors = append(gotAnchors, dest)
+			continue
+		}
+		if strings.ContainsAny(dest, " ()<>\\") {
+			t.Errorf("link destination %q holds a character that breaks links", dest)
+		}
+		gotURLs = append(gotURLs, dest)
+	}
+	if len(gotURLs) != len(wantURLs) {
+		t.Errorf("%d source links, want %d (one per source with an http(s) URL): %q", len(gotURLs), len(wantURLs), gotURLs)
+	} else {
+		for i := range gotURLs {
+			if !sameURL(gotURLs[i], wantURLs[i]) {
+				t.Errorf("link %d goes to %q, want the source's URL %q", i+1, gotURLs[i], wantURLs[i])
+			}
+		}
+	}
+	if !slices.Equal(gotAnchors, wantAnchors) {
+		t.Errorf("related links %q, want %q", gotAnchors, wantAnchors)
+	}
+
+	// Lists: the header, then one numbered list per event with sources, an item per source.
+	withSources := 0
+	for _, e := range events {
+		if len(e.Sources) > 0 {
+			withSources++
+		}
+	}
+	if len(lists) != 1+withSources {
+		t.Errorf("%d lists, want %d: the header and one per event with sources", len(lists), 1+withSources)
+	} else {
+		if lists[0].IsOrdered() || lists[0].ChildCount() != 4 {
+			t.Errorf("header is not a 4-item bullet list")
+		}
+		k := 1
+		for _, e := range events {
+			if len(e.Sources) == 0 {
+				continue
+			}
+			if l := lists[k]; !l.IsOrdered() || l.Start != 1 || l.ChildCount() != len(e.Sources) {
+				t.Errorf("event %q: sources list ordered=%v start=%d with %d items, want numbered from 1 with %d",
+					e.ID, l.IsOrdered(), l.Start, l.ChildCount(), len(e.Sources))
+			}
+			k++
+		}
+	}
+	wantQuotes := 0
+	for _, e := range events {
+		for _, s := range e.Sources {
+			if strings.TrimSpace(s.Quote) != "" {
+				wantQuotes++
+			}
+		}
+	}
+	if quotes != wantQuotes {
+		t.Errorf("%d block quotes, want one per quoted source: %d", quotes, wantQuotes)
+	}
+
+	// Every text reads as written.
+	got := plain.String()
+	want := func(what, s string) {
+		if s != "" && !strings.Contains(got, s) {
+			t.Errorf("%s %q does not read as written in the document", what, s)
+		}
+	}
+	for _, e := range events {
+		want("title", oneLine(e.Title))
+		want("location", oneLine(e.Location))
+		for _, id := range e.Actors {
+			want("actor", oneLine(tl.ActorName(id)))
+		}
+		for _, id := range e.Themes {
+			want("theme", oneLine(tl.ThemeName(id)))
+		}
+		for _, p := range paragraphs(e.Summary) {
+			want("summary paragraph", p)
+		}
+		for _, s := range e.Sources {
+			want("publisher", oneLine(s.Publisher))
+			want("source title", oneLine(s.Title))
+			want("via", oneLine(s.Via))
+			for _, p := range paragraphs(s.Quote) {
+				want("quote paragraph", p)
+			}
+		}
+	}
+	if len(events) == 0 && !strings.Contains(got, "No event matched") && !strings.Contains(got, "no events") {
+		t.Errorf("an empty export does not say that nothing matched")
+	}
+
+	// GFM readers see no table or strikethrough either.
+	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(doc))
+	ast.Walk(gfm, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.Kind() {
+			case east.KindTable, east.KindStrikethrough, east.KindTaskCheckBox, ast.KindRawHTML, ast.KindHTMLBlock:
+				t.Errorf("GFM reading has a %s node", n.Kind())
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// expectedHeading is an event's heading as a reader must see it, built without the
+// export's code: its date or span in words, a dash, its title with control characters
+// replaced.
+func expectedHeading(e *timeline.Event) string {
+	d := e.Date.Long()
+	if !e.End.IsZero() && e.End != e.Date {
+		d += " to " + e.End.Long()
+	}
+	return d + " — " + oneLine(e.Title)
+}
+
+// oneLine is a one-line field as the document must show it.
+func oneLine(s string) string { return strings.TrimSpace(timeline.SanitizeLine(s)) }
+
+// paragraphs splits multi-line text as the document must show it: at blank lines, each
+// paragraph's lines trimmed and joined with a space.
+func paragraphs(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(timeline.Sanitize(s), "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, " "))
+		}
+	}
+	return out
+}
+
+// inlineText returns what a reader sees of a node's inline content, with backslash
+// escapes and entities resolved as a CommonMark renderer does. With textOnly, any inline
+// markup inside (emphasis, links) is an error: headings must hold plain text.
+func inlineText(t *testing.T, n ast.Node, src []byte, textOnly bool) string {
+	t.Helper()
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c == n {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(unescape(string(c.Value(src))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(unescape(string(c.Value)))
+		default:
+			if textOnly {
+				t.Errorf("markup %s inside a heading: text was not escaped", c.Kind())
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// entityRef is a CommonMark entity or numeric character reference at the start of text.
+var entityRef = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// unescape resolves CommonMark backslash escapes and entity references in one pass, as a
+// renderer does: "\&amp;" is "&amp;", "&amp;" is "&".
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) && s[i+1] < 0x80 && (unicode.IsPunct(rune(s[i+1])) || unicode.IsSymbol(rune(s[i+1]))) {
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		}
+		if ref := entityRef.FindString(s[i:]); ref != "" {
+			if u := html.UnescapeString(ref); u != ref {
+				b.WriteString(u)
+				i += len(ref) - 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func nodeSource(n ast.Node, src []byte) string {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return string(l.Value(src))
+	}
+	if t, ok := n.(*ast.RawHTML); ok && t.Segments.Len() > 0 {
+		return string(t.Segments.Value(src))
+	}
+	return ""
+}
+
+// webURL reports whether a source's URL is one the export may link: absolute http(s).
+func webURL(s string) bool {
+	u, err := url.Parse(strings.ReplaceAll(strings.TrimSpace(s), " ", "%20"))
+	return err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Host != ""
+}
+
+// sameURL reports whether a link destination is the source's URL, allowing for the
+// percent-encoding of characters that would break a Markdown link.
+func sameURL(dest, raw string) bool {
+	if dest == raw {
+		return true
+	}
+	d, err1 := url.PathUnescape(dest)
+	r, err2 := url.PathUnescape(raw)
+	return err1 == nil && err2 == nil && d == r
+}
+
+// githubAnchors computes, independently of the export, the anchors GitHub gives headings
+// (github-slugger), in order.
+func githubAnchors(headings []string) []string {
+	seen := map[string]int{}
+	var out []string
+	for _, h := range headings {
+		var b strings.Builder
+		for _, r := range strings.ToLower(h) {
+			if r == ' ' {
+				b.WriteByte('-')
+			} else if r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+				b.WriteRune(r)
+			}
+		}
+		base, slug := b.String(), b.String()
+		for n := 1; ; n++ {
+			if _, taken := seen[slug]; !taken {
+				break
+			}
+			slug = base + "-" + strconv.Itoa(n)
+		}
+		seen[slug] = 0
+		out = append(out, slug)
+	}
+	return out
+}
+
+// TestExportEscapesEveryField is the title from the issue, in every place text goes.
+func TestExportEscapesEveryField(t *testing.T) {
+	const nasty = "*Operation* [Midnight] #1 | <b>"
+	tl := timeline.New(nasty, "", []timeline.Actor{{ID: "a", Name: nasty}}, []timeline.Theme{{ID: "t", Name: nasty}},
+		[]timeline.Event{{ID: "e", Date: timeline.MustDate("2024-06"), Title: nasty, Summary: nasty, Location: nasty,
+			Actors: []string{"a"}, Themes: []string{"t"}, Status: "confirmed",
+			Sources: []timeline.Source{{Publisher: nasty, Title: nasty, URL: "https://example.com/(a b)", Via: nasty, Quote: nasty}}}})
+	events, _ := tl.Filter(timeline.Filter{})
+	opts := timeline.ExportOptions{Title: nasty, Filter: timeline.Filter{Actors: []string{"a"}, Text: nasty}}
+	var buf bytes.Buffer
+	if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
+		t.Fatal(err)
+	}
+	checkStructure(t, tl, events, opts, buf.Bytes())
+	if n := strings.Count(buf.String(), `\*Operation\* \[Midnight\] \#1 \| \<b\>`); n != 13 {
+		t.Errorf("the title is escaped %d times, want 13 (document title, timeline title, filter actor and text, heading, actor, theme, location, summary, publisher, source title, via, quote)\n%s", n, buf.String())
+	}
+}
+
+// TestExportWriteError stops at the first failed write and returns its error.
+func TestExportWriteError(t *testing.T) {
+	tl := timelinetest.GenerateTimeline(2000, 1)
+	events, _ := tl.Filter(timeline.Filter{})
+	w := &failAfter{n: 4096}
+	err := tl.WriteMarkdown(w, events, timeline.ExportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("error %v, want the writer's", err)
+	}
+	if w.calls > 2 {
+		t.Errorf("%d writes after the first failure, want the export to stop", w.calls-1)
+	}
+}
+
+type failAfter struct {
+	n, calls int
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n <= 0 {
+		f.calls++
+		return 0, fmt.Errorf("write: disk full")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// BenchmarkExport writes every event of a synthetic timeline, as `tlx export` with no
+// filter does, to io.Discard: the cost the export adds to loading.
+func BenchmarkExport(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			tl := timelinetest.GenerateTimeline(n, 1)
+			events, err := tl.Filter(timeline.Filter{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var size countWriter
+			if err := tl.WriteMarkdown(&size, events, timeline.ExportOptions{Version: "bench"}); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := tl.WriteMarkdown(io.Discard, events, timeline.ExportOptions{Version: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}
