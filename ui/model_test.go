@@ -1,0 +1,528 @@
+package ui
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name.golden, or rewrites the file with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v; run go test ./ui -update to create it", err)
+	}
+	if string(want) != got {
+		t.Errorf("view differs from %s (go test ./ui -update rewrites it)\n--- got:\n%s\n--- want:\n%s", path, got, want)
+	}
+}
+
+// press builds the message a key press gives, from the name key.Binding uses.
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic("press: unknown key " + k)
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// typeText presses each character of s.
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		if r == ' ' {
+			m.Update(press("space"))
+			continue
+		}
+		m.Update(press(string(r)))
+	}
+}
+
+// keys presses each named key in turn.
+func keys(m *Model, names ...string) {
+	for _, k := range names {
+		m.Update(press(k))
+	}
+}
+
+func loadSmall(t testing.TB) *timeline.Timeline {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "small.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := timeline.Parse("testdata/small.toml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// newTestModel returns the explorer showing tl at w by h, as it is once loaded.
+func newTestModel(t testing.TB, tl *timeline.Timeline, f timeline.Filter, w, h int) *Model {
+	t.Helper()
+	m := newModel(Options{Name: "small.toml", Filter: f, Version: "test"}, false)
+	m.Update(loadedMsg{t: tl})
+	if m.err != nil {
+		t.Fatal(m.err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// screen renders m without colours, as the golden files hold it.
+func screen(m *Model) string { return ansi.Strip(m.View().Content) }
+
+func selectedID(m *Model) string {
+	if e := m.list.Selected(); e != nil {
+		return e.ID
+	}
+	return ""
+}
+
+func eventIDs(m *Model) []string {
+	ids := make([]string, len(m.events))
+	for i, e := range m.events {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+func TestGoldenViews(t *testing.T) {
+	tl := loadSmall(t)
+	tests := []struct {
+		name  string
+		keys  []string
+		text  string // typed after keys
+		after []string
+		check func(t *testing.T, m *Model)
+	}{
+		{name: "start", check: func(t *testing.T, m *Model) {
+			if got := selectedID(m); got != "retaliation" {
+				t.Errorf("selected %q, want the first event", got)
+			}
+		}},
+		{name: "moved", keys: []string{"j", "j", "j"}, check: func(t *testing.T, m *Model) {
+			if got := selectedID(m); got != "fake-sites" {
+				t.Errorf("after jjj selected %q, want fake-sites", got)
+			}
+		}},
+		{name: "actor-picker", keys: []string{"a"}, check: func(t *testing.T, m *Model) {
+			if m.mode != modePicker {
+				t.Errorf("mode %v, want the picker", m.mode)
+			}
+		}},
+		{name: "actor-picked", keys: []string{"a"}, text: "micro", after: []string{"space", "enter"}, check: func(t *testing.T, m *Model) {
+			if !slices.Equal(m.filter.Actors, []string{"microsoft"}) {
+				t.Errorf("actors %q, want microsoft", m.filter.Actors)
+			}
+			if got := eventIDs(m); !slices.Equal(got, []string{"fake-sites", "phishing"}) {
+				t.Errorf("events %q", got)
+			}
+		}},
+		{name: "search", keys: []string{"/"}, text: "hack", check: func(t *testing.T, m *Model) {
+			if got := eventIDs(m); !slices.Equal(got, []string{"phishing", "hack", "denial"}) {
+				t.Errorf("events %q", got)
+			}
+		}},
+		{name: "dates-invalid", keys: []string{"d"}, text: "2024-13", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
+			if m.mode != modeDates || m.prompt.err == "" {
+				t.Errorf("mode %v, error %q: want the prompt kept with its error", m.mode, m.prompt.err)
+			}
+		}},
+		{name: "dates", keys: []string{"d"}, text: "2024-06..2024-08", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
+			if got := eventIDs(m); !slices.Equal(got, []string{"retaliation", "fake-sites", "phishing", "plot", "hack", "denial"}) {
+				t.Errorf("events %q", got)
+			}
+		}},
+		{name: "detail", keys: []string{"j", "enter"}, check: func(t *testing.T, m *Model) {
+			if !m.focusDetail {
+				t.Error("enter did not focus the detail")
+			}
+		}},
+		{name: "help", keys: []string{"?"}},
+		{name: "no-match", keys: []string{"/"}, text: "zzzz", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
+			if len(m.events) != 0 || m.list.Selected() != nil {
+				t.Errorf("%d events, selected %v", len(m.events), m.list.Selected())
+			}
+		}},
+	}
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		for _, tt := range tests {
+			name := tt.name + "-" + strconv.Itoa(size[0]) + "x" + strconv.Itoa(size[1])
+			t.Run(name, func(t *testing.T) {
+				m := newTestModel(t, tl, timeline.Filter{}, size[0], size[1])
+				keys(m, tt.keys...)
+				typeText(m, tt.text)
+				keys(m, tt.after...)
+				if tt.check != nil {
+					tt.check(t, m)
+				}
+				got := screen(m)
+				checkFits(t, got, size[0], size[1])
+				golden(t, name, got)
+			})
+		}
+	}
+}
+
+// checkFits fails when the screen has more lines than h or a line wider than w.
+func checkFits(t *testing.T, s string, w, h int) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("%dx%d: line %d is %d wide: %q", w, h, i, lw, l)
+		}
+	}
+}
+
+func TestEmbeddedFirstScreen(t *testing.T) {
+	tl, err := timeline.Parse(data.Name, data.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, tl, timeline.Filter{}, 120, 40)
+	got := screen(m)
+	checkFits(t, got, 120, 40)
+	golden(t, "embedded-120x40", got)
+}
+
+func TestSelectionSurvivesRefilter(t *testing.T) {
+	tl := loadSmall(t)
+	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
+	keys(m, "G", "k", "k") // hack
+	if got := selectedID(m); got != "hack" {
+		t.Fatalf("selected %q, want hack", got)
+	}
+	keys(m, "/")
+	typeText(m, "cyber")
+	if got := selectedID(m); got != "hack" {
+		t.Errorf("still matching, selected %q, want hack", got)
+	}
+	keys(m, "esc")
+	keys(m, "/")
+	typeText(m, "oman")
+	// Only talks (2026) mentions Oman: the nearest listed event takes the selection.
+	if got := selectedID(m); got != "talks" {
+		t.Errorf("hack hidden: selected %q, want the nearest, talks", got)
+	}
+	keys(m, "esc")
+	if got := selectedID(m); got != "talks" || len(m.events) != len(tl.Events) {
+		t.Errorf("after esc: selected %q with %d events", got, len(m.events))
+	}
+}
+
+func TestHistory(t *testing.T) {
+	tl := loadSmall(t)
+	r, _ := timeline.ParseRange("2024")
+	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"trump"}, Dates: r}, 140, 40)
+	if got := eventIDs(m); !slices.Equal(got, []string{"retaliation", "phishing", "hack"}) {
+		t.Fatalf("initial events %q", got)
+	}
+	if !strings.Contains(screen(m), "actor Donald Trump") || !strings.Contains(screen(m), "dates 2024") {
+		t.Errorf("the command line's filters are not shown as chips:\n%s", screen(m))
+	}
+	keys(m, "backspace") // drops the dates
+	if !m.filter.Dates.IsZero() || len(m.filter.Actors) != 1 {
+		t.Errorf("after one backspace: %+v", m.filter)
+	}
+	keys(m, "x")
+	if !m.filter.IsZero() || len(m.events) != len(tl.Events) {
+		t.Errorf("x left %+v", m.filter)
+	}
+	keys(m, "backspace") // brings back what x cleared
+	if len(m.filter.Actors) != 1 {
+		t.Errorf("backspace after x: %+v", m.filter)
+	}
+	keys(m, "backspace", "backspace")
+	if !m.filter.IsZero() || m.status == "" {
+		t.Errorf("backspace with no history: filter %+v, status %q", m.filter, m.status)
+	}
+}
+
+func TestOwnActorsAndRelated(t *testing.T) {
+	tl := loadSmall(t)
+	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
+	keys(m, "j") // strike: us, trump, iran
+	keys(m, "f")
+	if !slices.Equal(m.filter.Actors, []string{"us", "trump", "iran"}) {
+		t.Errorf("f set actors %q", m.filter.Actors)
+	}
+	keys(m, "x", "g")
+	keys(m, "r") // retaliation -> strike
+	if got := selectedID(m); got != "strike" {
+		t.Errorf("r selected %q, want strike", got)
+	}
+	keys(m, "r") // still cycling retaliation's related: plot
+	if got := selectedID(m); got != "plot" {
+		t.Errorf("second r selected %q, want plot", got)
+	}
+	keys(m, "[")
+	if got := selectedID(m); got != "retaliation" {
+		t.Errorf("[ selected %q, want the first event of 2020", got)
+	}
+	keys(m, "]", "]")
+	if got := selectedID(m); got != "talks" {
+		t.Errorf("]] selected %q, want the first event of 2026", got)
+	}
+}
+
+func TestExport(t *testing.T) {
+	tl := loadSmall(t)
+	dir := t.TempDir()
+	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"microsoft"}}, 140, 40)
+	run := func(cmd tea.Cmd) {
+		if cmd != nil {
+			m.Update(cmd())
+		}
+	}
+	m.Update(press("e"))
+	if got := m.prompt.Value(); got != "tlx-microsoft.md" {
+		t.Errorf("default name %q", got)
+	}
+	path := filepath.Join(dir, "out.md")
+	m.prompt.input.SetValue(path)
+	_, cmd := m.Update(press("enter"))
+	run(cmd)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Hackers phish a campaign official") || strings.Contains(string(b), "Emails try") {
+		t.Errorf("export holds the wrong events:\n%s", b)
+	}
+	if want := "Exported 2 events to " + path; m.status != want {
+		t.Errorf("status %q, want %q", m.status, want)
+	}
+
+	// Exporting again asks first; n keeps the file.
+	os.WriteFile(path, []byte("mine"), 0o644)
+	m.Update(press("e"))
+	m.prompt.input.SetValue(path)
+	_, cmd = m.Update(press("enter"))
+	run(cmd)
+	if m.mode != modeConfirm {
+		t.Fatalf("mode %v, want the overwrite question", m.mode)
+	}
+	m.Update(press("n"))
+	if b, _ := os.ReadFile(path); string(b) != "mine" {
+		t.Errorf("n replaced the file: %q", b)
+	}
+	m.Update(press("esc"))
+	m.Update(press("e"))
+	m.prompt.input.SetValue(path)
+	_, cmd = m.Update(press("enter"))
+	run(cmd)
+	_, cmd = m.Update(press("y"))
+	run(cmd)
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "Hackers phish") {
+		t.Errorf("y did not overwrite: %q", b)
+	}
+}
+
+func TestExportName(t *testing.T) {
+	r := func(s string) timeline.Range { x, _ := timeline.ParseRange(s); return x }
+	tests := []struct {
+		f    timeline.Filter
+		want string
+	}{
+		{timeline.Filter{}, "tlx-timeline.md"},
+		{timeline.Filter{Actors: []string{"iran"}, Dates: r("2024")}, "tlx-iran-2024.md"},
+		{timeline.Filter{Themes: []string{"Cyber Ops"}, Dates: r("2024-06..")}, "tlx-cyber-ops-from-2024-06.md"},
+		{timeline.Filter{Dates: r("..2021"), Text: `"../etc" x/y`}, "tlx-to-2021-etc-x-y.md"},
+	}
+	for _, tt := range tests {
+		if got := exportName(tt.f); got != tt.want {
+			t.Errorf("exportName(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
+
+func TestUntrustedTextIsSanitised(t *testing.T) {
+	evil := "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J\u202e"
+	tl := timeline.New("T\x1b[31m", "", nil, nil, []timeline.Event{{
+		ID: "a", Date: timeline.MustDate("2024-01-02"), Title: "title " + evil, Summary: "summary " + evil,
+		Actors: []string{"x\x1b[1m"}, Themes: []string{"t\x07"},
+		Sources: []timeline.Source{{Publisher: "p" + evil, Quote: "q" + evil, URL: "javascript:alert(1)"}},
+	}})
+	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
+	keys(m, "enter")
+	out := m.View().Content
+	for _, bad := range []string{"\x1b]8;;https://evil.example", "\x1b[2J", "\u202e", "\x07", "\x1b[31m"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("screen holds %q from the file", bad)
+		}
+	}
+	if strings.Contains(out, "\x1b]8;;javascript") {
+		t.Error("a javascript: URL became a link")
+	}
+}
+
+func TestLoadErrorEndsProgram(t *testing.T) {
+	m := newModel(Options{Name: "bad.toml"}, false)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	problems := timeline.Problems{{File: "bad.toml", Line: 3, Msg: "one"}, {File: "bad.toml", Line: 9, Msg: "two"}}
+	_, cmd := m.Update(loadedMsg{err: problems})
+	if cmd == nil {
+		t.Fatal("a load error did not end the program")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("the command after a load error is not tea.Quit")
+	}
+	var got timeline.Problems
+	if !errors.As(m.err, &got) || len(got) != 2 {
+		t.Errorf("err = %v, want the two problems intact", m.err)
+	}
+}
+
+func TestLoadingScreen(t *testing.T) {
+	m := newModel(Options{Name: "big.toml"}, false)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(loadProgressMsg{done: 40, total: 100})
+	got := screen(m)
+	if !strings.Contains(got, "Loading big.toml… 40%") {
+		t.Errorf("loading screen:\n%s", got)
+	}
+	_, cmd := m.Update(press("ctrl+c"))
+	if cmd == nil {
+		t.Fatal("ctrl+c during the load does nothing")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("ctrl+c during the load does not quit")
+	}
+}
+
+func TestQuit(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 80, 24)
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := m.Update(press(k))
+		if cmd == nil {
+			t.Fatalf("%s does nothing", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	// Row 0 of the body is the 2020 heading; rows 1..4 are its events.
+	m.Update(tea.MouseClickMsg{X: 5, Y: m.lay.bodyY + 3, Button: tea.MouseLeft})
+	if got := selectedID(m); got != "emails" {
+		t.Errorf("click selected %q, want emails", got)
+	}
+	m.Update(tea.MouseWheelMsg{X: 5, Y: m.lay.bodyY + 3, Button: tea.MouseWheelDown})
+	if got := selectedID(m); got != "plot" {
+		t.Errorf("wheel down selected %q, want plot", got)
+	}
+}
+
+// TestResizeSweep renders every size from tiny to huge: no panic, no line wider than the
+// terminal, no more lines than it has, in every mode.
+func TestResizeSweep(t *testing.T) {
+	tl := loadSmall(t)
+	setups := map[string][]string{
+		"list":   nil,
+		"detail": {"j", "enter"},
+		"picker": {"a"},
+		"search": {"/", "h"},
+		"help":   {"?"},
+	}
+	var sizes [][2]int
+	for w := 0; w <= 40; w++ {
+		for _, h := range []int{0, 1, 2, 5, 12} {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	for w := 20; w <= 300; w += 7 {
+		for h := 5; h <= 100; h += 9 {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	for name, setup := range setups {
+		m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
+		keys(m, setup...)
+		for _, sz := range sizes {
+			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			got := m.View().Content
+			if sz[1] == 0 && got != "" {
+				t.Errorf("%s %dx%d: output on a zero-height screen", name, sz[0], sz[1])
+			}
+			lines := strings.Split(got, "\n")
+			if len(lines) > max(sz[1], 1) {
+				t.Errorf("%s %dx%d: %d lines", name, sz[0], sz[1], len(lines))
+			}
+			for i, l := range lines {
+				if lw := ansi.StringWidth(l); lw > sz[0] {
+					t.Errorf("%s %dx%d: line %d is %d wide", name, sz[0], sz[1], i, lw)
+				}
+			}
+		}
+	}
+}
+
+func TestBackgroundColourRestyles(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	dark := m.View().Content
+	m.Update(tea.BackgroundColorMsg{Color: lightGrey{}})
+	if m.styles.Dark {
+		t.Fatal("a light background left the dark styles")
+	}
+	if m.View().Content == dark {
+		t.Error("the screen did not change colour for a light background")
+	}
+	if ansi.Strip(m.View().Content) != ansi.Strip(dark) {
+		t.Error("the text changed with the background")
+	}
+}
+
+type lightGrey struct{}
+
+func (lightGrey) RGBA() (r, g, b, a uint32) { return 0xeeee, 0xeeee, 0xeeee, 0xffff }
