@@ -166,16 +166,26 @@ func folderError(path, dir string, err error) error {
 	errors.As(err, &errno)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: folder %s does not exist; create it first or choose another path: %w", path, dir, fs.ErrNotExist)
+		return &writeError{fmt.Sprintf("cannot write %s: folder %s does not exist; create it first or choose another path", path, dir), err}
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write %s: no permission to create files in folder %s; choose a folder you can write to: %w", path, dir, fs.ErrPermission)
+		return &writeError{fmt.Sprintf("cannot write %s: no permission to create files in folder %s; choose a folder you can write to", path, dir), err}
 	case errno == syscall.EROFS:
-		return fmt.Errorf("cannot write %s: folder %s is on a read-only file system; choose another folder: %w", path, dir, err)
+		return &writeError{fmt.Sprintf("cannot write %s: folder %s is on a read-only file system; choose another folder", path, dir), err}
 	case errno == syscall.ENOTDIR:
-		return fmt.Errorf("cannot write %s: part of the path is a file, not a folder: %w", path, err)
+		return &writeError{fmt.Sprintf("cannot write %s: part of the path is a file, not a folder", path), err}
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
 }
+
+// writeError is a failure whose message says all a reader needs, wrapping the system
+// error for errors.Is without repeating its text.
+type writeError struct {
+	msg string
+	err error
+}
+
+func (e *writeError) Error() string { return e.msg }
+func (e *writeError) Unwrap() error { return e.err }
 
 // syncDir flushes a folder's entry list so that a rename survives a crash. Not every
 // system can sync a folder; the write itself has succeeded either way.
