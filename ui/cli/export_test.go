@@ -233,7 +233,9 @@ func TestExportTitleAndFile(t *testing.T) {
 // brokenWriter is standard output whose reader has gone.
 type brokenWriter struct{}
 
-func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("write /dev/stdout: broken pipe") }
+func (brokenWriter) Write([]byte) (int, error) {
+	return 0, errors.New("write /dev/stdout: broken pipe")
+}
 
 func TestExportBrokenStdout(t *testing.T) {
 	var errb bytes.Buffer
