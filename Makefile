@@ -33,7 +33,7 @@ bench: ## run the benchmarks (BENCH=regexp to pick)
 	$(GO) test -run='^$$' -bench='$(BENCH)' -benchmem ./...
 
 lint: ## gofmt and go vet
-	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt'ed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "not gofmt'ed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
 golden: ## rewrite the golden files from the current output; review with git diff
