@@ -1,11 +1,18 @@
 package timeline
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"time"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -32,7 +39,7 @@ func ReadFile(path string) ([]byte, error) {
 	case errors.Is(err, fs.ErrPermission):
 		return nil, fail("permission denied", "check the file's permissions")
 	case err != nil:
-		return nil, fail(errors.Unwrap(err).Error(), "")
+		return nil, fail(cause(err), "")
 	case st.IsDir():
 		return nil, fail("is a directory", "give the path of a .toml file")
 	}
@@ -41,124 +48,522 @@ func ReadFile(path string) ([]byte, error) {
 	case errors.Is(err, fs.ErrPermission):
 		return nil, fail("permission denied", "check the file's permissions")
 	case err != nil:
-		return nil, fail(errors.Unwrap(err).Error(), "")
+		return nil, fail(cause(err), "")
 	}
 	return b, nil
 }
 
-// ParseProgress is Parse that reports how far it has got: progress(done, total) is called
-// from the loading goroutines, with done rising to total. It may be nil.
-func ParseProgress(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
-	if progress != nil {
-		progress(0, len(data))
-		defer progress(len(data), len(data))
+// cause returns the message of a path error without the path, which the Problem already
+// names.
+func cause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
 	}
-	return Parse(name, data)
+	return err.Error()
 }
 
-// Parse decodes and validates a timeline from data; name labels messages.
+// Parse decodes and validates a timeline from data; name labels messages. A file that is
+// not a timeline at all (empty, not UTF-8, another format) gives a single *Problem; a
+// timeline with mistakes gives Problems, every one of them, sorted by place.
 //
-// This first version decodes the whole file at once and checks little; the full loader
-// replaces it.
+// Parse does not modify data and does not keep it.
 func Parse(name string, data []byte) (*Timeline, error) {
-	var raw rawFile
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	return ParseProgress(name, data, nil)
+}
+
+// ParseProgress is Parse that reports how far it has got: progress(done, total) is called
+// with the bytes decoded so far, rising to total = len(data). The calls come from the
+// decoding goroutines but never at the same time, and done never goes down. progress may
+// be nil.
+func ParseProgress(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
+	l := &loader{name: name, total: len(data), progress: progress}
+	defer gcDuringLoad(len(data))()
+	l.report(0)
+	t, err := l.parse(data)
+	l.report(l.total - l.done)
+	return t, err
+}
+
+// batchBytes is about how much TOML one decoder call reads: big enough that the decoder's
+// set-up costs little, small enough that its tree of maps stays small and that the work
+// spreads evenly over the cores.
+const batchBytes = 256 << 10
+
+// loader holds the state of one Parse.
+type loader struct {
+	name     string
+	data     []byte // without a byte-order mark
+	total    int
+	progress func(done, total int)
+	mu       sync.Mutex
+	done     int
+
+	events []piece // the file's [[events]] pieces, in order
+	rest   []byte  // the file without its event pieces, line numbers kept
+	syntax Problems
+
+	// One of each per event piece, or per inline event.
+	evs    []Event
+	issues [][]issue
+	failed []bool // the piece has a syntax error; its Event holds only the id the scanner read
+}
+
+func (l *loader) report(n int) {
+	if l.progress == nil || n == 0 && l.done > 0 {
+		return
 	}
-	events := make([]Event, 0, len(raw.Events))
-	for i, re := range raw.Events {
-		e := Event{
-			ID: re.ID, Title: re.Title, Summary: re.Summary, Actors: re.Actors, Themes: re.Themes,
-			Location: re.Location, Status: re.Status, Related: re.Related, Pos: i + 1,
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.done = min(l.done+n, l.total)
+	l.progress(l.done, l.total)
+}
+
+func (l *loader) parse(data []byte) (*Timeline, error) {
+	if bytes.HasPrefix(data, bom) {
+		data = data[len(bom):]
+		l.report(len(bom))
+	}
+	if p := checkContent(l.name, data); p != nil {
+		return nil, p
+	}
+	l.data = data
+	pieces := splitFile(data)
+	for _, p := range pieces {
+		if p.event {
+			l.events = append(l.events, p)
 		}
-		var err error
-		if e.Date, err = rawDate(re.Date); err != nil {
-			return nil, fmt.Errorf("%s: event %d %q: %w", name, i+1, re.ID, err)
-		}
-		if re.End != nil {
-			if e.End, err = rawDate(re.End); err != nil {
-				return nil, fmt.Errorf("%s: event %d %q: %w", name, i+1, re.ID, err)
-			}
-		}
-		for _, rs := range re.Sources {
-			s := Source{Publisher: rs.Publisher, Title: rs.Title, URL: rs.URL, Via: rs.Via, Quote: rs.Quote}
-			if rs.Published != nil {
-				if s.Published, err = rawDate(rs.Published); err != nil {
-					return nil, fmt.Errorf("%s: event %d %q: %w", name, i+1, re.ID, err)
+	}
+	l.rest = restOf(data, pieces)
+	l.evs = make([]Event, len(l.events))
+	l.issues = make([][]issue, len(l.events))
+	l.failed = make([]bool, len(l.events))
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	jobs := make(chan [2]int)
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(l.events)/64))
+	for range workers {
+		wg.Go(func() {
+			for job := range jobs {
+				probs := l.decodeEvents(job[0], job[1])
+				if len(probs) > 0 {
+					mu.Lock()
+					l.syntax = append(l.syntax, probs...)
+					mu.Unlock()
 				}
 			}
-			e.Sources = append(e.Sources, s)
+		})
+	}
+	restTree, restErr := decodeTree(l.rest)
+	if restErr != nil {
+		l.syntax = append(l.syntax, l.syntaxProblem(restErr, 1, 0))
+	}
+	for lo := 0; lo < len(l.events); {
+		hi, size := lo+1, l.events[lo].end-l.events[lo].start
+		for hi < len(l.events) && size < batchBytes && l.events[hi].start == l.events[hi-1].end {
+			size += l.events[hi].end - l.events[hi].start
+			hi++
 		}
-		events = append(events, e)
+		jobs <- [2]int{lo, hi}
+		lo = hi
 	}
-	actors := make([]Actor, len(raw.Actors))
-	for i, a := range raw.Actors {
-		actors[i] = Actor(a)
+	close(jobs)
+	wg.Wait()
+	l.report(len(data) - l.eventBytes())
+
+	if restErr == nil && len(l.events) > 0 {
+		if _, ok := restTree["events"]; ok {
+			// "events" both as a key and as [[events]]: only a whole-file decode says
+			// exactly where that goes wrong.
+			if p := l.wholeFileError(); p != nil {
+				return nil, Problems{p}
+			}
+		}
 	}
-	themes := make([]Theme, len(raw.Themes))
-	for i, th := range raw.Themes {
-		themes[i] = Theme(th)
+	return l.build(restTree, restErr != nil)
+}
+
+// eventBytes is how many bytes of the file the event pieces hold.
+func (l *loader) eventBytes() int {
+	n := 0
+	for _, p := range l.events {
+		n += p.end - p.start
 	}
-	t := New(raw.Title, raw.Description, actors, themes, events)
-	t.Path = name
+	return n
+}
+
+// decodeEvents decodes the event pieces lo to hi-1 in one go. When the decoder stops at a
+// syntax error, the pieces before the broken one are decoded again and those after it
+// separately, so that each piece's first syntax error is reported however the pieces were
+// batched.
+func (l *loader) decodeEvents(lo, hi int) Problems {
+	if lo >= hi {
+		return nil
+	}
+	first, last := l.events[lo], l.events[hi-1]
+	tree, err := decodeTree(l.data[first.start:last.end])
+	if err != nil {
+		line := first.line
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line = first.line + pe.Position.Line - 1
+		}
+		// The broken piece is the last one that starts on or before the error's line.
+		bad := lo + sort.Search(hi-lo, func(i int) bool { return l.events[lo+i].line > line }) - 1
+		bad = max(bad, lo)
+		p := l.syntaxProblem(err, first.line, bad+1)
+		l.report(l.events[bad].end - l.events[bad].start)
+		l.failed[bad] = true
+		l.evs[bad] = Event{ID: scanID(l.data[l.events[bad].start:l.events[bad].end]), Pos: bad + 1, Line: l.events[bad].line}
+		p.EventID = l.evs[bad].ID
+		probs := Problems{p}
+		probs = append(probs, l.decodeEvents(lo, bad)...)
+		return append(probs, l.decodeEvents(bad+1, hi)...)
+	}
+	tables, _ := tree["events"].([]map[string]any)
+	if len(tables) != hi-lo {
+		// The scanner and the decoder disagree on where events start; never expected on
+		// a file that decodes, but a decode of each piece on its own keeps the output right.
+		if hi-lo > 1 {
+			return append(l.decodeEvents(lo, lo+(hi-lo)/2), l.decodeEvents(lo+(hi-lo)/2, hi)...)
+		}
+		l.evs[lo] = Event{Pos: lo + 1, Line: first.line}
+		l.issues[lo] = append(l.issues[lo], issue{kind: ErrSyntax, table: "events", n: 1,
+			msg: "this [[events]] table could not be read", hint: "check the lines around it"})
+		l.report(first.end - first.start)
+		return nil
+	}
+	var c converter
+	for i, m := range tables {
+		c.issues = nil
+		l.evs[lo+i] = c.event(m, 1, lo+i+1)
+		l.evs[lo+i].Line = l.events[lo+i].line
+		l.issues[lo+i] = c.issues
+	}
+	pack(l.evs[lo:hi])
+	l.report(last.end - first.start)
+	return nil
+}
+
+// decodeTree decodes a document into the decoder's own tree of maps, which the converter
+// reads by hand. Decoding into a map[string]any takes the tree as it is: the decoder only
+// walks the top-level keys, where decoding into structs would walk and record every key.
+func decodeTree(src []byte) (map[string]any, error) {
+	var t map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&t); err != nil {
+		return nil, err
+	}
+	if t == nil {
+		t = map[string]any{}
+	}
 	return t, nil
 }
 
-type rawFile struct {
-	Title       string     `toml:"title"`
-	Description string     `toml:"description"`
-	Actors      []rawActor `toml:"actors"`
-	Themes      []rawTheme `toml:"themes"`
-	Events      []rawEvent `toml:"events"`
-}
-
-type rawActor struct {
-	ID          string   `toml:"id"`
-	Name        string   `toml:"name"`
-	Kind        string   `toml:"kind"`
-	Aliases     []string `toml:"aliases"`
-	Description string   `toml:"description"`
-}
-
-type rawTheme struct {
-	ID          string   `toml:"id"`
-	Name        string   `toml:"name"`
-	Aliases     []string `toml:"aliases"`
-	Description string   `toml:"description"`
-}
-
-type rawEvent struct {
-	ID       string      `toml:"id"`
-	Date     any         `toml:"date"`
-	End      any         `toml:"end"`
-	Title    string      `toml:"title"`
-	Summary  string      `toml:"summary"`
-	Actors   []string    `toml:"actors"`
-	Themes   []string    `toml:"themes"`
-	Location string      `toml:"location"`
-	Status   string      `toml:"status"`
-	Related  []string    `toml:"related"`
-	Sources  []rawSource `toml:"sources"`
-}
-
-type rawSource struct {
-	Publisher string `toml:"publisher"`
-	Title     string `toml:"title"`
-	URL       string `toml:"url"`
-	Published any    `toml:"published"`
-	Via       string `toml:"via"`
-	Quote     string `toml:"quote"`
-}
-
-// rawDate converts a decoded TOML value, a local date or a string, to a Date.
-func rawDate(v any) (Date, error) {
-	switch v := v.(type) {
-	case string:
-		return ParseDate(v)
-	case time.Time:
-		return DateOf(v), nil
-	case nil:
-		return Date{}, fmt.Errorf("%w: missing", ErrDate)
+// syntaxProblem turns a decoder error in a document that starts at line firstLine into a
+// Problem with the file's own line and column. event is the event's position, or 0.
+func (l *loader) syntaxProblem(err error, firstLine, event int) *Problem {
+	p := &Problem{File: l.name, Kind: ErrSyntax, Event: event}
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		p.Line, p.Msg = firstLine, "invalid TOML: "+err.Error()
+		return p
 	}
-	return Date{}, fmt.Errorf("%w: %v is a %T, want a date such as 2024-06-15 or \"2024-06\"", ErrDate, v, v)
+	p.Line = firstLine + pe.Position.Line - 1
+	p.Col = pe.Position.Col
+	p.Msg, p.Hint = friendlySyntax(pe)
+	return p
+}
+
+// friendlySyntax rewrites the decoder's message on one line, lower-case, with a hint for
+// the mistakes people make most.
+func friendlySyntax(pe toml.ParseError) (msg, hint string) {
+	m := strings.TrimSuffix(strings.TrimSpace(pe.Message), ".")
+	m = strings.Join(strings.Fields(m), " ")
+	if m != "" {
+		m = strings.ToLower(m[:1]) + m[1:]
+	}
+	switch {
+	case strings.Contains(m, "strings cannot contain newlines"):
+		hint = `close the string on the same line, or use """ for text over several lines`
+	case strings.Contains(m, "invalid escape"):
+		hint = `write \\ for a backslash, or use a '...' string, which has no escapes`
+	case strings.Contains(m, "invalid datetime"):
+		hint = `dates look like 2024-06-15; write "2024-06" or "2024" in quotes`
+	case strings.Contains(m, "newlines not allowed within inline tables"):
+		hint = "keep an inline table on one line, or use a [table] header"
+	case strings.Contains(m, "has already been defined"), strings.Contains(m, "already been defined"):
+		hint = "each key may appear once per table; remove or rename the second"
+	case strings.Contains(m, "expected value but found"):
+		hint = `text must be in quotes: key = "..."`
+	case strings.Contains(m, "unexpected EOF"), strings.Contains(m, "unexpected eof"):
+		hint = "something opened here is never closed: a string, an array or a table"
+	}
+	return "invalid TOML: " + m, hint
+}
+
+// wholeFileError decodes the whole file in one go, for the rare files that only a single
+// decode can judge.
+func (l *loader) wholeFileError() *Problem {
+	_, err := decodeTree(l.data)
+	if err == nil {
+		return nil
+	}
+	return l.syntaxProblem(err, 1, 0)
+}
+
+// restOf returns the file with every event piece replaced by its line breaks, so that the
+// decoder reports the lines of the rest as they are in the file.
+func restOf(data []byte, pieces []piece) []byte {
+	if len(pieces) == 1 && !pieces[0].event {
+		return data
+	}
+	size := 0
+	for _, p := range pieces {
+		if p.event {
+			size += p.lines
+		} else {
+			size += p.end - p.start
+		}
+	}
+	rest := make([]byte, 0, size)
+	for _, p := range pieces {
+		if p.event {
+			rest = append(rest, bytes.Repeat([]byte{'\n'}, p.lines)...)
+		} else {
+			rest = append(rest, data[p.start:p.end]...)
+		}
+	}
+	return rest
+}
+
+// scanID finds the id of an event piece the decoder could not read, so that other events
+// may still refer to it without a second, misleading problem.
+func scanID(doc []byte) string {
+	sc := scanner{data: doc, line: 1}
+	for sc.pos < len(doc) {
+		i := skipBlank(doc, sc.pos)
+		key, _, _, h := sc.nextLine()
+		if h != nil && !h.isEvents() {
+			return ""
+		}
+		if len(key) == 1 && key[0] == "id" {
+			j := bytes.IndexByte(doc[i:], '=')
+			if j < 0 {
+				return ""
+			}
+			v := bytes.TrimSpace(doc[i+j+1 : sc.pos])
+			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+				if k := bytes.IndexByte(v[1:], v[0]); k >= 0 {
+					return string(v[1 : k+1])
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// checkContent catches files that are not TOML timelines at all: not UTF-8, empty, or in
+// another format. It returns nil for anything worth decoding.
+func checkContent(name string, data []byte) *Problem {
+	fail := func(kind error, line, col int, msg, hint string) *Problem {
+		return &Problem{File: name, Line: line, Col: col, Kind: kind, Msg: msg, Hint: hint}
+	}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return fail(ErrFile, 0, 0, "is UTF-16 text", "save it as UTF-8")
+	}
+	if line, col, b, bad := firstInvalidUTF8(data); bad {
+		return fail(ErrFile, line, col, fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x", b), "save the file as UTF-8")
+	}
+	first, firstLine, comments := firstContentLine(data)
+	if first == "" {
+		if comments {
+			return fail(ErrEmpty, 0, 0, "holds only comments", `a timeline needs at least title = "..."; see docs/format.md`)
+		}
+		return fail(ErrEmpty, 0, 0, "empty file", `a timeline needs at least title = "..."; see docs/format.md`)
+	}
+	if kind := otherFormat(data, first, comments); kind != "" {
+		return fail(ErrFile, firstLine, 0, "looks like "+kind+"; tlx reads TOML timelines", "see docs/format.md")
+	}
+	return nil
+}
+
+// firstInvalidUTF8 finds the first byte that is not UTF-8 and gives its line and column
+// (in characters).
+func firstInvalidUTF8(data []byte) (line, col int, b byte, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, 0, false
+	}
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, data[i], true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0, 0, false
+}
+
+// firstContentLine returns the first line that is neither blank nor a comment, trimmed, and
+// its number, and whether comments came before it.
+func firstContentLine(data []byte) (string, int, bool) {
+	comments := false
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		s := strings.TrimSpace(string(line))
+		switch {
+		case s == "":
+		case s[0] == '#':
+			comments = true
+		default:
+			return s, n, comments
+		}
+	}
+	return "", 0, comments
+}
+
+// otherFormat recognises JSON, YAML, Markdown and HTML from the first line that matters.
+// It names nothing that could begin a TOML document: a line with "=" or a [header].
+func otherFormat(data []byte, first string, comments bool) string {
+	switch {
+	case first[0] == '{':
+		return "JSON"
+	case first[0] == '[' && jsonArray(data):
+		return "JSON"
+	case first[0] == '[' || isKeyValue(first):
+		return ""
+	case first == "---" || yamlKey(first):
+		return "YAML"
+	case first[0] == '<':
+		return "HTML or XML"
+	case comments && markdownHeading(data),
+		strings.HasPrefix(first, "```"), strings.HasPrefix(first, "> "),
+		strings.HasPrefix(first, "- "), strings.HasPrefix(first, "* "), first[0] == '|':
+		return "Markdown"
+	}
+	return ""
+}
+
+// isKeyValue reports whether a line reads as a TOML key = value.
+func isKeyValue(s string) bool {
+	key, i := readKey([]byte(s), 0)
+	return len(key) > 0 && i < len(s) && s[i] == '='
+}
+
+// yamlKey reports whether a line reads as a YAML "key: value" or "key:".
+func yamlKey(s string) bool {
+	key, i := readKey([]byte(s), 0)
+	return len(key) == 1 && i < len(s) && s[i] == ':' && (i+1 == len(s) || s[i+1] == ' ')
+}
+
+func markdownHeading(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("# ")) || bytes.HasPrefix(data, []byte("## "))
+}
+
+// jsonArray reports whether data starting with "[" is a JSON array rather than a TOML
+// table header such as [events] or [[events]], whose next character is a key or "[".
+func jsonArray(data []byte) bool {
+	i := bytes.IndexByte(data, '[')
+	rest := bytes.TrimLeft(data[i+1:], " \t\r\n")
+	if len(rest) > 0 && rest[0] == '[' {
+		rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	}
+	if len(rest) == 0 || rest[0] == '_' || rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z' {
+		return false // a key: TOML
+	}
+	return json.Valid(data)
+}
+
+// pack copies the text of events into one string per batch. The decoded strings point into
+// the decoder's copy of the whole batch, keys and quotes included; once packed, that copy
+// can be freed, which lowers the memory a large timeline holds by about a third.
+func pack(evs []Event) {
+	n := 0
+	eachString(evs, func(s *string) { n += len(*s) })
+	var b strings.Builder
+	b.Grow(n)
+	eachString(evs, func(s *string) { b.WriteString(*s) })
+	all, off := b.String(), 0
+	eachString(evs, func(s *string) {
+		*s = all[off : off+len(*s)]
+		off += len(*s)
+	})
+}
+
+func eachString(evs []Event, f func(*string)) {
+	for i := range evs {
+		e := &evs[i]
+		f(&e.ID)
+		f(&e.Title)
+		f(&e.Summary)
+		f(&e.Location)
+		f(&e.Status)
+		for j := range e.Actors {
+			f(&e.Actors[j])
+		}
+		for j := range e.Themes {
+			f(&e.Themes[j])
+		}
+		for j := range e.Related {
+			f(&e.Related[j])
+		}
+		for j := range e.Sources {
+			s := &e.Sources[j]
+			f(&s.Publisher)
+			f(&s.Title)
+			f(&s.URL)
+			f(&s.Via)
+			f(&s.Quote)
+		}
+	}
+}
+
+// gcLoad counts the large loads under way, so that the last one to finish restores the
+// garbage collector's setting.
+var gcLoad struct {
+	sync.Mutex
+	n   int
+	old int
+}
+
+// gcDuringLoad makes the garbage collector run more often while a large file loads, and
+// returns the function that undoes it. The decoder builds a tree of maps for every batch
+// and drops it at once, so the heap is mostly garbage; at the default GOGC=100 the heap
+// may grow to twice what the timeline keeps, at 50 to one and a half times, which on a
+// 75 MB file saves about 80 MB of peak memory for a few per cent more CPU.
+func gcDuringLoad(size int) func() {
+	const large, percent = 16 << 20, 50
+	if size < large {
+		return func() {}
+	}
+	gcLoad.Lock()
+	defer gcLoad.Unlock()
+	if gcLoad.n == 0 {
+		gcLoad.old = debug.SetGCPercent(percent)
+		if gcLoad.old < percent {
+			debug.SetGCPercent(gcLoad.old) // already tighter: leave it
+		}
+	}
+	gcLoad.n++
+	return func() {
+		gcLoad.Lock()
+		defer gcLoad.Unlock()
+		if gcLoad.n--; gcLoad.n == 0 {
+			debug.SetGCPercent(gcLoad.old)
+		}
+	}
 }

@@ -1,0 +1,320 @@
+package timeline
+
+import (
+	"bytes"
+)
+
+// The loader splits a file at its top-level [[events]] headers so that the pieces can be
+// decoded concurrently and so that every event knows its line: the TOML decoder gives no
+// positions for keys and, for arrays of tables, no index either.
+//
+// The scanner below understands just enough TOML to find those headers: comments, the four
+// kinds of string (a header inside a multi-line string is text, not a header) and bracket
+// depth (a line inside a multi-line array is a value). On a valid file it agrees with the
+// decoder; on an invalid one, every piece up to the first syntax error is split exactly as
+// a whole-file decode would read it, so that error keeps its line and column.
+
+// header is a table header line: [name] or [[name]].
+type header struct {
+	line  int // 1-based
+	start int // byte offset of the line's start
+	array bool
+	path  []string // the dotted key, unquoted; nil when the header cannot be read
+	end   int      // byte offset just past the header's line
+}
+
+// isEvents reports whether h is exactly [[events]].
+func (h *header) isEvents() bool {
+	return h.array && len(h.path) == 1 && h.path[0] == "events"
+}
+
+// inEvent reports whether h opens a table inside the current event, such as
+// [[events.sources]].
+func (h *header) inEvent() bool {
+	return len(h.path) > 1 && h.path[0] == "events" || len(h.path) == 1 && h.path[0] == "events" && !h.array
+}
+
+// piece is a run of the file: an event (from its [[events]] header to the next header that
+// is not part of it) or the rest (top-level keys, registries, other tables).
+type piece struct {
+	start, end int // byte offsets
+	line       int // 1-based line of start
+	lines      int // number of line breaks in data[start:end]
+	event      bool
+}
+
+// splitFile cuts data into pieces at top-level headers. Pieces cover data without gaps and
+// in order; event pieces start at their [[events]] header.
+func splitFile(data []byte) []piece {
+	sc := scanner{data: data, line: 1}
+	pieces := make([]piece, 0, len(data)/700+4)
+	cur := piece{start: 0, line: 1}
+	for {
+		h, ok := sc.nextHeader()
+		if !ok {
+			break
+		}
+		if h.inEvent() && cur.event {
+			continue
+		}
+		isEvent := h.isEvents()
+		if !isEvent && !cur.event {
+			continue // still the rest of the file
+		}
+		if h.start > cur.start || cur.event {
+			cur.end = h.start
+			cur.lines = h.line - cur.line
+			pieces = append(pieces, cur)
+		}
+		cur = piece{start: h.start, line: h.line, event: isEvent}
+	}
+	cur.end = len(data)
+	cur.lines = sc.line - cur.line
+	if cur.end > cur.start || cur.event || len(pieces) == 0 {
+		pieces = append(pieces, cur)
+	}
+	return pieces
+}
+
+// scanner walks a TOML document line by line, outside strings and comments.
+type scanner struct {
+	data  []byte
+	pos   int // at the start of a line, between calls
+	line  int // line of pos
+	depth int // open [ and { of a value that spans lines
+}
+
+// nextHeader advances to the next table header at depth zero and returns it.
+func (sc *scanner) nextHeader() (header, bool) {
+	for sc.pos < len(sc.data) {
+		lineStart, line := sc.pos, sc.line
+		i := skipBlank(sc.data, sc.pos)
+		if sc.depth == 0 && i < len(sc.data) && sc.data[i] == '[' {
+			h := readHeader(sc.data, i)
+			h.line, h.start = line, lineStart
+			sc.skipLine(i)
+			h.end = sc.pos
+			return h, true
+		}
+		sc.scanLine(i)
+	}
+	return header{}, false
+}
+
+// nextLine advances past the next line and returns the key that line starts with at depth
+// zero ("" for a blank, comment, header or continuation line), its line, its column and
+// whether the line is a header.
+func (sc *scanner) nextLine() (key []string, line, col int, h *header) {
+	line = sc.line
+	lineStart := sc.pos
+	i := skipBlank(sc.data, sc.pos)
+	if sc.depth == 0 && i < len(sc.data) {
+		switch c := sc.data[i]; {
+		case c == '[':
+			hd := readHeader(sc.data, i)
+			hd.line, hd.start = line, lineStart
+			sc.skipLine(i)
+			return nil, line, i - lineStart + 1, &hd
+		case c != '#' && c != '\n' && c != '\r':
+			key, _ = readKey(sc.data, i)
+		}
+	}
+	sc.scanLine(i)
+	return key, line, i - lineStart + 1, nil
+}
+
+// skipLine moves past a header line: its rest can only hold a comment.
+func (sc *scanner) skipLine(i int) {
+	j := bytes.IndexByte(sc.data[i:], '\n')
+	if j < 0 {
+		sc.pos = len(sc.data)
+		return
+	}
+	sc.pos = i + j + 1
+	sc.line++
+}
+
+// scanLine moves past the line that starts at or before i, and past any multi-line string
+// that begins on it, tracking bracket depth.
+func (sc *scanner) scanLine(i int) {
+	d := sc.data
+	for i < len(d) {
+		switch c := d[i]; c {
+		case '\n':
+			sc.pos = i + 1
+			sc.line++
+			return
+		case '#':
+			j := bytes.IndexByte(d[i:], '\n')
+			if j < 0 {
+				sc.pos = len(d)
+				return
+			}
+			i += j
+			continue
+		case '"', '\'':
+			if i+2 < len(d) && d[i+1] == c && d[i+2] == c {
+				i = sc.skipMultiline(i+3, c)
+				continue
+			}
+			i = skipString(d, i+1, c)
+			continue
+		case '[', '{':
+			sc.depth++
+		case ']', '}':
+			if sc.depth > 0 {
+				sc.depth--
+			}
+		}
+		i++
+	}
+	sc.pos = len(d)
+}
+
+// skipMultiline returns the offset just past the multi-line string whose body starts at i,
+// counting the lines it spans. Up to two quotes may precede the closing delimiter.
+func (sc *scanner) skipMultiline(i int, q byte) int {
+	d := sc.data
+	delim := []byte{q, q, q}
+	for {
+		j := bytes.Index(d[i:], delim)
+		if j < 0 {
+			sc.line += bytes.Count(d[i:], []byte{'\n'})
+			return len(d)
+		}
+		end := i + j
+		if q == '"' && escaped(d, end) {
+			sc.line += bytes.Count(d[i:end+1], []byte{'\n'})
+			i = end + 1
+			continue
+		}
+		sc.line += bytes.Count(d[i:end], []byte{'\n'})
+		end += 3
+		for k := 0; k < 2 && end < len(d) && d[end] == q; k++ {
+			end++
+		}
+		return end
+	}
+}
+
+// escaped reports whether the byte at i is preceded by an odd number of backslashes.
+func escaped(d []byte, i int) bool {
+	n := 0
+	for i > 0 && d[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
+}
+
+// skipString returns the offset just past the one-line string whose body starts at i, or
+// the offset of the line's end when it is not closed (a syntax error the decoder reports).
+func skipString(d []byte, i int, q byte) int {
+	for i < len(d) {
+		switch d[i] {
+		case q:
+			return i + 1
+		case '\n':
+			return i
+		case '\\':
+			if q == '"' {
+				i++
+				if i < len(d) && d[i] == '\n' {
+					return i
+				}
+			}
+		}
+		i++
+	}
+	return i
+}
+
+func skipBlank(d []byte, i int) int {
+	for i < len(d) && (d[i] == ' ' || d[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// readHeader reads the header that starts at d[i] == '['.
+func readHeader(d []byte, i int) header {
+	var h header
+	i++
+	if i < len(d) && d[i] == '[' {
+		h.array = true
+		i++
+	}
+	path, j := readKey(d, skipBlank(d, i))
+	j = skipBlank(d, j)
+	if j < len(d) && d[j] == ']' && (!h.array || j+1 < len(d) && d[j+1] == ']') {
+		h.path = path
+	}
+	return h
+}
+
+// readKey reads a dotted key (bare, "basic" or 'literal' parts) starting at i and returns
+// its parts and the offset after it. It stops at anything else; parts are nil when no key
+// could be read.
+func readKey(d []byte, i int) ([]string, int) {
+	var parts []string
+	for {
+		i = skipBlank(d, i)
+		if i >= len(d) {
+			return parts, i
+		}
+		var part string
+		switch c := d[i]; {
+		case c == '"' || c == '\'':
+			end := skipString(d, i+1, c)
+			if end > len(d) || end == i+1 || d[end-1] != c {
+				return nil, i
+			}
+			part = string(d[i+1 : end-1])
+			if c == '"' && bytes.IndexByte(d[i+1:end-1], '\\') >= 0 {
+				part = unescapeKey(part)
+			}
+			i = end
+		case isBare(c):
+			j := i
+			for j < len(d) && isBare(d[j]) {
+				j++
+			}
+			part = string(d[i:j])
+			i = j
+		default:
+			return parts, i
+		}
+		parts = append(parts, part)
+		i = skipBlank(d, i)
+		if i >= len(d) || d[i] != '.' {
+			return parts, i
+		}
+		i++
+	}
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// unescapeKey resolves the simple escapes a quoted key may hold; keys with \u escapes are
+// rare enough in a timeline that they are kept as written.
+func unescapeKey(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case '"', '\\':
+				b = append(b, s[i])
+			case 't':
+				b = append(b, '\t')
+			default:
+				b = append(b, '\\', s[i])
+			}
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
