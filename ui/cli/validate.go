@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+func init() { extraCommands = append(extraCommands, newValidateCmd) }
+
+func newValidateCmd(o *options) *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check timeline files and print every problem",
+		Long: `validate checks timeline files against the format (docs/format.md) and prints every
+problem it finds, one a line, on standard output:
+
+  FILE:LINE:COL: message; hint        where the place is known
+  FILE: event N "id": message; hint   otherwise
+
+It checks the built-in timeline when no FILE (and no --file) is given; "-" reads
+standard input. It prints nothing for a valid file (FILE: ok with --verbose) and exits
+with status 0 when every file is valid, 1 when any has a problem, 2 for a wrong command
+line.`,
+		Example: `  tlx validate mytimeline.toml
+  tlx validate drafts/*.toml
+  tlx validate -v                        # check the built-in timeline
+  generate-timeline | tlx validate -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.runValidate(cmd.InOrStdin(), cmd.OutOrStdout(), args, verbose)
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print FILE: ok for each valid file")
+	return cmd
+}
+
+// validateSource is one timeline to check: its name in messages and how to read it.
+type validateSource struct {
+	name string
+	read func() ([]byte, error)
+}
+
+func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, verbose bool) error {
+	var sources []validateSource
+	if o.file != "" {
+		args = append([]string{o.file}, args...)
+	}
+	for _, path := range args {
+		switch path {
+		case "-":
+			sources = append(sources, validateSource{"standard input", func() ([]byte, error) {
+				b, err := io.ReadAll(stdin)
+				if err != nil {
+					return nil, &timeline.Problem{File: "standard input", Kind: timeline.ErrFile, Msg: err.Error()}
+				}
+				return b, nil
+			}})
+		default:
+			sources = append(sources, validateSource{path, func() ([]byte, error) { return timeline.ReadFile(path) }})
+		}
+	}
+	if len(sources) == 0 {
+		sources = append(sources, validateSource{data.Name, func() ([]byte, error) { return data.Timeline, nil }})
+	}
+
+	failed := false
+	for _, src := range sources {
+		problems := check(src)
+		if len(problems) == 0 {
+			if verbose {
+				fmt.Fprintf(stdout, "%s: ok\n", timeline.SanitizeLine(src.name))
+			}
+			continue
+		}
+		failed = true
+		for _, p := range problems {
+			if _, err := fmt.Fprintln(stdout, timeline.SanitizeLine(p.Error())); err != nil {
+				return &exitError{code: exitFailed, err: fmt.Errorf("write: %w", err)}
+			}
+		}
+	}
+	if failed {
+		return silent(exitFailed)
+	}
+	return nil
+}
+
+// check reads and loads one source and returns its problems, none when it is valid.
+func check(src validateSource) timeline.Problems {
+	b, err := src.read()
+	if err == nil {
+		_, err = timeline.Parse(src.name, b)
+	}
+	if err == nil {
+		return nil
+	}
+	var problems timeline.Problems
+	if errors.As(err, &problems) {
+		return problems
+	}
+	var p *timeline.Problem
+	if errors.As(err, &p) {
+		return timeline.Problems{p}
+	}
+	return timeline.Problems{{File: src.name, Kind: timeline.ErrFile, Msg: err.Error()}}
+}
