@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"bufio"
+	"hash/maphash"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -40,7 +41,7 @@ func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOption
 	if title == "" {
 		title = "Timeline"
 	}
-	m.anchors = eventAnchors(title, events)
+	m.anchors = t.relatedAnchors(title, events)
 
 	m.raw("# ")
 	m.text(title, false)
@@ -94,7 +95,7 @@ type mdWriter struct {
 	bw      *bufio.Writer
 	t       *Timeline
 	buf     []byte            // scratch for dates and numbers
-	anchors map[string]string // event id -> heading anchor, for related links; nil if none
+	anchors map[*Event]string // heading anchors of the targets of related links; nil if none
 }
 
 func (m *mdWriter) raw(s string) { m.bw.WriteString(s) }
@@ -107,12 +108,12 @@ func (m *mdWriter) header(events []*Event, opts ExportOptions) {
 	switch {
 	case t.Title != "" && src != "":
 		m.raw("the timeline “")
-		m.text(line(t.Title), false)
+		m.field(t.Title, false)
 		m.raw("” in ")
 		m.text(src, false)
 	case t.Title != "":
 		m.raw("the timeline “")
-		m.text(line(t.Title), false)
+		m.field(t.Title, false)
 		m.raw("”")
 	case src != "":
 		m.text(src, false)
@@ -182,7 +183,7 @@ func (m *mdWriter) filters(f Filter) {
 			default:
 				m.raw(", ")
 			}
-			m.text(line(name(v)), false)
+			m.field(name(v), false)
 		}
 	}
 	part("actor", "actors", f.Actors, func(s string) string {
@@ -230,7 +231,7 @@ func (m *mdWriter) event(e *Event) {
 		} else {
 			m.raw(", ")
 		}
-		m.text(line(m.t.ActorName(id)), false)
+		m.field(m.actorName(e, i, id), false)
 	}
 	for i, id := range e.Themes {
 		if i == 0 {
@@ -238,7 +239,7 @@ func (m *mdWriter) event(e *Event) {
 		} else {
 			m.raw(", ")
 		}
-		m.text(line(m.t.ThemeName(id)), false)
+		m.field(m.themeName(e, i, id), false)
 	}
 	if s := line(e.Status); s != "" {
 		fact("**Status:** ")
@@ -252,7 +253,7 @@ func (m *mdWriter) event(e *Event) {
 		m.raw("\n")
 	}
 
-	m.paragraphs(e.Summary, "")
+	m.paragraphs(e.Summary, 0, false)
 
 	if len(e.Related) > 0 {
 		m.raw("\n**Related:** ")
@@ -277,19 +278,36 @@ func (m *mdWriter) event(e *Event) {
 	}
 }
 
+// actorName returns the name of e's i-th actor through the index New built, without the
+// case-folding lookup of ActorName; events not built by New take the slow way.
+func (m *mdWriter) actorName(e *Event, i int, id string) string {
+	if len(e.actors) == len(e.Actors) {
+		return m.t.Actors[e.actors[i]].Name
+	}
+	return m.t.ActorName(id)
+}
+
+// themeName is actorName for themes.
+func (m *mdWriter) themeName(e *Event, i int, id string) string {
+	if len(e.themes) == len(e.Themes) {
+		return m.t.Themes[e.themes[i]].Name
+	}
+	return m.t.ThemeName(id)
+}
+
 // heading writes an event's heading text: its date or span in words, a dash, its title.
 func (m *mdWriter) heading(e *Event) {
 	m.buf = appendSpan(m.buf[:0], e)
 	m.buf = append(m.buf, " — "...)
 	m.bw.Write(m.buf)
-	m.text(line(e.Title), false)
+	m.field(e.Title, false)
 }
 
 // HeadingText returns the text an event's heading shows in a Markdown export: its date or
 // span at its precision in words ("3 January 2020", "2020 to August 2024"), a dash and its
 // title, sanitised.
 func HeadingText(e *Event) string {
-	return string(appendSpan(nil, e)) + " — " + line(e.Title)
+	return string(appendHeading(nil, e))
 }
 
 // appendSpan appends the event's date in words, or "date to end" when it has an end.
@@ -327,15 +345,15 @@ func appendLong(b []byte, d Date) []byte {
 func (m *mdWriter) related(id string) {
 	r := m.t.Event(id)
 	if r == nil {
-		m.text(line(id), false)
+		m.field(id, false)
 		return
 	}
-	anchor, ok := m.anchors[id]
+	anchor, ok := m.anchors[r]
 	if !ok {
 		m.buf = appendSpan(m.buf[:0], r)
 		m.buf = append(m.buf, " — "...)
 		m.bw.Write(m.buf)
-		m.text(line(r.Title), false)
+		m.field(r.Title, false)
 		m.raw(" (not in this export)")
 		return
 	}
@@ -400,7 +418,7 @@ func (m *mdWriter) source(n int, s *Source) {
 	}
 	m.raw("\n")
 	if strings.TrimSpace(s.Quote) != "" {
-		m.paragraphs(s.Quote, strings.Repeat(" ", indent)+"> ")
+		m.paragraphs(s.Quote, indent, true)
 	}
 }
 
@@ -414,10 +432,10 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 }
 
 // paragraphs writes multi-line text as Markdown paragraphs: blank lines separate them,
-// the lines within one are joined. With prefix "" each paragraph follows a blank line;
-// with a blockquote prefix such as "   > " the paragraphs are the lines of the quote, and
-// the quote follows its list item's line directly.
-func (m *mdWriter) paragraphs(text, prefix string) {
+// the lines within one are joined. Plain paragraphs each follow a blank line; a quote's
+// paragraphs are lines of a block quote indented by indent spaces, which follows its list
+// item's line directly.
+func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
 	if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; Sanitize replaces lone CRs
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
@@ -436,13 +454,16 @@ func (m *mdWriter) paragraphs(text, prefix string) {
 		}
 		if !open {
 			switch {
-			case prefix == "":
+			case !quote:
 				m.raw("\n")
 			case wrote: // an empty quote line between the quote's paragraphs
-				m.raw(strings.TrimRight(prefix, " "))
-				m.raw("\n")
+				m.raw(spaces[:indent])
+				m.raw(">\n")
 			}
-			m.raw(prefix)
+			if quote {
+				m.raw(spaces[:indent])
+				m.raw("> ")
+			}
 			m.text(l, true)
 			open, wrote = true, true
 			continue
@@ -455,10 +476,46 @@ func (m *mdWriter) paragraphs(text, prefix string) {
 	}
 }
 
+// spaces indents quotes in list items; an item's number has at most 19 digits.
+const spaces = "                      "
+
 // line makes a one-line field safe: control characters replaced, newlines and tabs turned
 // into spaces, outer spaces trimmed.
 func line(s string) string {
+	if plainLine(s) {
+		return s
+	}
 	return strings.TrimSpace(SanitizeLine(s))
+}
+
+// plainLine reports whether s is printable ASCII without a space at either end: nothing
+// to sanitise or trim. It looks at eight bytes at a time, since every field of every
+// exported event passes here.
+func plainLine(s string) bool {
+	n := len(s)
+	if n == 0 {
+		return true
+	}
+	if s[0] == ' ' || s[n-1] == ' ' {
+		return false
+	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		del := x ^ 0x7f*ones
+		// A byte of 0x80 or more, one below 0x20, or DEL (0x7f).
+		if x&highs != 0 || (x-0x20*ones)&^x&highs != 0 || (del-ones)&^del&highs != 0 {
+			return false
+		}
+	}
+	for ; i < n; i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // mdEscape marks the ASCII punctuation that can start or end markup anywhere in a line:
@@ -504,6 +561,9 @@ func (m *mdWriter) text(s string, atLineStart bool) {
 	m.bw.WriteString(s[start:])
 }
 
+// field writes a one-line field from the timeline: sanitised, trimmed and escaped.
+func (m *mdWriter) field(s string, atLineStart bool) { m.text(line(s), atLineStart) }
+
 // entityAt reports whether s, which starts with '&', starts an entity or numeric character
 // reference: "&amp;", "&#38;", "&#x26;". A renderer would turn those into one character.
 func entityAt(s string) bool {
@@ -534,13 +594,12 @@ func entityAt(s string) bool {
 // rejected other schemes, this is the second line of defence.
 func safeURL(u string) string {
 	u = strings.TrimSpace(u)
-	lower := strings.ToLower(u)
 	var rest string
 	switch {
-	case strings.HasPrefix(lower, "https://"):
-		rest = u[len("https://"):]
-	case strings.HasPrefix(lower, "http://"):
-		rest = u[len("http://"):]
+	case len(u) >= 8 && strings.EqualFold(u[:8], "https://"):
+		rest = u[8:]
+	case len(u) >= 7 && strings.EqualFold(u[:7], "http://"):
+		rest = u[7:]
 	default:
 		return ""
 	}
@@ -593,66 +652,115 @@ func urlEscape(c byte) bool {
 	return c < 0x20 || c >= 0x7f
 }
 
-// eventAnchors returns the GitHub-style anchor of each event's heading in a document whose
-// headings are title, then per year a year heading and its events: the anchors related
-// links point to. It returns nil when no event has related events, so that an export
-// without them does not pay for it.
-func eventAnchors(title string, events []*Event) map[string]string {
-	related := false
+// relatedAnchors returns the GitHub-style anchor of the heading of every exported event
+// that another exported event names as related: the targets of related links. The
+// document's headings are its title, then per year a year heading and its events. It
+// returns nil when there is no such link, so that an export without them does not pay.
+func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]string {
+	var inExport map[*Event]bool
+	targets := map[*Event]string{}
 	for _, e := range events {
-		if len(e.Related) > 0 {
-			related = true
-			break
+		for _, id := range e.Related {
+			r := t.Event(id)
+			if r == nil {
+				continue
+			}
+			if inExport == nil {
+				inExport = make(map[*Event]bool, len(events))
+				for _, x := range events {
+					inExport[x] = true
+				}
+			}
+			if inExport[r] {
+				targets[r] = ""
+			}
 		}
 	}
-	if !related {
+	if len(targets) == 0 {
 		return nil
 	}
-	s := newSlugger()
-	s.slug(title)
-	anchors := make(map[string]string, len(events))
+	s := newSlugger(len(events))
+	var text []byte
+	s.slug([]byte(title))
 	year, started := 0, false
 	for _, e := range events {
 		if !started || e.Date.Year != year {
 			year, started = e.Date.Year, true
-			s.slug(strconv.Itoa(year))
+			text = strconv.AppendInt(text[:0], int64(year), 10)
+			s.slug(text)
 		}
-		anchors[e.ID] = s.slug(HeadingText(e))
+		text = appendHeading(text[:0], e)
+		slug := s.slug(text)
+		if _, ok := targets[e]; ok {
+			targets[e] = string(slug)
+		}
 	}
-	return anchors
+	return targets
 }
 
-// slugger gives headings the anchors GitHub gives them (github-slugger): the heading's
-// text lower-cased, with every character other than a letter, mark, decimal digit,
-// connector, hyphen or space removed and spaces turned into hyphens; a repeated anchor
-// gets "-1", "-2" and so on.
-type slugger struct {
-	seen map[string]int
-	buf  []byte
+// appendHeading appends an event's heading text, as HeadingText returns it.
+func appendHeading(b []byte, e *Event) []byte {
+	b = appendSpan(b, e)
+	b = append(b, " — "...)
+	return append(b, line(e.Title)...)
 }
 
-func newSlugger() *slugger { return &slugger{seen: map[string]int{}} }
-
-func (s *slugger) slug(text string) string {
-	b := s.buf[:0]
-	for _, r := range strings.ToLower(text) {
-		switch {
-		case r == ' ':
-			b = append(b, '-')
-		case r == '-' || unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc):
+// appendSlug appends the GitHub anchor of a heading's text, before numbering: lower-cased,
+// every character other than a letter, mark, decimal digit, connector, hyphen or space
+// removed, spaces turned into hyphens (github-slugger).
+func appendSlug(b, text []byte) []byte {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+				b = append(b, c)
+			case c == ' ':
+				b = append(b, '-')
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		if r = unicode.ToLower(r); unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc) {
 			b = utf8.AppendRune(b, r)
 		}
 	}
-	s.buf = b
-	base := string(b)
-	slug := base
+	return b
+}
+
+// slugger numbers anchors as GitHub does (github-slugger): a heading whose anchor was
+// taken gets "-1", "-2" and so on after it, the count kept per original anchor. Every
+// heading of an export passes here, so anchors are kept as 64-bit hashes, not strings.
+type slugger struct {
+	seed  maphash.Seed
+	count map[uint64]int // anchor hash -> times its text was repeated; present means taken
+	buf   []byte
+}
+
+func newSlugger(n int) *slugger {
+	return &slugger{seed: maphash.MakeSeed(), count: make(map[uint64]int, n+16)}
+}
+
+// slug returns the anchor of a heading with the given text, valid until the next call.
+func (s *slugger) slug(text []byte) []byte {
+	b := appendSlug(s.buf[:0], text)
+	base := len(b)
+	hb := maphash.Bytes(s.seed, b)
+	h := hb
 	for {
-		if _, taken := s.seen[slug]; !taken {
+		if _, taken := s.count[h]; !taken {
 			break
 		}
-		s.seen[base]++
-		slug = base + "-" + strconv.Itoa(s.seen[base])
+		s.count[hb]++
+		b = append(b[:base], '-')
+		b = strconv.AppendInt(b, int64(s.count[hb]), 10)
+		h = maphash.Bytes(s.seed, b)
 	}
-	s.seen[slug] = 0
-	return slug
+	s.count[h] = 0
+	s.buf = b
+	return b
 }

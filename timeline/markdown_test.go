@@ -29,7 +29,9 @@ import (
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata (go test ./timeline -run Export -update)")
+// update rewrites the golden files from the current output: the export's
+// (go test ./timeline -run Export -update) and the loader's .err files use it.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata from the current output")
 
 // exportCase is one golden Markdown export: a timeline, a filter and the header options.
 type exportCase struct {
