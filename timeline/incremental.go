@@ -3,6 +3,7 @@ package timeline
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Narrows reports whether every event next selects is also selected by prev, judging from
@@ -32,11 +33,29 @@ func (t *Timeline) Refine(f Filter, within []*Event) ([]*Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Event, 0, len(within))
-	for _, e := range within {
-		if q.fails(e) == 0 {
-			out = append(out, e)
+	parts := make([][]*Event, parallelism(len(within)))
+	n := len(parts)
+	var wg sync.WaitGroup
+	for p := range n {
+		part := within[p*len(within)/n : (p+1)*len(within)/n]
+		refine := func() {
+			out := make([]*Event, 0, len(part))
+			for _, e := range part {
+				if q.fails(e) == 0 {
+					out = append(out, e)
+				}
+			}
+			parts[p] = out
 		}
+		if n == 1 {
+			refine()
+			break
+		}
+		wg.Go(refine)
 	}
-	return slices.Clip(out), nil
+	wg.Wait()
+	if n == 1 {
+		return slices.Clip(parts[0]), nil
+	}
+	return slices.Concat(parts...), nil
 }

@@ -28,6 +28,17 @@ type detailModel struct {
 	renderedFor   *timeline.Event // the event and width the viewport content was built for
 	renderedW     int
 	focused       bool
+
+	// view is the last View, valid while the text, size and scroll are those of viewKey.
+	view    string
+	viewKey detailViewKey
+}
+
+// detailViewKey is what the visible part of the pane depends on.
+type detailViewKey struct {
+	ev      *timeline.Event
+	w, h, y int
+	version int
 }
 
 func newDetail(s *Styles, k *keyMap) detailModel {
@@ -71,6 +82,7 @@ func (d *detailModel) refresh(top bool) {
 	}
 	y := d.vp.YOffset()
 	d.vp.SetContentLines(d.render(d.width))
+	d.viewKey.version++
 	if top {
 		d.vp.GotoTop()
 	} else {
@@ -122,7 +134,11 @@ func (d *detailModel) View() string {
 	if d.ev == nil {
 		return d.styles.Detail.Muted.Render(ansi.Truncate("Nothing selected.", d.width, "…"))
 	}
-	return d.vp.View()
+	k := detailViewKey{ev: d.ev, w: d.width, h: d.height, y: d.vp.YOffset(), version: d.viewKey.version}
+	if k != d.viewKey || d.view == "" {
+		d.view, d.viewKey = d.vp.View(), k
+	}
+	return d.view
 }
 
 // render lays out the event at width w: title, when, status and place, actors and

@@ -11,8 +11,17 @@ import (
 )
 
 // render draws the whole screen: never more lines than the terminal has, never a line
-// wider than it.
+// wider than it. The frame is kept until the next message, so a redraw with nothing new
+// costs nothing.
 func (m *Model) render() string {
+	if !m.dirty {
+		return m.frame
+	}
+	m.frame, m.dirty = m.draw(), false
+	return m.frame
+}
+
+func (m *Model) draw() string {
 	w, h := m.width, m.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -22,11 +31,16 @@ func (m *Model) render() string {
 	}
 	l := m.lay
 	lines := make([]string, 0, h)
+	hk := headerKey{filter: fmt.Sprintf("%q", m.filter), n: len(m.events), width: w, history: len(m.history) > 0, dark: m.styles.Dark}
+	if hk != m.headerKey || m.headerLines[0] == "" {
+		m.headerLines = [2]string{m.headerView(), m.chipsView()}
+		m.headerKey = hk
+	}
 	if l.headerH > 0 {
-		lines = append(lines, m.headerView())
+		lines = append(lines, m.headerLines[0])
 	}
 	if l.chipsH > 0 {
-		lines = append(lines, m.chipsView())
+		lines = append(lines, m.headerLines[1])
 	}
 	if l.stripH > 0 {
 		lines = append(lines, m.strip.View())
@@ -70,6 +84,7 @@ func (m *Model) bodyView() string {
 		rule = m.styles.Pane.FocusedBorder.Render("│")
 	}
 	left := strings.Split(m.list.View(), "\n")
+	blank := strings.Repeat(" ", l.listW)
 	rightLines := strings.Split(right, "\n")
 	var b strings.Builder
 	for i := range l.bodyH {
@@ -83,10 +98,10 @@ func (m *Model) bodyView() string {
 		if i < len(rightLines) {
 			rl = rightLines[i]
 		}
-		b.WriteString(ll)
-		if pad := l.listW - ansi.StringWidth(ll); pad > 0 {
-			b.WriteString(strings.Repeat(" ", pad))
+		if ll == "" {
+			ll = blank
 		}
+		b.WriteString(ll) // the list's lines are all exactly listW wide
 		b.WriteString(" ")
 		b.WriteString(rule)
 		b.WriteString(" ")
@@ -207,8 +222,12 @@ func (m *Model) statusView() string {
 
 // helpView draws the short help of the current mode.
 func (m *Model) helpView() string {
-	m.help.ShowAll = false
-	return m.help.ShortHelpView(m.ShortHelp())
+	k := helpKey{mode: m.mode, focusDetail: m.focusDetail, width: m.width, styles: &m.styles, dark: m.styles.Dark}
+	if k != m.helpKey || m.helpLine == "" {
+		m.help.ShowAll = false
+		m.helpLine, m.helpKey = m.help.ShortHelpView(m.ShortHelp()), k
+	}
+	return m.helpLine
 }
 
 // loadingView draws the progress of the load, centred.
@@ -273,7 +292,8 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		// A line has no more cells than bytes: only longer lines need measuring.
+		if len(l) > w && ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}

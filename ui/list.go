@@ -33,6 +33,7 @@ type listModel struct {
 
 	width, height int
 	cache         map[*timeline.Event]string // rendered rows, not selected, at this width
+	years         map[int]string             // rendered year headings at this width
 }
 
 func newList(s *Styles, k *keyMap) listModel {
@@ -328,10 +329,11 @@ func (l *listModel) View() string {
 		return ""
 	}
 	if len(l.rows) == 0 {
-		return l.styles.List.Empty.Render(ansi.Truncate("No events match; x clears the filters.", l.width, "…"))
+		return exactWidth(l.styles.List.Empty.Render(ansi.Truncate("No events match; x clears the filters.", l.width, "…")), l.width)
 	}
 	if l.cache == nil {
 		l.cache = make(map[*timeline.Event]string, 2*l.height)
+		l.years = make(map[int]string)
 	}
 	var b strings.Builder
 	end := min(len(l.rows), l.offset+l.height)
@@ -342,7 +344,12 @@ func (l *listModel) View() string {
 		row := l.rows[r]
 		switch {
 		case row.ev == nil:
-			b.WriteString(l.renderYear(row.year))
+			s, ok := l.years[row.year]
+			if !ok {
+				s = l.renderYear(row.year)
+				l.years[row.year] = s
+			}
+			b.WriteString(s)
 		case r == l.cursor:
 			b.WriteString(l.renderEvent(row.ev, true))
 		default:
@@ -364,13 +371,14 @@ func (l *listModel) renderYear(year int) string {
 	label := " " + strconv.Itoa(year) + " "
 	w := ansi.StringWidth(label)
 	if w >= l.width {
-		return l.styles.List.Year.Render(ansi.Truncate(label, l.width, ""))
+		label = ansi.Truncate(label, l.width, "")
+		return l.styles.List.Year.Render(label) + strings.Repeat(" ", l.width-ansi.StringWidth(label))
 	}
 	return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w))
 }
 
-// dateWidth is the width of the date column: "2024-06-15" and a space.
-const dateWidth = 11
+// dateWidth is the width of the date column: "2024-06-15", the arrow of a span and a space.
+const dateWidth = 12
 
 // renderEvent renders one event row: a cursor bar, the date at its precision, the title
 // and the marks of its themes and status, cut to the list's width.
@@ -414,7 +422,7 @@ func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 		if marksW > 0 {
 			line += rowStyle.Render(" ") + marks
 		}
-		return ansi.Truncate(line, w, "")
+		return exactWidth(line, w)
 	}
 	line := bar
 	if date != "" {
@@ -424,7 +432,20 @@ func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 	if marksW > 0 {
 		line += " " + marks
 	}
-	return ansi.Truncate(line, w, "")
+	return exactWidth(line, w)
+}
+
+// exactWidth cuts or pads a rendered line to exactly w cells, so that panes beside it
+// line up without measuring it again.
+func exactWidth(line string, w int) string {
+	lw := ansi.StringWidth(line)
+	switch {
+	case lw > w:
+		return ansi.Truncate(line, w, "")
+	case lw < w:
+		return line + strings.Repeat(" ", w-lw)
+	}
+	return line
 }
 
 // statusGlyph is a one-cell mark for each status, so that a glance tells a confirmed event

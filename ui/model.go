@@ -67,15 +67,43 @@ type Model struct {
 	focusDetail bool
 	showHelp    bool
 	before      timeline.Filter // the filter when a picker or the search opened; esc restores it
+	pendingText string          // the search typed, which a background search may not have shown yet
+	searchSeq   int             // numbers background searches, so that only the latest is shown
 	exportPath  string
 
 	status    string
 	statusErr bool
 
+	frame string // the last frame drawn
+	dirty bool   // whether a message came since frame was drawn
+	// Parts of the frame kept while what they show is unchanged.
+	helpLine    string
+	helpKey     helpKey
+	headerLines [2]string
+	headerKey   headerKey
+
 	relatedFrom *timeline.Event // the event whose related events r cycles through
 	relatedNext int
 	openFor     *timeline.Event // the event whose sources o cycles through
 	openNext    int
+}
+
+// helpKey is what the short help line depends on.
+type helpKey struct {
+	mode        mode
+	focusDetail bool
+	width       int
+	styles      *Styles
+	dark        bool
+}
+
+// headerKey is what the header and the chips depend on.
+type headerKey struct {
+	filter  string // the filter, printed
+	n       int
+	width   int
+	history bool
+	dark    bool
 }
 
 // layout is where each part of the screen goes, measured once per resize.
@@ -90,7 +118,7 @@ type layout struct {
 
 // newModel returns the explorer in its loading state.
 func newModel(opts Options, noColor bool) *Model {
-	m := &Model{opts: opts, noColor: noColor, keys: defaultKeyMap(), loading: true}
+	m := &Model{opts: opts, noColor: noColor, keys: defaultKeyMap(), loading: true, dirty: true}
 	m.styles = newStyles(true, noColor)
 	m.list = newList(&m.styles, &m.keys)
 	m.detail = newDetail(&m.styles, &m.keys)
@@ -115,6 +143,7 @@ func (m *Model) Init() tea.Cmd {
 
 // Update dispatches each message to the method that handles it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.dirty = true
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
@@ -122,6 +151,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.styles = newStyles(msg.IsDark(), m.noColor)
 		m.applyStyles()
+		m.strip.layout()
 		return m, nil
 	case loadProgressMsg:
 		m.loadDone, m.loadTotal = msg.done, msg.total
@@ -138,6 +168,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case exportedMsg:
 		m.exported(msg)
+		return m, nil
+	case searchedMsg:
+		m.searched(msg)
 		return m, nil
 	case openedMsg:
 		if msg.err != nil {
@@ -372,7 +405,7 @@ func (m *Model) handleBrowseKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Back):
 		// Nothing to go back from.
 	case key.Matches(k, keys.Search):
-		m.mode, m.before = modeSearch, m.filter
+		m.mode, m.before, m.pendingText = modeSearch, m.filter, m.filter.Text
 		return m.prompt.Open("/", m.filter.Text, "enter keeps · esc drops")
 	case key.Matches(k, keys.Actors):
 		return m.openPicker(pickActors)
@@ -430,6 +463,12 @@ func (m *Model) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Apply):
 		m.mode = modeBrowse
 		m.prompt.Close()
+		m.searchSeq++ // a search still running is done here, at once
+		if v := m.prompt.Value(); v != m.filter.Text {
+			f := m.filter
+			f.Text = v
+			m.setFilter(f, false) //nolint:errcheck // text alone cannot fail
+		}
 		if m.filter.Text != m.before.Text {
 			m.history = append(m.history, m.before)
 		}
@@ -437,19 +476,69 @@ func (m *Model) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Cancel):
 		m.mode = modeBrowse
 		m.prompt.Close()
+		m.searchSeq++
 		m.setFilter(m.before, false) //nolint:errcheck // it was in force a moment ago
 		return nil
 	}
 	var cmd tea.Cmd
 	m.prompt, cmd = m.prompt.Update(k)
-	if v := m.prompt.Value(); v != m.filter.Text {
+	if v := m.prompt.Value(); v != m.pendingText {
+		m.pendingText = v
 		f := m.filter
 		f.Text = v
+		if len(m.t.Events) >= asyncSearchFrom {
+			return tea.Batch(cmd, m.searchCmd(f))
+		}
 		if err := m.setFilter(f, false); err != nil {
 			m.prompt.SetError(err.Error())
 		}
 	}
 	return cmd
+}
+
+// asyncSearchFrom is the size from which the search runs beside the event loop: scanning
+// the text of 100,000 events for a term takes longer than a frame, and typing must never
+// wait for it.
+const asyncSearchFrom = 20_000
+
+// searchedMsg carries the events a search typed in the background keeps.
+type searchedMsg struct {
+	seq    int
+	filter timeline.Filter
+	events []*timeline.Event
+	err    error
+}
+
+// searchCmd filters in the background. Only the result of the latest keystroke is shown;
+// earlier ones are dropped when they arrive.
+func (m *Model) searchCmd(f timeline.Filter) tea.Cmd {
+	m.searchSeq++
+	seq, t, prev, within := m.searchSeq, m.t, m.filter, m.events
+	return func() tea.Msg {
+		var (
+			events []*timeline.Event
+			err    error
+		)
+		if timeline.Narrows(prev, f) {
+			events, err = t.Refine(f, within)
+		} else {
+			events, err = t.Filter(f)
+		}
+		return searchedMsg{seq: seq, filter: f, events: events, err: err}
+	}
+}
+
+// searched shows the result of a background search, unless the user has typed since.
+func (m *Model) searched(msg searchedMsg) {
+	if msg.seq != m.searchSeq || m.mode != modeSearch {
+		return
+	}
+	if msg.err != nil {
+		m.prompt.SetError(msg.err.Error())
+		return
+	}
+	m.filter = msg.filter
+	m.showEvents(msg.events)
 }
 
 func (m *Model) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {

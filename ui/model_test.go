@@ -15,6 +15,7 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -526,3 +527,32 @@ func TestBackgroundColourRestyles(t *testing.T) {
 type lightGrey struct{}
 
 func (lightGrey) RGBA() (r, g, b, a uint32) { return 0xeeee, 0xeeee, 0xeeee, 0xffff }
+
+// TestBackgroundSearch checks the search of a large timeline, which runs beside the event
+// loop: the result of an earlier keystroke arriving late is dropped, and enter applies
+// what was typed even before its search answered.
+func TestBackgroundSearch(t *testing.T) {
+	tl := timelinetest.GenerateTimeline(asyncSearchFrom, 3)
+	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
+	keys(m, "/")
+	_, first := m.Update(press("r"))
+	_, second := m.Update(press("e"))
+	if len(m.events) != len(tl.Events) {
+		t.Fatalf("the search ran in the event loop: %d events shown before any result", len(m.events))
+	}
+	deliver(m, second, 0)
+	want, _ := tl.Filter(timeline.Filter{Text: "re"})
+	if len(m.events) != len(want) || m.filter.Text != "re" {
+		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(m.events), m.filter.Text, len(want))
+	}
+	deliver(m, first, 0) // late
+	if m.filter.Text != "re" || len(m.events) != len(want) {
+		t.Errorf("a late result replaced the latest: filter %q, %d events", m.filter.Text, len(m.events))
+	}
+	m.Update(press("z"))
+	m.Update(press("enter")) // before the result of "rez"
+	want, _ = tl.Filter(timeline.Filter{Text: "rez"})
+	if m.filter.Text != "rez" || len(m.events) != len(want) || len(m.history) != 1 {
+		t.Errorf("enter: filter %q with %d events (want %d), history %d", m.filter.Text, len(m.events), len(want), len(m.history))
+	}
+}

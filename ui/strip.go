@@ -31,6 +31,9 @@ type stripModel struct {
 	cellTotal, cellMatched []float64
 	maxTotal               float64
 	selMonth               int // month index of the selected event, -1 when none
+
+	view    string // the last View, valid while viewSel is the selected cell
+	viewSel int
 }
 
 func newStrip(s *Styles) stripModel { return stripModel{styles: s, selMonth: -1} }
@@ -124,6 +127,7 @@ func (st *stripModel) barsWidth() int {
 }
 
 func (st *stripModel) layout() {
+	st.view = ""
 	n := len(st.total)
 	w := st.barsWidth()
 	if n == 0 || w <= 0 {
@@ -178,6 +182,9 @@ func (st *stripModel) View() string {
 	if st.selMonth >= 0 {
 		sel = st.selMonth / st.step
 	}
+	if st.view != "" && st.viewSel == sel {
+		return st.view
+	}
 	// Runs of cells with the same style are rendered together: fewer escape codes.
 	var run strings.Builder
 	runStyle := -1
@@ -213,5 +220,6 @@ func (st *stripModel) View() string {
 	if labels {
 		b.WriteString(s.Strip.Label.Render(" " + strconv.Itoa(st.lastYear)))
 	}
-	return ansi.Truncate(b.String(), st.width, "")
+	st.view, st.viewSel = ansi.Truncate(b.String(), st.width, ""), sel
+	return st.view
 }
