@@ -237,7 +237,10 @@ func (m *Model) loadingView() string {
 		pct = float64(m.loadDone) / float64(m.loadTotal)
 	}
 	label := fmt.Sprintf("Loading %s… %d%%", timeline.SanitizeLine(m.opts.Name), int(pct*100))
-	if m.loadTotal > 0 {
+	switch {
+	case m.loadTotal > 0 && m.loadDone >= m.loadTotal:
+		label = fmt.Sprintf("Indexing %s…", timeline.SanitizeLine(m.opts.Name))
+	case m.loadTotal > 0:
 		label += fmt.Sprintf(" of %s", humanBytes(m.loadTotal))
 	}
 	block := []string{

@@ -420,7 +420,8 @@ func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 		}
 		line += rowStyle.Render(titleCut + strings.Repeat(" ", pad))
 		if marksW > 0 {
-			line += rowStyle.Render(" ") + marks
+			// The marks lose their colours here so that the bar runs unbroken.
+			line += rowStyle.Render(" " + ansi.Strip(marks))
 		}
 		return exactWidth(line, w)
 	}

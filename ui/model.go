@@ -127,7 +127,7 @@ func newModel(opts Options, noColor bool) *Model {
 	m.picker = newPicker(&m.styles, &m.keys)
 	m.prompt = newPrompt(&m.styles, &m.keys)
 	m.help = help.New()
-	m.bar = progress.New(progress.WithoutPercentage(), progress.WithColors(m.styles.Loading.Bar...))
+	m.bar = progress.New(progress.WithoutPercentage(), progress.WithColors(m.styles.Loading.Bar...), progress.WithFillCharacters('█', '░'))
 	m.applyStyles()
 	return m
 }

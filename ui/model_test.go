@@ -403,6 +403,13 @@ func TestUntrustedTextIsSanitised(t *testing.T) {
 	if strings.Contains(out, "\x1b]8;;javascript") {
 		t.Error("a javascript: URL became a link")
 	}
+
+	// An https URL is a terminal hyperlink.
+	m = newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	keys(m, "j")
+	if out := m.View().Content; !strings.Contains(out, "\x1b]8;;https://example.com/strike") {
+		t.Errorf("the source URL is not a hyperlink:\n%q", out)
+	}
 }
 
 func TestLoadErrorEndsProgram(t *testing.T) {
