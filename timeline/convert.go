@@ -40,7 +40,26 @@ type converter struct {
 	issues []issue
 	table  string
 	n, src int
-	what   string // "event \"id\"", "source 2 of event \"id\"": the context messages name
+	// What the table is, for messages: "event \"id\"", "source 2 of event \"id\"". Kept
+	// in parts and put together only for a message, which most tables never need.
+	kind string // "event", "actor", "theme"; "" at the top level
+	id   string
+	pos  int
+}
+
+// what names the table being converted.
+func (c *converter) what() string {
+	if c.kind == "" {
+		return ""
+	}
+	w := fmt.Sprintf("%s %d", c.kind, c.pos)
+	if c.id != "" {
+		w = fmt.Sprintf("%s %q", c.kind, c.id)
+	}
+	if c.src > 0 {
+		w = fmt.Sprintf("source %d of %s", c.src, w)
+	}
+	return w
 }
 
 func (c *converter) add(kind error, key, hint, format string, args ...any) {
@@ -52,10 +71,10 @@ func (c *converter) add(kind error, key, hint, format string, args ...any) {
 
 // in returns " in WHAT" for messages, or "" at the top level.
 func (c *converter) in() string {
-	if c.what == "" {
+	if c.kind == "" {
 		return ""
 	}
-	return " in " + c.what
+	return " in " + c.what()
 }
 
 // unknownKeys reports the keys of m that known does not list, sorted so that messages come
@@ -127,6 +146,9 @@ func (c *converter) control(key, s string, oneLine bool) {
 			c.add(ErrControl, key, "keep "+key+" on one line", "%s holds %s%s", key, what, c.in())
 			return
 		}
+	}
+	if plainText(s) {
+		return
 	}
 	if r, _, bad := ControlChar(s); bad {
 		c.add(ErrControl, key, "remove it; text may hold newlines and tabs but no other control or direction characters",
@@ -270,11 +292,9 @@ func (c *converter) tables(m map[string]any, key, hint string) ([]map[string]any
 func (c *converter) event(m map[string]any, n, pos int) Event {
 	c.table, c.n, c.src = "events", n, 0
 	e := Event{Pos: pos}
-	c.what = fmt.Sprintf("event %d", pos)
+	c.kind, c.id, c.pos = "event", "", pos
 	e.ID = c.required(m, "id", true, `add id = "..."; an id is a short unique name, such as "soleimani-strike"`)
-	if e.ID != "" {
-		c.what = fmt.Sprintf("event %q", e.ID)
-	}
+	c.id = e.ID
 	c.unknownKeys(m, eventKeys)
 	e.Date = c.date(m, "date", true)
 	e.End = c.date(m, "end", false)
@@ -298,19 +318,17 @@ func (c *converter) event(m map[string]any, n, pos int) Event {
 	const srcHint = "add a [[events.sources]] table with at least a publisher"
 	sources, present := c.tables(m, "sources", srcHint)
 	if !present {
-		c.add(ErrNoSource, "", srcHint, "%s has no source", c.what)
+		c.add(ErrNoSource, "", srcHint, "%s has no source", c.what())
 	}
 	if list, ok := m["sources"].([]any); ok && len(list) == 0 {
-		c.add(ErrNoSource, "sources", srcHint, "%s has no source", c.what)
+		c.add(ErrNoSource, "sources", srcHint, "%s has no source", c.what())
 	}
-	what := c.what
 	e.Sources = make([]Source, 0, len(sources))
 	for i, sm := range sources {
 		c.src = i + 1
-		c.what = fmt.Sprintf("source %d of %s", i+1, what)
 		e.Sources = append(e.Sources, c.source(sm))
 	}
-	c.src, c.what = 0, what
+	c.src = 0
 	return e
 }
 
@@ -346,11 +364,9 @@ func (c *converter) checkURL(raw string) {
 
 func (c *converter) actor(m map[string]any, n int) Actor {
 	c.table, c.n, c.src = "actors", n, 0
-	c.what = fmt.Sprintf("actor %d", n)
+	c.kind, c.id, c.pos = "actor", "", n
 	a := Actor{ID: c.required(m, "id", true, `add id = "..."; events name actors by id`)}
-	if a.ID != "" {
-		c.what = fmt.Sprintf("actor %q", a.ID)
-	}
+	c.id = a.ID
 	c.unknownKeys(m, actorKeys)
 	a.Name = c.required(m, "name", true, `add name = "...", the name readers see`)
 	a.Kind = c.text(m, "kind", true)
@@ -368,14 +384,23 @@ func (c *converter) actor(m map[string]any, n int) Actor {
 
 func (c *converter) theme(m map[string]any, n int) Theme {
 	c.table, c.n, c.src = "themes", n, 0
-	c.what = fmt.Sprintf("theme %d", n)
+	c.kind, c.id, c.pos = "theme", "", n
 	th := Theme{ID: c.required(m, "id", true, `add id = "..."; events name themes by id`)}
-	if th.ID != "" {
-		c.what = fmt.Sprintf("theme %q", th.ID)
-	}
+	c.id = th.ID
 	c.unknownKeys(m, themeKeys)
 	th.Name = c.required(m, "name", true, `add name = "...", the name readers see`)
 	th.Aliases = c.list(m, "aliases")
 	th.Description = c.text(m, "description", false)
 	return th
+}
+
+// plainText reports whether s is printable ASCII, newlines aside: the common case, which
+// needs none of control's checks.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }

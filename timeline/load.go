@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -128,24 +129,29 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 		return nil, p
 	}
 	l.data = data
-	pieces := splitFile(data)
-	for _, p := range pieces {
-		if p.event {
-			l.events = append(l.events, p)
-		}
-	}
-	l.rest = restOf(data, pieces)
-	l.evs = make([]Event, len(l.events))
-	l.issues = make([][]issue, len(l.events))
-	l.failed = make([]bool, len(l.events))
+
+	// The split runs here while the workers decode the batches it has already cut. The
+	// per-event slices are sized up front from a count that cannot be too small for any
+	// usual header, so that workers and splitter never share a slice that grows.
+	bound := countEventHeaders(data)
+	all := make([]piece, 0, bound)
+	l.events = all[:bound]
+	l.evs = make([]Event, bound)
+	l.issues = make([][]issue, bound)
+	l.failed = make([]bool, bound)
 
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	jobs := make(chan [2]int)
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(l.events)/64))
-	for range workers {
+	var badUTF8 atomic.Bool
+	jobs := make(chan [2]int, 4)
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for job := range jobs {
+				first, last := l.events[job[0]], l.events[job[1]-1]
+				if !utf8.Valid(data[first.start:last.end]) {
+					badUTF8.Store(true)
+					continue
+				}
 				probs := l.decodeEvents(job[0], job[1])
 				if len(probs) > 0 {
 					mu.Lock()
@@ -155,21 +161,67 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 			}
 		})
 	}
-	restTree, restErr := decodeTree(l.rest)
-	if restErr != nil {
+	var rest []byte
+	var extra []piece // event pieces beyond the bound: never expected, handled after the wait
+	lo, size := -1, 0
+	flush := func() {
+		if lo >= 0 {
+			jobs <- [2]int{lo, len(all)}
+			lo, size = -1, 0
+		}
+	}
+	sp := newSplitter(data)
+	for {
+		p, ok := sp.next()
+		if !ok {
+			break
+		}
+		if !p.event {
+			flush()
+			rest = append(rest, data[p.start:p.end]...)
+			continue
+		}
+		rest = append(rest, bytes.Repeat([]byte{'\n'}, p.lines)...)
+		if len(all) == cap(all) {
+			extra = append(extra, p)
+			continue
+		}
+		if lo >= 0 && (size >= batchBytes || all[len(all)-1].end != p.start) {
+			flush()
+		}
+		all = append(all, p)
+		if lo < 0 {
+			lo = len(all) - 1
+		}
+		size += p.end - p.start
+	}
+	flush()
+	close(jobs)
+	l.rest = rest
+	restTree, restErr := map[string]any(nil), error(nil)
+	if !utf8.Valid(rest) {
+		badUTF8.Store(true)
+	} else if restTree, restErr = decodeTree(rest); restErr != nil {
 		l.syntax = append(l.syntax, l.syntaxProblem(restErr, 1, 0))
 	}
-	for lo := 0; lo < len(l.events); {
-		hi, size := lo+1, l.events[lo].end-l.events[lo].start
-		for hi < len(l.events) && size < batchBytes && l.events[hi].start == l.events[hi-1].end {
-			size += l.events[hi].end - l.events[hi].start
-			hi++
-		}
-		jobs <- [2]int{lo, hi}
-		lo = hi
-	}
-	close(jobs)
 	wg.Wait()
+
+	n := len(all) + len(extra)
+	l.events = append(all, extra...)
+	if len(extra) > 0 {
+		l.evs = append(l.evs[:len(all)], make([]Event, len(extra))...)
+		l.issues = append(l.issues[:len(all)], make([][]issue, len(extra))...)
+		l.failed = append(l.failed[:len(all)], make([]bool, len(extra))...)
+		for k := len(all); k < n; k++ {
+			l.syntax = append(l.syntax, l.decodeEvents(k, k+1)...)
+		}
+	}
+	l.evs, l.issues, l.failed = l.evs[:n], l.issues[:n], l.failed[:n]
+	if badUTF8.Load() {
+		line, col, b, _ := firstInvalidUTF8(data)
+		return nil, &Problem{File: l.name, Line: line, Col: col, Kind: ErrFile,
+			Msg: fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x", b), Hint: "save the file as UTF-8"}
+	}
 	l.report(len(data) - l.eventBytes())
 
 	if restErr == nil && len(l.events) > 0 {
@@ -182,6 +234,28 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 		}
 	}
 	return l.build(restTree, restErr != nil)
+}
+
+// countEventHeaders returns at least the number of [[events]] headers in data: every
+// "[[events]]", "[[ events ]]" or quoted "[[" key counts, wherever it is.
+func countEventHeaders(data []byte) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("[["))
+		if j < 0 {
+			return n
+		}
+		k := skipBlank(data, i+j+2)
+		switch {
+		case bytes.HasPrefix(data[k:], []byte("events")):
+			if after := skipBlank(data, k+len("events")); after >= len(data) || data[after] != '.' && !isBare(data[after]) {
+				n++
+			}
+		case k < len(data) && (data[k] == '"' || data[k] == '\''):
+			n++
+		}
+		i += j + 2
+	}
 }
 
 // eventBytes is how many bytes of the file the event pieces hold.
@@ -312,31 +386,6 @@ func (l *loader) wholeFileError() *Problem {
 	return l.syntaxProblem(err, 1, 0)
 }
 
-// restOf returns the file with every event piece replaced by its line breaks, so that the
-// decoder reports the lines of the rest as they are in the file.
-func restOf(data []byte, pieces []piece) []byte {
-	if len(pieces) == 1 && !pieces[0].event {
-		return data
-	}
-	size := 0
-	for _, p := range pieces {
-		if p.event {
-			size += p.lines
-		} else {
-			size += p.end - p.start
-		}
-	}
-	rest := make([]byte, 0, size)
-	for _, p := range pieces {
-		if p.event {
-			rest = append(rest, bytes.Repeat([]byte{'\n'}, p.lines)...)
-		} else {
-			rest = append(rest, data[p.start:p.end]...)
-		}
-	}
-	return rest
-}
-
 // scanID finds the id of an event piece the decoder could not read, so that other events
 // may still refer to it without a second, misleading problem.
 func scanID(doc []byte) string {
@@ -366,17 +415,15 @@ func scanID(doc []byte) string {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// checkContent catches files that are not TOML timelines at all: not UTF-8, empty, or in
-// another format. It returns nil for anything worth decoding.
+// checkContent catches files that are not TOML timelines at all: UTF-16, empty, or in
+// another format. It returns nil for anything worth decoding. (Bytes that are not UTF-8
+// are found while decoding, in parallel, and reported by firstInvalidUTF8.)
 func checkContent(name string, data []byte) *Problem {
 	fail := func(kind error, line, col int, msg, hint string) *Problem {
 		return &Problem{File: name, Line: line, Col: col, Kind: kind, Msg: msg, Hint: hint}
 	}
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return fail(ErrFile, 0, 0, "is UTF-16 text", "save it as UTF-8")
-	}
-	if line, col, b, bad := firstInvalidUTF8(data); bad {
-		return fail(ErrFile, line, col, fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x", b), "save the file as UTF-8")
 	}
 	first, firstLine, comments := firstContentLine(data)
 	if first == "" {

@@ -46,34 +46,63 @@ type piece struct {
 // splitFile cuts data into pieces at top-level headers. Pieces cover data without gaps and
 // in order; event pieces start at their [[events]] header.
 func splitFile(data []byte) []piece {
-	sc := scanner{data: data, line: 1}
-	pieces := make([]piece, 0, len(data)/700+4)
-	cur := piece{start: 0, line: 1}
+	sp := newSplitter(data)
+	var pieces []piece
 	for {
-		h, ok := sc.nextHeader()
+		p, ok := sp.next()
+		if !ok {
+			return pieces
+		}
+		pieces = append(pieces, p)
+	}
+}
+
+// splitter cuts a file into pieces one at a time, so that decoding can start on the first
+// pieces while the rest are being found.
+type splitter struct {
+	sc   scanner
+	cur  piece
+	any  bool // a piece has been returned
+	done bool
+}
+
+func newSplitter(data []byte) *splitter {
+	return &splitter{sc: scanner{data: data, line: 1}, cur: piece{line: 1}}
+}
+
+// next returns the next piece, or false when there are no more.
+func (sp *splitter) next() (piece, bool) {
+	if sp.done {
+		return piece{}, false
+	}
+	for {
+		h, ok := sp.sc.nextHeader()
 		if !ok {
 			break
 		}
-		if h.inEvent() && cur.event {
+		if h.inEvent() && sp.cur.event {
 			continue
 		}
 		isEvent := h.isEvents()
-		if !isEvent && !cur.event {
+		if !isEvent && !sp.cur.event {
 			continue // still the rest of the file
 		}
-		if h.start > cur.start || cur.event {
-			cur.end = h.start
-			cur.lines = h.line - cur.line
-			pieces = append(pieces, cur)
+		prev := sp.cur
+		sp.cur = piece{start: h.start, line: h.line, event: isEvent}
+		if h.start > prev.start || prev.event {
+			prev.end = h.start
+			prev.lines = h.line - prev.line
+			sp.any = true
+			return prev, true
 		}
-		cur = piece{start: h.start, line: h.line, event: isEvent}
 	}
-	cur.end = len(data)
-	cur.lines = sc.line - cur.line
-	if cur.end > cur.start || cur.event || len(pieces) == 0 {
-		pieces = append(pieces, cur)
+	sp.done = true
+	sp.cur.end = len(sp.sc.data)
+	sp.cur.lines = sp.sc.line - sp.cur.line
+	if sp.cur.end > sp.cur.start || sp.cur.event || !sp.any {
+		return sp.cur, true
 	}
-	return pieces
+	return piece{}, false
 }
 
 // scanner walks a TOML document line by line, outside strings and comments.

@@ -57,6 +57,9 @@ func (l *loader) build(top map[string]any, restBroken bool) (*Timeline, error) {
 		problems.Sort()
 		return nil, problems
 	}
+	// Nothing needs the file's bytes any more. Unless the caller keeps them, the collector
+	// may take them back while New builds its indexes, which is when memory peaks.
+	l.data, l.rest, l.events = nil, nil, nil
 	sortInPlace(l.evs)
 	t := New(title, desc, actors, themes, l.evs)
 	t.Path = l.name

@@ -1,0 +1,147 @@
+package timeline_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/timelinetest"
+)
+
+// loadSizes are the timeline sizes the load benchmarks run at.
+var loadSizes = []int{1_000, 10_000, 100_000}
+
+var loadInputs struct {
+	sync.Mutex
+	files map[int][]byte
+}
+
+// benchInput returns the generated timeline of n events, generated once per process.
+func loadInput(b *testing.B, n int) []byte {
+	b.Helper()
+	if n >= 100_000 && testing.Short() {
+		b.Skip("100,000 events: skipped with -short")
+	}
+	loadInputs.Lock()
+	defer loadInputs.Unlock()
+	if loadInputs.files == nil {
+		loadInputs.files = make(map[int][]byte)
+	}
+	if _, ok := loadInputs.files[n]; !ok {
+		loadInputs.files[n] = timelinetest.Generate(n, 1)
+	}
+	return loadInputs.files[n]
+}
+
+// BenchmarkLoad measures timeline.Parse: split, concurrent decode, validation and New.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range loadSizes {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			data := loadInput(b, n)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := timeline.Parse("bench.toml", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecodePlain is the baseline issue 6 compares with: one single-threaded
+// BurntSushi decode of the same bytes into plain structs, and nothing else.
+func BenchmarkDecodePlain(b *testing.B) {
+	for _, n := range loadSizes {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			data := loadInput(b, n)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := decodePlain(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// plainFile mirrors the format with plain struct fields; dates are any because a date may
+// be a TOML local date or a string.
+type plainFile struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	Actors      []struct {
+		ID          string   `toml:"id"`
+		Name        string   `toml:"name"`
+		Kind        string   `toml:"kind"`
+		Aliases     []string `toml:"aliases"`
+		Description string   `toml:"description"`
+	} `toml:"actors"`
+	Themes []struct {
+		ID          string   `toml:"id"`
+		Name        string   `toml:"name"`
+		Aliases     []string `toml:"aliases"`
+		Description string   `toml:"description"`
+	} `toml:"themes"`
+	Events []struct {
+		ID       string   `toml:"id"`
+		Date     any      `toml:"date"`
+		End      any      `toml:"end"`
+		Title    string   `toml:"title"`
+		Summary  string   `toml:"summary"`
+		Actors   []string `toml:"actors"`
+		Themes   []string `toml:"themes"`
+		Location string   `toml:"location"`
+		Status   string   `toml:"status"`
+		Related  []string `toml:"related"`
+		Sources  []struct {
+			Publisher string `toml:"publisher"`
+			Title     string `toml:"title"`
+			URL       string `toml:"url"`
+			Published any    `toml:"published"`
+			Via       string `toml:"via"`
+			Quote     string `toml:"quote"`
+		} `toml:"sources"`
+	} `toml:"events"`
+}
+
+func decodePlain(data []byte) error {
+	var f plainFile
+	_, err := toml.Decode(string(data), &f)
+	return err
+}
+
+// TestPeakMemory loads one file once, for measuring peak memory from outside with
+// /usr/bin/time -v; it runs only when TLX_PEAK_FILE names the file. TLX_PEAK_MODE is
+// "load" (timeline.Parse) or "plain" (decodePlain). See docs/performance.md.
+func TestPeakMemory(t *testing.T) {
+	path := os.Getenv("TLX_PEAK_FILE")
+	if path == "" {
+		t.Skip("set TLX_PEAK_FILE (and TLX_PEAK_MODE=load or plain) to measure")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch mode := os.Getenv("TLX_PEAK_MODE"); mode {
+	case "load":
+		tl, err := timeline.Parse(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Println("loaded", len(tl.Events), "events")
+	case "plain":
+		if err := decodePlain(data); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Println("decoded")
+	default:
+		t.Fatalf("TLX_PEAK_MODE=%q, want load or plain", mode)
+	}
+}
