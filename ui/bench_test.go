@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
@@ -202,5 +203,24 @@ func BenchmarkDraw(b *testing.B) {
 				_ = m.draw()
 			}
 		})
+	}
+}
+
+// BenchmarkFirstFrame is the start-up of the explorer on the embedded timeline, from the
+// bytes to the first frame with events: parse, filter, lay out and draw. The terminal's
+// own set-up is not in it.
+func BenchmarkFirstFrame(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		tl, err := timeline.Parse(data.Name, data.Timeline)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := newModel(Options{Name: data.Name}, false)
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m.Update(loadedMsg{t: tl})
+		if m.View().Content == "" {
+			b.Fatal("no frame")
+		}
 	}
 }

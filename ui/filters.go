@@ -284,7 +284,7 @@ func (p *promptModel) Open(label, value, hint string) tea.Cmd {
 	p.label, p.hint, p.err = label, hint, ""
 	p.input.SetValue(value)
 	p.input.CursorEnd()
-	p.SetSize(p.width)
+	p.SetSize(p.width, 1)
 	return p.input.Focus()
 }
 
@@ -294,8 +294,8 @@ func (p *promptModel) Close() { p.input.Blur() }
 // Value returns what was typed.
 func (p *promptModel) Value() string { return p.input.Value() }
 
-// SetSize sets the prompt's width.
-func (p *promptModel) SetSize(w int) {
+// SetSize sets the prompt's width; it is one line high whatever h is.
+func (p *promptModel) SetSize(w, _ int) {
 	p.width = max(w, 0)
 	room := w - ansi.StringWidth(p.label) - 2
 	if p.err != "" || p.hint != "" {
@@ -308,7 +308,7 @@ func (p *promptModel) SetSize(w int) {
 func (p *promptModel) SetError(err string) {
 	if err != p.err {
 		p.err = err
-		p.SetSize(p.width)
+		p.SetSize(p.width, 1)
 	}
 }
 

@@ -225,8 +225,8 @@ func (m *Model) SetSize(w, h int) {
 	} else {
 		m.picker.SetSize(m.width, l.bodyH)
 	}
-	m.strip.SetSize(m.width)
-	m.prompt.SetSize(m.width)
+	m.strip.SetSize(m.width, l.stripH)
+	m.prompt.SetSize(m.width, l.statusH)
 	m.help.SetWidth(m.width)
 	m.bar.SetWidth(min(max(m.width-4, 1), 60))
 }

@@ -106,8 +106,9 @@ func (st *stripModel) SetEvents(events []*timeline.Event, filtered bool) {
 // SetSelected marks the month of the selected event.
 func (st *stripModel) SetSelected(e *timeline.Event) { st.selMonth = st.monthOf(e) }
 
-// SetSize sets the strip's width, choosing months, quarters or longer steps to fit.
-func (st *stripModel) SetSize(w int) {
+// SetSize sets the strip's width, choosing months, quarters or longer steps to fit. The
+// strip is one line high whatever h is.
+func (st *stripModel) SetSize(w, _ int) {
 	st.width = max(w, 0)
 	st.layout()
 }
