@@ -296,11 +296,15 @@ func (m *mdWriter) themeName(e *Event, i int, id string) string {
 }
 
 // heading writes an event's heading text: its date or span in words, a dash, its title.
+// An event without a title (only hand-built ones lack it) shows its date alone.
 func (m *mdWriter) heading(e *Event) {
 	m.buf = appendSpan(m.buf[:0], e)
-	m.buf = append(m.buf, " — "...)
+	title := line(e.Title)
+	if title != "" {
+		m.buf = append(m.buf, " — "...)
+	}
 	m.bw.Write(m.buf)
-	m.field(e.Title, false)
+	m.text(title, false)
 }
 
 // HeadingText returns the text an event's heading shows in a Markdown export: its date or
@@ -350,10 +354,7 @@ func (m *mdWriter) related(id string) {
 	}
 	anchor, ok := m.anchors[r]
 	if !ok {
-		m.buf = appendSpan(m.buf[:0], r)
-		m.buf = append(m.buf, " — "...)
-		m.bw.Write(m.buf)
-		m.field(r.Title, false)
+		m.heading(r)
 		m.raw(" (not in this export)")
 		return
 	}
@@ -657,12 +658,18 @@ func urlEscape(c byte) bool {
 // document's headings are its title, then per year a year heading and its events. It
 // returns nil when there is no such link, so that an export without them does not pay.
 func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]string {
+	// Events come from t.Filter: as many as t has means all of them.
+	all := len(events) == len(t.Events)
 	var inExport map[*Event]bool
 	targets := map[*Event]string{}
 	for _, e := range events {
 		for _, id := range e.Related {
 			r := t.Event(id)
 			if r == nil {
+				continue
+			}
+			if all {
+				targets[r] = ""
 				continue
 			}
 			if inExport == nil {
@@ -701,8 +708,11 @@ func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]stri
 // appendHeading appends an event's heading text, as HeadingText returns it.
 func appendHeading(b []byte, e *Event) []byte {
 	b = appendSpan(b, e)
-	b = append(b, " — "...)
-	return append(b, line(e.Title)...)
+	if title := line(e.Title); title != "" {
+		b = append(b, " — "...)
+		b = append(b, title...)
+	}
+	return b
 }
 
 // appendSlug appends the GitHub anchor of a heading's text, before numbering: lower-cased,

@@ -344,7 +344,7 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 		}
 		for _, s := range e.Sources {
 			if webURL(s.URL) {
-				wantURLs = append(wantURLs, s.URL)
+				wantURLs = append(wantURLs, strings.TrimSpace(s.URL))
 			}
 		}
 	}
@@ -462,7 +462,10 @@ func expectedHeading(e *timeline.Event) string {
 	if !e.End.IsZero() && e.End != e.Date {
 		d += " to " + e.End.Long()
 	}
-	return d + " — " + oneLine(e.Title)
+	if title := oneLine(e.Title); title != "" {
+		return d + " — " + title
+	}
+	return d
 }
 
 // oneLine is a one-line field as the document must show it.
@@ -612,6 +615,44 @@ func TestExportEscapesEveryField(t *testing.T) {
 	if n := strings.Count(buf.String(), `\*Operation\* \[Midnight\] \#1 \| \<b\>`); n != 13 {
 		t.Errorf("the title is escaped %d times, want 13 (document title, timeline title, filter actor and text, heading, actor, theme, location, summary, publisher, source title, via, quote)\n%s", n, buf.String())
 	}
+}
+
+// FuzzExportEscaping puts the same fuzzed text in every field of an event, and in the
+// header, and checks the document as TestExportStructure does: whatever the text, it reads
+// as written, forms no markup, no raw HTML and no link but the source's.
+func FuzzExportEscaping(f *testing.F) {
+	for _, s := range []string{
+		"*Operation* [Midnight] #1 | <b>", "<script>alert(1)</script>", "&amp; &#65; &#x41;", "1. x", "10) x",
+		"- x", "+ x", "= x", "> x", "# x", "```", "~~~", "\\", "x\\", "a\nb\n\nc", "\x1b[31mred", "    code",
+		"[a](b)", "![i](u)", "<http://x>", "~~x~~", "_x_", "***", "---", "===", "| a | b |", "a  ", "\u202eevil",
+		"(x) <y> \\z", "[x]: /url", "\r\n", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// URLs reach the export checked by the loader: absolute http(s), no spaces or
+		// controls before the path; here the path is the fuzzed text, printable ASCII.
+		u := "https://example.com/p/" + strings.Map(func(r rune) rune {
+			if r < 0x20 || r >= 0x7f || r == '%' {
+				return -1
+			}
+			return r
+		}, s)
+		tl := timeline.New(s, "", []timeline.Actor{{ID: "a", Name: s}}, []timeline.Theme{{ID: "t", Name: s}},
+			[]timeline.Event{{ID: "e", Date: timeline.MustDate("2024-06"), Title: s, Summary: s, Location: s,
+				Actors: []string{"a"}, Themes: []string{"t"}, Status: s, Related: []string{"e"},
+				Sources: []timeline.Source{{Publisher: s, Title: s, URL: u, Via: s, Quote: s}, {Publisher: s, Quote: s}}}})
+		events, err := tl.Filter(timeline.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := timeline.ExportOptions{Title: s, Version: s, Filter: timeline.Filter{Actors: []string{"a"}, Text: s}}
+		var buf bytes.Buffer
+		if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
+			t.Fatal(err)
+		}
+		checkStructure(t, tl, events, opts, buf.Bytes())
+	})
 }
 
 // TestExportWriteError stops at the first failed write and returns its error.
