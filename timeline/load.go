@@ -397,12 +397,9 @@ func scanID(doc []byte) string {
 			return ""
 		}
 		if len(key) == 1 && key[0] == "id" {
-			j := bytes.IndexByte(doc[i:], '=')
-			if j < 0 {
-				return ""
-			}
-			v := bytes.TrimSpace(doc[i+j+1 : sc.pos])
-			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			_, v, ok := bytes.Cut(doc[i:sc.pos], []byte("="))
+			v = bytes.TrimSpace(v)
+			if ok && len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
 				if k := bytes.IndexByte(v[1:], v[0]); k >= 0 {
 					return string(v[1 : k+1])
 				}
