@@ -392,3 +392,66 @@ events = [
 		t.Errorf("events inline and as tables: %v", err)
 	}
 }
+
+// TestFormatDoc keeps docs/format.md honest: its complete example loads, and every message
+// it shows is one tlx prints, taken from the .err goldens or from ReadFile.
+func TestFormatDoc(t *testing.T) {
+	doc, err := os.ReadFile("../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := func(lang string) []string {
+		var out []string
+		for _, part := range strings.Split(string(doc), "```"+lang+"\n")[1:] {
+			body, _, ok := strings.Cut(part, "```")
+			if !ok {
+				t.Fatalf("unclosed ```%s block", lang)
+			}
+			out = append(out, body)
+		}
+		return out
+	}
+	example := blocks("toml")[0]
+	tl, err := timeline.Parse("format.md", []byte(example))
+	if err != nil {
+		t.Fatalf("the complete example does not load:\n%v", err)
+	}
+	if len(tl.Events) < 3 || len(tl.Actors) < 2 || len(tl.Themes) < 2 {
+		t.Errorf("the complete example is not complete: %d events", len(tl.Events))
+	}
+
+	known := map[string]bool{}
+	goldens, _ := filepath.Glob("../testdata/bad/*.err")
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			known[l] = true
+		}
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "drafts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"missing.toml", "drafts"} {
+		_, err := timeline.Load(filepath.Join(dir, name))
+		known[strings.TrimPrefix(err.Error(), dir+string(filepath.Separator))] = true
+	}
+	shown := 0
+	for _, block := range blocks("text") {
+		for _, l := range strings.Split(strings.TrimSpace(block), "\n") {
+			if strings.HasPrefix(l, "FILE") {
+				continue // the template, not a message
+			}
+			shown++
+			if !known[l] {
+				t.Errorf("docs/format.md shows a message tlx does not print:\n%s", l)
+			}
+		}
+	}
+	if shown < 30 {
+		t.Errorf("only %d messages shown in docs/format.md", shown)
+	}
+}
