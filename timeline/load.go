@@ -202,7 +202,9 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	if !utf8.Valid(rest) {
 		badUTF8.Store(true)
 	} else if restTree, restErr = decodeTree(rest); restErr != nil {
+		mu.Lock()
 		l.syntax = append(l.syntax, l.syntaxProblem(restErr, 1, 0))
+		mu.Unlock()
 	}
 	wg.Wait()
 
