@@ -106,12 +106,12 @@ func (m *mdWriter) header(events []*Event, opts ExportOptions) {
 	m.raw("- From ")
 	src := sourceLabel(t.Path)
 	switch {
-	case t.Title != "" && src != "":
+	case !blank(t.Title) && src != "":
 		m.raw("the timeline “")
 		m.field(t.Title, false)
 		m.raw("” in ")
 		m.text(src, false)
-	case t.Title != "":
+	case !blank(t.Title):
 		m.raw("the timeline “")
 		m.field(t.Title, false)
 		m.raw("”")
@@ -241,13 +241,13 @@ func (m *mdWriter) event(e *Event) {
 		}
 		m.field(m.themeName(e, i, id), false)
 	}
-	if s := line(e.Status); s != "" {
+	if !blank(e.Status) {
 		fact("**Status:** ")
-		m.text(s, false)
+		m.field(e.Status, false)
 	}
-	if s := line(e.Location); s != "" {
+	if !blank(e.Location) {
 		fact("**Location:** ")
-		m.text(s, false)
+		m.field(e.Location, false)
 	}
 	if sep != "\n" {
 		m.raw("\n")
@@ -299,12 +299,11 @@ func (m *mdWriter) themeName(e *Event, i int, id string) string {
 // An event without a title (only hand-built ones lack it) shows its date alone.
 func (m *mdWriter) heading(e *Event) {
 	m.buf = appendSpan(m.buf[:0], e)
-	title := line(e.Title)
-	if title != "" {
+	if !blank(e.Title) {
 		m.buf = append(m.buf, " — "...)
 	}
 	m.bw.Write(m.buf)
-	m.text(title, false)
+	m.field(e.Title, false)
 }
 
 // HeadingText returns the text an event's heading shows in a Markdown export: its date or
@@ -375,7 +374,13 @@ func (m *mdWriter) source(n int, s *Source) {
 	m.bw.Write(m.buf)
 
 	url := safeURL(s.URL)
-	publisher, title := line(s.Publisher), line(s.Title)
+	publisher, title := s.Publisher, s.Title
+	if blank(publisher) {
+		publisher = ""
+	}
+	if blank(title) {
+		title = ""
+	}
 	atStart := true
 	sep := func() {
 		if !atStart {
@@ -388,7 +393,7 @@ func (m *mdWriter) source(n int, s *Source) {
 		m.link(publisher, url, atStart)
 		atStart = false
 	case publisher != "":
-		m.text(publisher, atStart)
+		m.field(publisher, atStart)
 		atStart = false
 	}
 	if title != "" {
@@ -397,22 +402,22 @@ func (m *mdWriter) source(n int, s *Source) {
 		if url != "" {
 			m.link(title, url, false)
 		} else {
-			m.text(title, false)
+			m.field(title, false)
 		}
 		m.raw("”")
 	} else if publisher == "" && url != "" {
 		sep()
-		m.link(line(s.URL), url, false)
+		m.link(s.URL, url, false)
 	}
 	if !s.Published.IsZero() {
 		sep()
 		m.buf = appendLong(m.buf[:0], s.Published)
 		m.bw.Write(m.buf)
 	}
-	if via := line(s.Via); via != "" {
+	if !blank(s.Via) {
 		sep()
 		m.raw("via ")
-		m.text(via, false)
+		m.field(s.Via, false)
 	}
 	if atStart {
 		m.raw("Unnamed source")
@@ -423,10 +428,11 @@ func (m *mdWriter) source(n int, s *Source) {
 	}
 }
 
-// link writes [text](url); url has been made safe by safeURL.
+// link writes [text](url), text being a field from the timeline and url made safe by
+// safeURL.
 func (m *mdWriter) link(text, url string, atLineStart bool) {
 	m.raw("[")
-	m.text(text, atLineStart)
+	m.field(text, atLineStart)
 	m.raw("](")
 	m.raw(url)
 	m.raw(")")
@@ -437,15 +443,27 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 // paragraphs are lines of a block quote indented by indent spaces, which follows its list
 // item's line directly.
 func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
-	if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; Sanitize replaces lone CRs
-		text = strings.ReplaceAll(text, "\r\n", "\n")
+	plain := asciiText(text)
+	if !plain {
+		if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; Sanitize replaces lone CRs
+			text = strings.ReplaceAll(text, "\r\n", "\n")
+		}
+		text = Sanitize(text)
 	}
-	text = Sanitize(text)
 	open, wrote := false, false
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
 		text = rest
-		l = strings.TrimSpace(l)
+		if plain { // only spaces can be white at either end
+			for l != "" && l[0] == ' ' {
+				l = l[1:]
+			}
+			for l != "" && l[len(l)-1] == ' ' {
+				l = l[:len(l)-1]
+			}
+		} else {
+			l = strings.TrimSpace(l)
+		}
 		if l == "" {
 			if open {
 				m.raw("\n")
@@ -487,6 +505,33 @@ func line(s string) string {
 		return s
 	}
 	return strings.TrimSpace(SanitizeLine(s))
+}
+
+// asciiText reports whether s is printable ASCII and newlines: nothing to sanitise.
+func asciiText(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	n, i := len(s), 0
+	for ; i+8 <= n; i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&highs != 0 {
+			return false
+		}
+		del := x ^ 0x7f*ones
+		if (x-0x20*ones)&^x&highs != 0 || (del-ones)&^del&highs != 0 {
+			for _, c := range []byte(s[i : i+8]) {
+				if c < 0x20 && c != '\n' || c == 0x7f {
+					return false
+				}
+			}
+		}
+	}
+	for ; i < n; i++ {
+		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // plainLine reports whether s is printable ASCII without a space at either end: nothing
@@ -534,21 +579,8 @@ var mdEscape = [256]bool{
 // case, is written as it is in one call.
 func (m *mdWriter) text(s string, atLineStart bool) {
 	start := 0
-	if atLineStart && s != "" {
-		switch c := s[0]; {
-		case c == '-' || c == '+' || c == '=':
-			m.bw.WriteByte('\\')
-		case c >= '0' && c <= '9':
-			i := 1
-			for i < len(s) && i < 10 && s[i] >= '0' && s[i] <= '9' {
-				i++
-			}
-			if i < len(s) && (s[i] == '.' || s[i] == ')') {
-				m.bw.WriteString(s[:i])
-				m.bw.WriteByte('\\')
-				start = i
-			}
-		}
+	if atLineStart {
+		start = m.lineStart(s)
 	}
 	for i := start; i < len(s); i++ {
 		c := s[i]
@@ -562,8 +594,75 @@ func (m *mdWriter) text(s string, atLineStart bool) {
 	m.bw.WriteString(s[start:])
 }
 
-// field writes a one-line field from the timeline: sanitised, trimmed and escaped.
-func (m *mdWriter) field(s string, atLineStart bool) { m.text(line(s), atLineStart) }
+// lineStart escapes what would start a list or underline a heading at the start of a
+// line: "-", "+", "=", or a number and "." or ")". It returns how much of s it wrote.
+func (m *mdWriter) lineStart(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch c := s[0]; {
+	case c == '-' || c == '+' || c == '=':
+		m.bw.WriteByte('\\')
+	case c >= '0' && c <= '9':
+		i := 1
+		for i < len(s) && i < 10 && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i < len(s) && (s[i] == '.' || s[i] == ')') {
+			m.bw.WriteString(s[:i])
+			m.bw.WriteByte('\\')
+			return i
+		}
+	}
+	return 0
+}
+
+// mdClass sorts bytes for field's scan: 0 needs nothing, 1 may need escaping (mdEscape),
+// 2 needs sanitising or is not ASCII, which the slow path sorts out.
+var mdClass = func() (class [256]uint8) {
+	for c := range class {
+		switch {
+		case c < 0x20 || c >= 0x7f:
+			class[c] = 2
+		case mdEscape[c]:
+			class[c] = 1
+		}
+	}
+	return class
+}()
+
+// field writes a one-line field from the timeline: sanitised, trimmed and escaped. Plain
+// ASCII without markup characters, most fields, is checked and written in one pass.
+func (m *mdWriter) field(s string, atLineStart bool) {
+	if n := len(s); n > 0 && s[0] != ' ' && s[n-1] != ' ' {
+		i := 0
+		for i < n && mdClass[s[i]] == 0 {
+			i++
+		}
+		switch {
+		case i == n:
+			start := 0
+			if atLineStart {
+				start = m.lineStart(s)
+			}
+			m.bw.WriteString(s[start:])
+			return
+		case mdClass[s[i]] == 1 && plainLine(s[i:]):
+			m.text(s, atLineStart)
+			return
+		}
+	}
+	m.text(line(s), atLineStart)
+}
+
+// blank reports whether a field shows nothing once made safe: line(s) == "". A field that
+// starts with a visible ASCII character, the usual case, is not.
+func blank(s string) bool {
+	if s != "" && s[0] > ' ' && s[0] < 0x7f {
+		return false
+	}
+	return line(s) == ""
+}
 
 // entityAt reports whether s, which starts with '&', starts an entity or numeric character
 // reference: "&amp;", "&#38;", "&#x26;". A renderer would turn those into one character.
