@@ -29,6 +29,8 @@ type detailModel struct {
 	renderedW     int
 	focused       bool
 
+	// lines is the text at this width; the viewport keeps the scroll position over it.
+	lines []string
 	// view is the last View, valid while the text, size and scroll are those of viewKey.
 	view    string
 	viewKey detailViewKey
@@ -77,11 +79,13 @@ func (d *detailModel) refresh(top bool) {
 	}
 	d.renderedFor, d.renderedW = d.ev, d.width
 	if d.ev == nil || d.width <= 0 {
+		d.lines = nil
 		d.vp.SetContentLines(nil)
 		return
 	}
 	y := d.vp.YOffset()
-	d.vp.SetContentLines(d.render(d.width))
+	d.lines = d.render(d.width)
+	d.vp.SetContentLines(d.lines)
 	d.viewKey.version++
 	if top {
 		d.vp.GotoTop()
@@ -136,7 +140,10 @@ func (d *detailModel) View() string {
 	}
 	k := detailViewKey{ev: d.ev, w: d.width, h: d.height, y: d.vp.YOffset(), version: d.viewKey.version}
 	if k != d.viewKey || d.view == "" {
-		d.view, d.viewKey = d.vp.View(), k
+		// The lines are already wrapped to the width, and nothing sits right of the pane
+		// to need them padded: the visible ones are the view.
+		y := min(max(k.y, 0), len(d.lines))
+		d.view, d.viewKey = strings.Join(d.lines[y:min(y+d.height, len(d.lines))], "\n"), k
 	}
 	return d.view
 }

@@ -288,6 +288,17 @@ func (p *promptModel) Open(label, value, hint string) tea.Cmd {
 	return p.input.Focus()
 }
 
+// shownLabel is the label, or its first word when the line is too narrow for it and a
+// file name.
+func (p *promptModel) shownLabel() string {
+	if ansi.StringWidth(p.label)+24 > p.width {
+		if first, _, ok := strings.Cut(p.label, " "); ok {
+			return first + ":"
+		}
+	}
+	return p.label
+}
+
 // Close blurs the prompt.
 func (p *promptModel) Close() { p.input.Blur() }
 
@@ -297,7 +308,7 @@ func (p *promptModel) Value() string { return p.input.Value() }
 // SetSize sets the prompt's width; it is one line high whatever h is.
 func (p *promptModel) SetSize(w, _ int) {
 	p.width = max(w, 0)
-	room := w - ansi.StringWidth(p.label) - 2
+	room := w - ansi.StringWidth(p.shownLabel()) - 2
 	if p.err != "" || p.hint != "" {
 		room = max(min(room/2, 40), min(room, 24))
 	}
@@ -325,7 +336,7 @@ func (p *promptModel) View() string {
 		return ""
 	}
 	s := p.styles
-	line := s.Prompt.Label.Render(p.label+" ") + p.input.View()
+	line := s.Prompt.Label.Render(p.shownLabel()+" ") + p.input.View()
 	switch {
 	case p.err != "":
 		line += "  " + s.Prompt.Error.Render(timeline.SanitizeLine(p.err))

@@ -34,7 +34,9 @@ func (m *Model) helpView() string {
 	k := helpKey{mode: m.mode, focusDetail: m.focusDetail, width: m.width, styles: &m.styles, dark: m.styles.Dark}
 	if k != m.helpKey || m.helpLine == "" {
 		m.help.ShowAll = false
-		m.helpLine, m.helpKey = m.help.ShortHelpView(m.ShortHelp()), k
+		// The help cuts itself at a binding's end, but shows the first one whatever
+		// the width.
+		m.helpLine, m.helpKey = ansi.Truncate(m.help.ShortHelpView(m.ShortHelp()), m.width, ""), k
 	}
 	return m.helpLine
 }

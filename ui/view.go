@@ -24,7 +24,7 @@ func (m *Model) draw() string {
 		return ""
 	}
 	if m.loading || m.t == nil {
-		return fit(m.loadingView(), w, h)
+		return fit(m.loadingView(), h)
 	}
 	l := m.lay
 	lines := make([]string, 0, h)
@@ -49,7 +49,7 @@ func (m *Model) draw() string {
 	if l.helpH > 0 {
 		lines = append(lines, m.helpView())
 	}
-	return fit(strings.Join(lines, "\n"), w, h)
+	return fit(strings.Join(lines, "\n"), h)
 }
 
 // bodyView draws the part between the strip and the status line.
@@ -61,7 +61,11 @@ func (m *Model) bodyView() string {
 	if m.showHelp {
 		m.help.ShowAll = true
 		defer func() { m.help.ShowAll = false }()
-		return "\n" + m.help.FullHelpView(m.FullHelp())
+		lines := strings.Split(m.help.FullHelpView(m.FullHelp()), "\n")
+		for i, line := range lines {
+			lines[i] = ansi.Truncate(line, m.width, "")
+		}
+		return "\n" + strings.Join(lines, "\n")
 	}
 	if !l.wide {
 		switch {
@@ -122,17 +126,13 @@ func padLines(s string, n int) []string {
 	return lines
 }
 
-// fit cuts s to at most h lines of at most w cells each.
-func fit(s string, w, h int) string {
+// fit cuts s to at most h lines. Every part of the frame is drawn within the width, which
+// TestResizeSweep checks at every size; measuring each line again here would cost a third
+// of a frame.
+func fit(s string, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
-	}
-	for i, l := range lines {
-		// A line has no more cells than bytes: only longer lines need measuring.
-		if len(l) > w && ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
 	}
 	return strings.Join(lines, "\n")
 }
