@@ -82,7 +82,7 @@ func ParseProgress(name string, data []byte, progress func(done, total int)) (*T
 	defer gcDuringLoad(len(data))()
 	l.report(0)
 	t, err := l.parse(data)
-	l.report(l.total - l.done)
+	l.report(l.total) // whatever is left: the report stops at total
 	return t, err
 }
 
@@ -110,12 +110,17 @@ type loader struct {
 	failed []bool // the piece has a syntax error; its Event holds only the id the scanner read
 }
 
+// report adds n bytes to the progress and tells the callback. A call with n == 0 reports
+// only the start.
 func (l *loader) report(n int) {
-	if l.progress == nil || n == 0 && l.done > 0 {
+	if l.progress == nil {
 		return
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if n == 0 && l.done > 0 || n > 0 && l.done == l.total {
+		return
+	}
 	l.done = min(l.done+n, l.total)
 	l.progress(l.done, l.total)
 }
@@ -345,7 +350,9 @@ func (l *loader) syntaxProblem(err error, firstLine, event int) *Problem {
 		p.Line, p.Msg = firstLine, "invalid TOML: "+err.Error()
 		return p
 	}
-	p.Line = firstLine + pe.Position.Line - 1
+	// The decoder says line 0 for a few errors at a carriage return; the document's first
+	// line is then the best place to give.
+	p.Line = firstLine + max(pe.Position.Line, 1) - 1
 	p.Col = pe.Position.Col
 	p.Msg, p.Hint = friendlySyntax(pe)
 	return p
