@@ -315,6 +315,14 @@ func (p *promptModel) SetSize(w, _ int) {
 	p.input.SetWidth(max(room, 1))
 }
 
+// SetHint changes the dimmed text shown after the input when there is no error.
+func (p *promptModel) SetHint(hint string) {
+	if hint != p.hint {
+		p.hint = hint
+		p.SetSize(p.width, 1)
+	}
+}
+
 // SetError shows err after the input; "" clears it.
 func (p *promptModel) SetError(err string) {
 	if err != p.err {

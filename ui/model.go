@@ -406,7 +406,7 @@ func (m *Model) handleBrowseKey(k tea.KeyPressMsg) tea.Cmd {
 		// Nothing to go back from.
 	case key.Matches(k, keys.Search):
 		m.mode, m.before, m.pendingText = modeSearch, m.filter, m.filter.Text
-		return m.prompt.Open("/", m.filter.Text, "enter keeps · esc drops")
+		return m.prompt.Open("/", m.filter.Text, searchHint)
 	case key.Matches(k, keys.Actors):
 		return m.openPicker(pickActors)
 	case key.Matches(k, keys.Themes):
@@ -487,6 +487,7 @@ func (m *Model) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
 		f := m.filter
 		f.Text = v
 		if len(m.t.Events) >= asyncSearchFrom {
+			m.prompt.SetHint("searching " + plural(len(m.t.Events), "event") + "…")
 			return tea.Batch(cmd, m.searchCmd(f))
 		}
 		if err := m.setFilter(f, false); err != nil {
@@ -539,7 +540,11 @@ func (m *Model) searched(msg searchedMsg) {
 	}
 	m.filter = msg.filter
 	m.showEvents(msg.events)
+	m.prompt.SetHint(searchHint)
 }
+
+// searchHint is what the search prompt says while the user types.
+const searchHint = "enter keeps · esc drops"
 
 func (m *Model) handlePickerKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {

@@ -547,10 +547,16 @@ func TestBackgroundSearch(t *testing.T) {
 	if len(m.events) != len(tl.Events) {
 		t.Fatalf("the search ran in the event loop: %d events shown before any result", len(m.events))
 	}
+	if !strings.Contains(screen(m), "searching") {
+		t.Errorf("nothing says a search is running:\n%s", screen(m))
+	}
 	deliver(m, second, 0)
 	want, _ := tl.Filter(timeline.Filter{Text: "re"})
 	if len(m.events) != len(want) || m.filter.Text != "re" {
 		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(m.events), m.filter.Text, len(want))
+	}
+	if strings.Contains(screen(m), "searching") {
+		t.Errorf("still says searching after the result:\n%s", screen(m))
 	}
 	deliver(m, first, 0) // late
 	if m.filter.Text != "re" || len(m.events) != len(want) {
