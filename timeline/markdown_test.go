@@ -708,6 +708,29 @@ func BenchmarkExport(b *testing.B) {
 	}
 }
 
+// BenchmarkExportFile is BenchmarkExport/n=100000 written as tlx export -o does: through
+// WriteFileFunc into a temporary file, flushed to disk and renamed over the last one.
+func BenchmarkExportFile(b *testing.B) {
+	const n = 100_000
+	tl := timelinetest.GenerateTimeline(n, 1)
+	events, err := tl.Filter(timeline.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "export.md")
+	b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			err := timeline.WriteFileFunc(path, true, func(w io.Writer) error {
+				return tl.WriteMarkdown(w, events, timeline.ExportOptions{Version: "bench"})
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) {
