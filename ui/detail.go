@@ -136,7 +136,7 @@ func (d *detailModel) View() string {
 		return ""
 	}
 	if d.ev == nil {
-		return d.styles.Detail.Muted.Render(ansi.Truncate("Nothing selected.", d.width, "…"))
+		return d.styles.DetailPaint.Muted.Render(ansi.Truncate("Nothing selected.", d.width, "…"))
 	}
 	k := detailViewKey{ev: d.ev, w: d.width, h: d.height, y: d.vp.YOffset(), version: d.viewKey.version}
 	if k != d.viewKey || d.view == "" {
@@ -162,7 +162,7 @@ func (d *detailModel) render(w int) []string {
 	}
 	blank := func() { lines = append(lines, "") }
 
-	add(s.Detail.Title.Render, timeline.SanitizeLine(e.Title), 0)
+	add(s.DetailPaint.Title.Render, timeline.SanitizeLine(e.Title), 0)
 	meta := []string{whenOf(e)}
 	if e.Status != "" {
 		meta = append(meta, timeline.SanitizeLine(e.Status))
@@ -170,7 +170,7 @@ func (d *detailModel) render(w int) []string {
 	if e.Location != "" {
 		meta = append(meta, timeline.SanitizeLine(e.Location))
 	}
-	add(s.Detail.Meta.Render, strings.Join(meta, " · "), 0)
+	add(s.DetailPaint.Meta.Render, strings.Join(meta, " · "), 0)
 	blank()
 
 	const labelW = 8
@@ -179,15 +179,15 @@ func (d *detailModel) render(w int) []string {
 			return
 		}
 		if w <= labelW+4 {
-			add(s.Detail.Value.Render, label+": "+strings.Join(values, ", "), 0)
+			add(s.DetailPaint.Value.Render, label+": "+strings.Join(values, ", "), 0)
 			return
 		}
 		for i, l := range wrap(strings.Join(values, ", "), w-labelW, 0) {
 			lead := strings.Repeat(" ", labelW)
 			if i == 0 {
-				lead = s.Detail.Label.Render(padRight(label, labelW))
+				lead = s.DetailPaint.Label.Render(padRight(label, labelW))
 			}
-			lines = append(lines, lead+s.Detail.Value.Render(l))
+			lines = append(lines, lead+s.DetailPaint.Value.Render(l))
 		}
 	}
 	actors := make([]string, 0, len(e.Actors))
@@ -196,7 +196,7 @@ func (d *detailModel) render(w int) []string {
 	}
 	field("Actors", actors)
 	if len(e.Themes) > 0 {
-		line := s.Detail.Label.Render(padRight("Themes", labelW))
+		line := s.DetailPaint.Label.Render(padRight("Themes", labelW))
 		used := labelW
 		for i, id := range e.Themes {
 			name := timeline.SanitizeLine(d.t.ThemeName(id))
@@ -210,7 +210,7 @@ func (d *detailModel) render(w int) []string {
 				line, used = strings.Repeat(" ", labelW), labelW
 			}
 			dot := s.ThemeStyle(id).Render("●")
-			line += dot + s.Detail.Value.Render(ansi.Truncate(strings.TrimPrefix(item, "●"), max(w-used-1, 0), "…"))
+			line += dot + s.DetailPaint.Value.Render(ansi.Truncate(strings.TrimPrefix(item, "●"), max(w-used-1, 0), "…"))
 			used += iw
 		}
 		lines = append(lines, line)
@@ -221,24 +221,24 @@ func (d *detailModel) render(w int) []string {
 			if i > 0 {
 				blank()
 			}
-			add(s.Detail.Body.Render, strings.Join(strings.Fields(para), " "), 0)
+			add(s.DetailPaint.Body.Render, strings.Join(strings.Fields(para), " "), 0)
 		}
 	}
 
 	if len(e.Related) > 0 {
 		blank()
-		lines = append(lines, s.Detail.Heading.Render(ansi.Truncate("Related", w, "")))
+		lines = append(lines, s.DetailPaint.Heading.Render(ansi.Truncate("Related", w, "")))
 		for _, id := range e.Related {
 			r := d.t.Event(id)
 			if r == nil {
-				add(s.Detail.Muted.Render, "→ "+timeline.SanitizeLine(id)+" (not in this timeline)", 2)
+				add(s.DetailPaint.Muted.Render, "→ "+timeline.SanitizeLine(id)+" (not in this timeline)", 2)
 				continue
 			}
 			text := "→ " + r.Date.Human() + "  " + timeline.SanitizeLine(r.Title)
-			style := s.Detail.Related.Render
+			style := s.DetailPaint.Related.Render
 			if d.visible != nil && !d.visible(r) {
 				text += " (hidden by the filters)"
-				style = s.Detail.Muted.Render
+				style = s.DetailPaint.Muted.Render
 			}
 			add(style, text, 2)
 		}
@@ -246,7 +246,7 @@ func (d *detailModel) render(w int) []string {
 
 	if len(e.Sources) > 0 {
 		blank()
-		lines = append(lines, s.Detail.Heading.Render(ansi.Truncate("Sources", w, "")))
+		lines = append(lines, s.DetailPaint.Heading.Render(ansi.Truncate("Sources", w, "")))
 		for i, src := range e.Sources {
 			lines = append(lines, d.renderSource(i+1, src, w)...)
 		}
@@ -274,20 +274,20 @@ func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
 	}
 	for i, l := range wrap(num+head, w, indent) {
 		if i == 0 && strings.HasPrefix(l, num) {
-			lines = append(lines, s.Detail.Number.Render(num)+s.Detail.Publisher.Render(l[len(num):]))
+			lines = append(lines, s.DetailPaint.Number.Render(num)+s.DetailPaint.Publisher.Render(l[len(num):]))
 			continue
 		}
-		lines = append(lines, s.Detail.Publisher.Render(l))
+		lines = append(lines, s.DetailPaint.Publisher.Render(l))
 	}
 	if len(meta) > 0 {
 		for _, l := range wrap(strings.Repeat(" ", indent)+strings.Join(meta, " · "), w, indent) {
-			lines = append(lines, s.Detail.Meta.Render(l))
+			lines = append(lines, s.DetailPaint.Meta.Render(l))
 		}
 	}
 	if q := strings.TrimSpace(src.Quote); q != "" {
 		text := strings.Repeat(" ", indent) + "“" + strings.Join(strings.Fields(timeline.Sanitize(q)), " ") + "”"
 		for _, l := range wrap(text, w, indent) {
-			lines = append(lines, s.Detail.Quote.Render(l))
+			lines = append(lines, s.DetailPaint.Quote.Render(l))
 		}
 	}
 	if u := timeline.SanitizeLine(src.URL); u != "" {

@@ -212,7 +212,7 @@ func (p *pickerModel) View() string {
 	s := p.styles
 	w := p.width
 	title := p.kind.String() + "  " + strconv.Itoa(len(p.Selected())) + " selected · space toggles · enter applies"
-	lines := []string{s.Picker.Title.Render(ansi.Truncate(title, w, "…"))}
+	lines := []string{s.PickerPaint.Title.Render(ansi.Truncate(title, w, "…"))}
 	if p.height >= 2 {
 		lines = append(lines, ansi.Truncate(p.input.View(), w, ""))
 	}
@@ -220,7 +220,7 @@ func (p *pickerModel) View() string {
 		lines = append(lines, "")
 	}
 	if len(p.shown) == 0 {
-		lines = append(lines, s.Picker.Zero.Render(ansi.Truncate("Nothing matches what you typed.", w, "…")))
+		lines = append(lines, s.PickerPaint.Zero.Render(ansi.Truncate("Nothing matches what you typed.", w, "…")))
 	}
 	end := min(len(p.shown), p.offset+p.listHeight())
 	for i := p.offset; i < end; i++ {
@@ -236,14 +236,14 @@ func (p *pickerModel) View() string {
 		row := box + name + strings.Repeat(" ", gap) + count
 		switch {
 		case i == p.cursor:
-			lines = append(lines, s.Picker.Cursor.Render(ansi.Truncate(row, w, "")))
+			lines = append(lines, s.PickerPaint.Cursor.Render(ansi.Truncate(row, w, "")))
 		default:
-			boxStyle, nameStyle, countStyle := s.Picker.Item, s.Picker.Item, s.Picker.Count
+			boxStyle, nameStyle, countStyle := s.PickerPaint.Item, s.PickerPaint.Item, s.PickerPaint.Count
 			if it.checked {
-				boxStyle = s.Picker.Checked
+				boxStyle = s.PickerPaint.Checked
 			}
 			if it.count == 0 {
-				nameStyle, countStyle = s.Picker.Zero, s.Picker.Zero
+				nameStyle, countStyle = s.PickerPaint.Zero, s.PickerPaint.Zero
 			}
 			lines = append(lines, ansi.Truncate(boxStyle.Render(box)+nameStyle.Render(name)+strings.Repeat(" ", gap)+countStyle.Render(count), w, ""))
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"hash/fnv"
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -80,6 +81,17 @@ type Styles struct {
 	Loading struct {
 		Label lipgloss.Style
 		Bar   []color.Color
+	}
+
+	// DetailPaint is Detail reduced to escape codes, for the dozens of lines drawn on
+	// every selection.
+	DetailPaint struct {
+		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted paint
+	}
+
+	// PickerPaint is Picker reduced to escape codes, for its rows.
+	PickerPaint struct {
+		Title, Item, Cursor, Checked, Count, Zero paint
 	}
 
 	// themes holds one style per palette colour; ThemeStyle picks by theme id.
@@ -187,7 +199,40 @@ func newStyles(dark, noColor bool) Styles {
 		s.Strip.Match = base.Bold(true)
 		s.Strip.Selected = base.Reverse(true)
 	}
+	d := &s.DetailPaint
+	d.Title, d.Meta, d.Label, d.Value = newPaint(s.Detail.Title), newPaint(s.Detail.Meta), newPaint(s.Detail.Label), newPaint(s.Detail.Value)
+	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
+	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
+	d.Related, d.Muted = newPaint(s.Detail.Related), newPaint(s.Detail.Muted)
+	pp := &s.PickerPaint
+	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
+	pp.Checked, pp.Count, pp.Zero = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero)
 	return s
+}
+
+// paint is a style with no padding, width or border reduced to the escape codes before
+// and after its text. Style.Render measures, wraps and pads every time; for one-line text
+// that needs none of it, painting is the same bytes at a fraction of the cost.
+type paint struct{ pre, post string }
+
+func newPaint(st lipgloss.Style) paint {
+	const mark = "\uE000"
+	out := st.Render(mark)
+	i := strings.Index(out, mark)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: out[:i], post: out[i+len(mark):]}
+}
+
+// Render paints one line of text, which must hold no newline or tab; strs are joined by
+// spaces as Style.Render joins them.
+func (p paint) Render(strs ...string) string {
+	text := strings.Join(strs, " ")
+	if text == "" {
+		return ""
+	}
+	return p.pre + text + p.post
 }
 
 // ThemeStyle returns the colour of a theme: the same theme always gets the same colour,
