@@ -569,3 +569,18 @@ func TestBackgroundSearch(t *testing.T) {
 		t.Errorf("enter: filter %q with %d events (want %d), history %d", m.filter.Text, len(m.events), len(want), len(m.history))
 	}
 }
+
+// TestEmptyTimeline opens a timeline without events: every key must be harmless.
+func TestEmptyTimeline(t *testing.T) {
+	tl := timeline.New("Empty", "", nil, nil, nil)
+	for _, sz := range [][2]int{{140, 40}, {80, 24}, {30, 6}} {
+		m := newTestModel(t, tl, timeline.Filter{}, sz[0], sz[1])
+		for _, k := range []string{"j", "k", "g", "G", "[", "]", "pgdown", "enter", "esc", "r", "f", "o", "y", "x", "backspace", "a", "space", "enter", "e", "esc", "?", "?"} {
+			m.Update(press(k))
+			checkFits(t, screen(m), sz[0], sz[1])
+		}
+		if !strings.Contains(screen(m), "0 of 0 events") && sz[0] >= 80 {
+			t.Errorf("%dx%d:\n%s", sz[0], sz[1], screen(m))
+		}
+	}
+}
