@@ -131,6 +131,9 @@ func TestExportToFile(t *testing.T) {
 	if got := readFile(t, path); got != stdout {
 		t.Errorf("the file differs from the same export to standard output")
 	}
+	if _, dash, _ := runCLI(t, "export", "--actor", "routh", "-o", "-"); dash != stdout {
+		t.Errorf("-o - does not write to standard output")
+	}
 	noTemp(t, dir, "routh.md")
 }
 
