@@ -251,6 +251,14 @@ func (d *detailModel) render(w int) []string {
 			lines = append(lines, d.renderSource(i+1, src, w)...)
 		}
 	}
+
+	// Where the event comes from, for whoever edits the file.
+	where := "id " + timeline.SanitizeLine(e.ID)
+	if d.t.Path != "" && e.Line > 0 {
+		where += " · " + timeline.SanitizeLine(d.t.Path) + ":" + strconv.Itoa(e.Line)
+	}
+	blank()
+	add(s.DetailPaint.Muted.Render, where, 0)
 	return lines
 }
 

@@ -34,6 +34,7 @@ type listModel struct {
 	width, height int
 	cache         map[*timeline.Event]string // rendered rows, not selected, at this width
 	years         map[int]string             // rendered year headings at this width
+	yearCount     map[int]int                // listed events per year
 }
 
 func newList(s *Styles, k *keyMap) listModel {
@@ -50,7 +51,7 @@ func (l *listModel) SetSize(w, h int) {
 }
 
 // restyle drops rendered rows after the styles change.
-func (l *listModel) restyle() { l.cache = nil }
+func (l *listModel) restyle() { l.cache, l.years = nil, nil }
 
 // SetEvents replaces the listed events with those a new filter keeps. The selection stays
 // on the event selected before when it is still listed, else moves to the nearest by date.
@@ -66,14 +67,17 @@ func (l *listModel) SetEvents(t *timeline.Timeline, events []*timeline.Event) {
 		rows = make([]listRow, 0, len(events)+len(events)/8+8)
 	}
 	year := 0
+	l.yearCount = make(map[int]int)
 	for i, e := range events {
 		if i == 0 || e.Date.Year != year {
 			year = e.Date.Year
 			rows = append(rows, listRow{year: year})
 		}
 		rows = append(rows, listRow{ev: e, year: year})
+		l.yearCount[year]++
 	}
 	l.rows = rows
+	l.years = nil // headings show the counts
 	l.cursor = 0
 	if prev != nil {
 		l.selectNearest(prev)
@@ -333,6 +337,9 @@ func (l *listModel) View() string {
 	}
 	if l.cache == nil {
 		l.cache = make(map[*timeline.Event]string, 2*l.height)
+		l.years = nil
+	}
+	if l.years == nil {
 		l.years = make(map[int]string)
 	}
 	var b strings.Builder
@@ -369,12 +376,17 @@ func (l *listModel) View() string {
 
 func (l *listModel) renderYear(year int) string {
 	label := " " + strconv.Itoa(year) + " "
-	w := ansi.StringWidth(label)
-	if w >= l.width {
+	count := " " + plural(l.yearCount[year], "event") + " "
+	w, cw := ansi.StringWidth(label), ansi.StringWidth(count)
+	switch {
+	case w >= l.width:
 		label = ansi.Truncate(label, l.width, "")
 		return l.styles.List.Year.Render(label) + strings.Repeat(" ", l.width-ansi.StringWidth(label))
+	case w+cw+2 > l.width:
+		return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w))
 	}
-	return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w))
+	return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render("─") +
+		l.styles.List.Status.Render(count) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w-cw-1))
 }
 
 // dateWidth is the width of the date column: "2024-06-15", the arrow of a span and a space.
