@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +30,11 @@ type detailModel struct {
 	renderedW     int
 	focused       bool
 
+	terms []string // search terms to highlight, lower-cased
+
 	// lines is the text at this width; the viewport keeps the scroll position over it.
 	lines []string
+	version int // counts the renderings of lines
 	// view is the last View, valid while the text, size and scroll are those of viewKey.
 	view    string
 	viewKey detailViewKey
@@ -86,7 +90,7 @@ func (d *detailModel) refresh(top bool) {
 	y := d.vp.YOffset()
 	d.lines = d.render(d.width)
 	d.vp.SetContentLines(d.lines)
-	d.viewKey.version++
+	d.version++
 	if top {
 		d.vp.GotoTop()
 	} else {
@@ -138,7 +142,7 @@ func (d *detailModel) View() string {
 	if d.ev == nil {
 		return d.styles.DetailPaint.Muted.Render(ansi.Truncate("Nothing selected.", d.width, "…"))
 	}
-	k := detailViewKey{ev: d.ev, w: d.width, h: d.height, y: d.vp.YOffset(), version: d.viewKey.version}
+	k := detailViewKey{ev: d.ev, w: d.width, h: d.height, y: d.vp.YOffset(), version: d.version}
 	if k != d.viewKey || d.view == "" {
 		// The lines are already wrapped to the width, and nothing sits right of the pane
 		// to need them padded: the visible ones are the view.
@@ -155,14 +159,14 @@ func (d *detailModel) render(w int) []string {
 	s := d.styles
 	e := d.ev
 	var lines []string
-	add := func(style func(...string) string, text string, indent int) {
+	add := func(p paint, text string, indent int) {
 		for _, l := range wrap(text, w, indent) {
-			lines = append(lines, style(l))
+			lines = append(lines, d.paintLine(p, l))
 		}
 	}
 	blank := func() { lines = append(lines, "") }
 
-	add(s.DetailPaint.Title.Render, timeline.SanitizeLine(e.Title), 0)
+	add(s.DetailPaint.Title, timeline.SanitizeLine(e.Title), 0)
 	meta := []string{whenOf(e)}
 	if e.Status != "" {
 		meta = append(meta, timeline.SanitizeLine(e.Status))
@@ -170,7 +174,7 @@ func (d *detailModel) render(w int) []string {
 	if e.Location != "" {
 		meta = append(meta, timeline.SanitizeLine(e.Location))
 	}
-	add(s.DetailPaint.Meta.Render, strings.Join(meta, " · "), 0)
+	add(s.DetailPaint.Meta, strings.Join(meta, " · "), 0)
 	blank()
 
 	const labelW = 8
@@ -179,7 +183,7 @@ func (d *detailModel) render(w int) []string {
 			return
 		}
 		if w <= labelW+4 {
-			add(s.DetailPaint.Value.Render, label+": "+strings.Join(values, ", "), 0)
+			add(s.DetailPaint.Value, label+": "+strings.Join(values, ", "), 0)
 			return
 		}
 		for i, l := range wrap(strings.Join(values, ", "), w-labelW, 0) {
@@ -221,7 +225,7 @@ func (d *detailModel) render(w int) []string {
 			if i > 0 {
 				blank()
 			}
-			add(s.DetailPaint.Body.Render, strings.Join(strings.Fields(para), " "), 0)
+			add(s.DetailPaint.Body, strings.Join(strings.Fields(para), " "), 0)
 		}
 	}
 
@@ -231,14 +235,14 @@ func (d *detailModel) render(w int) []string {
 		for _, id := range e.Related {
 			r := d.t.Event(id)
 			if r == nil {
-				add(s.DetailPaint.Muted.Render, "→ "+timeline.SanitizeLine(id)+" (not in this timeline)", 2)
+				add(s.DetailPaint.Muted, "→ "+timeline.SanitizeLine(id)+" (not in this timeline)", 2)
 				continue
 			}
 			text := "→ " + r.Date.Human() + "  " + timeline.SanitizeLine(r.Title)
-			style := s.DetailPaint.Related.Render
+			style := s.DetailPaint.Related
 			if d.visible != nil && !d.visible(r) {
 				text += " (hidden by the filters)"
-				style = s.DetailPaint.Muted.Render
+				style = s.DetailPaint.Muted
 			}
 			add(style, text, 2)
 		}
@@ -258,7 +262,7 @@ func (d *detailModel) render(w int) []string {
 		where += " · " + timeline.SanitizeLine(d.t.Path) + ":" + strconv.Itoa(e.Line)
 	}
 	blank()
-	add(s.DetailPaint.Muted.Render, where, 0)
+	add(s.DetailPaint.Muted, where, 0)
 	return lines
 }
 
@@ -295,7 +299,7 @@ func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
 	if q := strings.TrimSpace(src.Quote); q != "" {
 		text := strings.Repeat(" ", indent) + "“" + strings.Join(strings.Fields(timeline.Sanitize(q)), " ") + "”"
 		for _, l := range wrap(text, w, indent) {
-			lines = append(lines, s.DetailPaint.Quote.Render(l))
+			lines = append(lines, d.paintLine(s.DetailPaint.Quote, l))
 		}
 	}
 	if u := timeline.SanitizeLine(src.URL); u != "" {
@@ -315,6 +319,45 @@ func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
 		}
 	}
 	return lines
+}
+
+// paintLine paints one line, the words of the search standing out.
+func (d *detailModel) paintLine(p paint, line string) string {
+	if len(d.terms) == 0 {
+		return p.Render(line)
+	}
+	lower := strings.ToLower(line)
+	if len(lower) != len(line) {
+		// Lower-casing moved the bytes (a few letters change length): no offsets to
+		// trust, so no highlight.
+		return p.Render(line)
+	}
+	var b strings.Builder
+	pos := 0
+	for pos < len(line) {
+		at, n := -1, 0
+		for _, t := range d.terms {
+			if i := strings.Index(lower[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
+				at, n = i, len(t)
+			}
+		}
+		if at < 0 {
+			break
+		}
+		b.WriteString(p.Render(line[pos : pos+at]))
+		b.WriteString(d.styles.DetailPaint.Match.Render(line[pos+at : pos+at+n]))
+		pos += at + n
+	}
+	b.WriteString(p.Render(line[pos:]))
+	return b.String()
+}
+
+// SetTerms sets the search terms to highlight.
+func (d *detailModel) SetTerms(terms []string) {
+	if !slices.Equal(terms, d.terms) {
+		d.terms = terms
+		d.renderedFor = nil
+	}
 }
 
 // safeURL reports whether u is an http or https URL, the only ones tlx links or opens.

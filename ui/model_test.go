@@ -584,3 +584,22 @@ func TestEmptyTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchHighlight checks that the words of the search stand out in the detail pane,
+// whatever their case, and only while the search is on.
+func TestSearchHighlight(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	keys(m, "/")
+	typeText(m, "general")
+	keys(m, "enter")
+	if got := selectedID(m); got != "strike" {
+		t.Fatalf("selected %q, want strike", got)
+	}
+	if !strings.Contains(m.View().Content, m.styles.DetailPaint.Match.Render("general")) {
+		t.Errorf("the search word is not highlighted:\n%q", m.View().Content)
+	}
+	keys(m, "backspace") // the search goes
+	if strings.Contains(m.View().Content, m.styles.DetailPaint.Match.pre) {
+		t.Error("a highlight stayed after the search was removed")
+	}
+}

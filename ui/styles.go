@@ -48,6 +48,7 @@ type Styles struct {
 		URL       lipgloss.Style
 		Related   lipgloss.Style
 		Muted     lipgloss.Style
+		Match     lipgloss.Style // words of the search
 	}
 	Strip struct {
 		Label    lipgloss.Style
@@ -86,7 +87,7 @@ type Styles struct {
 	// DetailPaint is Detail reduced to escape codes, for the dozens of lines drawn on
 	// every selection.
 	DetailPaint struct {
-		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted paint
+		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match paint
 	}
 
 	// PickerPaint is Picker reduced to escape codes, for its rows.
@@ -149,6 +150,7 @@ func newStyles(dark, noColor bool) Styles {
 	s.Detail.URL = base.Underline(true).Foreground(accent2)
 	s.Detail.Related = base.Foreground(accent2)
 	s.Detail.Muted = base.Foreground(muted)
+	s.Detail.Match = base.Bold(true).Foreground(fg).Background(c("#FFF8C5", "#5A4A0C"))
 
 	s.Strip.Label = base.Foreground(muted)
 	s.Strip.Total = base.Foreground(faint)
@@ -198,12 +200,13 @@ func newStyles(dark, noColor bool) Styles {
 		s.Header.ChipKind = base
 		s.Strip.Match = base.Bold(true)
 		s.Strip.Selected = base.Reverse(true)
+		s.Detail.Match = base.Reverse(true)
 	}
 	d := &s.DetailPaint
 	d.Title, d.Meta, d.Label, d.Value = newPaint(s.Detail.Title), newPaint(s.Detail.Meta), newPaint(s.Detail.Label), newPaint(s.Detail.Value)
 	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
 	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
-	d.Related, d.Muted = newPaint(s.Detail.Related), newPaint(s.Detail.Muted)
+	d.Related, d.Muted, d.Match = newPaint(s.Detail.Related), newPaint(s.Detail.Muted), newPaint(s.Detail.Match)
 	pp := &s.PickerPaint
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
 	pp.Checked, pp.Count, pp.Zero = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero)
