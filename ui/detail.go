@@ -33,7 +33,7 @@ type detailModel struct {
 	terms []string // search terms to highlight, lower-cased
 
 	// lines is the text at this width; the viewport keeps the scroll position over it.
-	lines []string
+	lines   []string
 	version int // counts the renderings of lines
 	// view is the last View, valid while the text, size and scroll are those of viewKey.
 	view    string
