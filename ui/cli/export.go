@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -73,9 +77,17 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 		}
 		return nil
 	}
+	// An interrupt stops the writing through the error path, which removes the temporary
+	// file, instead of killing the process with the file half written beside the target.
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	err = timeline.WriteFileFunc(x.out, x.force, func(w io.Writer) error {
-		return t.WriteMarkdown(w, events, opts)
+		return t.WriteMarkdown(stopWriter{ctx, w}, events, opts)
 	})
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted; %s was left as it was\n", x.out)
+		return err
+	}
 	if errors.Is(err, timeline.ErrExists) {
 		return &exitError{code: exitFailed, err: fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", x.out)}
 	}
@@ -84,4 +96,17 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), x.out)
 	return nil
+}
+
+// stopWriter fails every write once ctx is done.
+type stopWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stopWriter) Write(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(p)
 }

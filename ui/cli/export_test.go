@@ -265,3 +265,25 @@ func TestExportUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestExportInterrupted: an export stopped half-way (ctrl+c) leaves the old file as it was
+// and no temporary file, and exits 130 like any interrupted command.
+func TestExportInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.md")
+	os.WriteFile(path, []byte("old"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, Build{Version: "test"}, []string{"export", "-o", path, "--force"}, &out, &errb)
+	if code != exitStopped {
+		t.Errorf("exit %d, want %d; stderr %q", code, exitStopped, errb.String())
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("stderr %q does not say the export was interrupted", errb.String())
+	}
+	if got := readFile(t, path); got != "old" {
+		t.Errorf("the old file became %q", got[:min(len(got), 40)])
+	}
+	noTemp(t, dir, "out.md")
+}
