@@ -17,7 +17,7 @@ type ExportOptions struct {
 	Title   string    // document title; the timeline's title when empty
 	Filter  Filter    // the filter that selected the events, described in the header
 	Version string    // tlx version named in the header
-	Stamp   time.Time // export time to print; zero prints none, so exports are reproducible
+	Stamp   time.Time // export time to print, in UTC; zero prints none, so exports are reproducible
 }
 
 // WriteMarkdown writes events, which t.Filter(opts.Filter) selected, as a CommonMark
@@ -29,8 +29,10 @@ type ExportOptions struct {
 // Every piece of text from the timeline is sanitised (no control characters) and escaped,
 // so that it shows as written: it never forms markup, raw HTML, a link or a heading. Links
 // appear only for sources with an http or https URL, and for related events that are in
-// the export (as GitHub-style heading anchors). Events must be in timeline order, as
-// Filter returns them; the output depends only on t, events and opts, byte for byte.
+// the export (as GitHub-style heading anchors). Events must be t's own, in timeline order,
+// as Filter returns them; the output depends only on t, events and opts, byte for byte.
+//
+// It writes through a bufio.Writer and stops at the first write error, which it returns.
 func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOptions) error {
 	ew := &errWriter{w: w}
 	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t}
