@@ -31,7 +31,7 @@ line.`,
 		Example: `  tlx validate mytimeline.toml
   tlx validate drafts/*.toml
   tlx validate -v                        # check the built-in timeline
-  generate-timeline | tlx validate -`,
+  cat draft.toml | tlx validate -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runValidate(cmd.InOrStdin(), cmd.OutOrStdout(), args, verbose)
 		},
