@@ -131,6 +131,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 
 	checkActors := len(actors) > 0 && !restBroken
 	checkThemes := len(themes) > 0 && !restBroken
+	var actorHints, themeHints *refHints
 	suggestions := 0 // suggesting among many events is slow; a few suggestions are enough
 	var allIDs []string
 	for k := range l.evs {
@@ -149,14 +150,20 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 		if checkActors {
 			for _, id := range e.Actors {
 				if _, ok := actorIDs[id]; !ok {
-					add(ErrUnknownRef, "actors", refHint(id, actorIDs, actorNames(actors)), "unknown actor %q", id)
+					if actorHints == nil {
+						actorHints = newRefHints(actorIDs, actorNames(actors))
+					}
+					add(ErrUnknownRef, "actors", actorHints.hint(id), "unknown actor %q", id)
 				}
 			}
 		}
 		if checkThemes {
 			for _, id := range e.Themes {
 				if _, ok := themeIDs[id]; !ok {
-					add(ErrUnknownRef, "themes", refHint(id, themeIDs, themeNames(themes)), "unknown theme %q", id)
+					if themeHints == nil {
+						themeHints = newRefHints(themeIDs, themeNames(themes))
+					}
+					add(ErrUnknownRef, "themes", themeHints.hint(id), "unknown theme %q", id)
 				}
 			}
 		}
@@ -191,17 +198,26 @@ func (l *loader) tableIndex(k int) int {
 	return k + 1
 }
 
-// refHint suggests the registry id closest to an unknown name, or the id of the entry the
-// name is the name or alias of.
-func refHint(name string, ids map[string]int, names map[string]string) string {
-	if id, ok := names[strings.ToLower(name)]; ok {
+// refHints suggests, for a name no registry id matches, the closest id, or the id of the
+// entry the name is the name or alias of.
+type refHints struct {
+	ids   []string
+	names map[string]string // lower-cased name or alias -> id
+}
+
+func newRefHints(ids map[string]int, names map[string]string) *refHints {
+	h := &refHints{names: names}
+	for id := range ids {
+		h.ids = append(h.ids, id)
+	}
+	return h
+}
+
+func (h *refHints) hint(name string) string {
+	if id, ok := h.names[strings.ToLower(name)]; ok {
 		return fmt.Sprintf("events name it by its id: %q", id)
 	}
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	if s := suggestClose(name, list); s != "" {
+	if s := suggestClose(name, h.ids); s != "" {
 		return fmt.Sprintf("did you mean %q?", s)
 	}
 	return "add it to the registry, or use one of its ids"
