@@ -52,9 +52,9 @@ The same export gives the same bytes every time; --stamp adds the time of export
 	}
 	addFilterFlags(cmd, o)
 	f := cmd.Flags()
-	f.StringVarP(&x.out, "output", "o", "", "write to `FILE` instead of standard output (- is standard output)")
+	f.StringVarP(&x.out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
 	f.BoolVar(&x.force, "force", false, "replace FILE if it exists")
-	f.StringVar(&x.title, "title", "", "document `TITLE` (default: the timeline's title)")
+	f.StringVar(&x.title, "title", "", "document title (default: the timeline's title)")
 	f.BoolVar(&x.stamp, "stamp", false, "add the time of export to the header")
 	return cmd
 }

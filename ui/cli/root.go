@@ -148,18 +148,21 @@ export of exactly the filtered view to Markdown.
 
 With no --file it opens the timeline built into the binary: Iran, Trump and the US
 election, 2020-2026.`,
-		Example: `  tlx                                  # explore the built-in timeline
-  tlx --actor iran --from 2024         # start with filters applied
-  tlx -f mytimeline.toml               # explore your own timeline
-  tlx list --theme cyber               # print matching events
-  tlx export --actor routh -o routh.md # write them as Markdown
-  tlx validate mytimeline.toml         # check a file`,
+		Example: `# Explore the built-in timeline, or your own:
+tlx
+tlx -f mytimeline.toml
+# Open with filters applied:
+tlx --actor iran --from 2024-06 --to 2024-09
+# Print, export or check without the explorer:
+tlx list --theme cyber
+tlx export --actor routh -o routh.md
+tlx validate mytimeline.toml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.runExplorer(cmd.Context())
 		},
 	}
-	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline `FILE` to open instead of the built-in one")
+	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline file to open instead of the built-in one")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
@@ -190,12 +193,12 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 	if cmd.Name() == "tlx" {
 		f = cmd.PersistentFlags()
 	}
-	f.StringSliceVarP(&o.actors, "actor", "a", nil, "only events with this actor (`ID`, name or alias; repeat or comma-separate for any of several)")
-	f.StringSliceVarP(&o.themes, "theme", "t", nil, "only events with this theme (`ID`, name or alias; repeatable)")
-	f.StringSliceVar(&o.status, "status", nil, "only events with this `STATUS`: "+strings.Join(timeline.Statuses, ", "))
-	f.StringVar(&o.from, "from", "", "only events on or after `DATE` (2024, 2024-06 or 2024-06-15)")
-	f.StringVar(&o.to, "to", "", "only events on or before `DATE` (--to 2024-06 means through 30 June 2024)")
-	f.StringVarP(&o.search, "search", "s", "", "only events whose text contains every word of `TEXT`")
+	f.StringSliceVarP(&o.actors, "actor", "a", nil, "only events with this actor: id, name or alias; repeat or comma-separate for any of several")
+	f.StringSliceVarP(&o.themes, "theme", "t", nil, "only events with this theme: id, name or alias; repeat or comma-separate for any of several")
+	f.StringSliceVar(&o.status, "status", nil, "only events with this status: "+strings.Join(timeline.Statuses, ", "))
+	f.StringVar(&o.from, "from", "", "only events on or after this date: 2024, 2024-06 or 2024-06-15")
+	f.StringVar(&o.to, "to", "", "only events on or before this date (--to 2024-06 means through 30 June)")
+	f.StringVarP(&o.search, "search", "s", "", "only events whose text contains every word of this text (\"quote\" a phrase)")
 }
 
 // filter turns the flags into a Filter, checking dates. Names are checked against the
