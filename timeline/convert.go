@@ -31,9 +31,10 @@ var (
 	themeKeys  = []string{"id", "name", "aliases", "description"}
 	eventKeys  = []string{"id", "date", "end", "title", "summary", "actors", "themes", "location", "status", "related", "sources"}
 	sourceKeys = []string{"publisher", "title", "url", "published", "via", "quote"}
-	// ActorKinds lists the values an actor's kind may take.
-	ActorKinds = []string{"state", "agency", "group", "person", "organization", "company", "media"}
 )
+
+// ActorKinds lists the values an actor's kind may take.
+var ActorKinds = []string{"state", "agency", "group", "person", "organization", "company", "media"}
 
 // converter collects issues for one table at a time.
 type converter struct {
