@@ -284,6 +284,14 @@ func keyPlaces(doc []byte, firstLine int) map[placeKey]place {
 		key, line, col, h := sc.nextLine()
 		line += firstLine - 1
 		if h != nil {
+			if len(h.path) > 0 {
+				// A header places its top-level key: an unknown [meta] table is reported
+				// on its header line.
+				k := placeKey{key: h.path[0]}
+				if _, seen := places[k]; !seen {
+					places[k] = place{line, col}
+				}
+			}
 			switch {
 			case h.array && len(h.path) == 1:
 				table = h.path[0]
