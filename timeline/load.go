@@ -138,7 +138,9 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	// The split runs here while the workers decode the batches it has already cut. The
 	// per-event slices are sized up front from a count that cannot be too small for any
 	// usual header, so that workers and splitter never share a slice that grows.
-	bound := countEventHeaders(data)
+	// Text that quotes "[[events]]" many times must not make the slices huge: no real
+	// event takes fewer than 48 bytes, and any beyond the bound are decoded after the rest.
+	bound := min(countEventHeaders(data), len(data)/48+1)
 	all := make([]piece, 0, bound)
 	l.events = all[:bound]
 	l.evs = make([]Event, bound)

@@ -455,3 +455,18 @@ func TestFormatDoc(t *testing.T) {
 		t.Errorf("only %d messages shown in docs/format.md", shown)
 	}
 }
+
+// TestManyTinyEvents covers events packed closer than the loader's size estimate allows,
+// which it decodes after the others.
+func TestManyTinyEvents(t *testing.T) {
+	data := []byte("title = \"t\"\n" + strings.Repeat("[[events]]\n", 3000))
+	_, err := timeline.Parse("tiny.toml", data)
+	var ps timeline.Problems
+	if !errors.As(err, &ps) || len(ps) != 3000*4 {
+		t.Fatalf("got %d problems, want 4 for each of 3000 events", len(ps))
+	}
+	last := ps[len(ps)-1]
+	if last.Event != 3000 || last.Line != 3001 {
+		t.Errorf("last problem %v: want event 3000 at line 3001", last)
+	}
+}
