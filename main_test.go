@@ -384,3 +384,20 @@ func TestLoadError(t *testing.T) {
 		t.Errorf("the problems are not printed with their lines:\n%s", scr)
 	}
 }
+
+// TestExplorerStdinPipe starts tlx with a pipe on its standard input: the keys still come
+// from the terminal.
+func TestExplorerStdinPipe(t *testing.T) {
+	needTmux(t)
+	exe := buildTLX(t)
+	s := start(t, 100, 30, t.TempDir(), nil, "sh", "-c", "echo piped | "+shellQuote(exe))
+	first := selected(s.waitText(" of ", " events"))
+	s.send("j")
+	s.waitFor("the selection to move", func(scr string) bool {
+		return selected(scr) != "" && selected(scr) != first
+	})
+	s.send("q")
+	if got := s.exitStatus(); got != "0" {
+		t.Errorf("status %s, want 0", got)
+	}
+}

@@ -39,7 +39,9 @@ func Run(ctx context.Context, opts Options) error {
 	m.loader = startLoader(ctx, opts)
 
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
-	if opts.Stdin != nil {
+	if opts.Stdin != nil && opts.Stdin != os.Stdin {
+		// Left alone, Bubble Tea reads os.Stdin, or the terminal itself when standard
+		// input is a pipe; naming os.Stdin here would read keys from the pipe.
 		popts = append(popts, tea.WithInput(opts.Stdin))
 	}
 	if opts.Stdout != nil {
