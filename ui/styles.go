@@ -107,7 +107,11 @@ func newStyles(dark, noColor bool) Styles {
 		return ld(lipgloss.Color(light), lipgloss.Color(darkHex))
 	}
 	var (
-		fg      = c("#1F2328", "#E6E6E6")
+		// Plain text keeps the terminal's own colour, readable whatever the background,
+		// even before the terminal has said which it is; text on a background of ours
+		// (onBG) gets a colour of ours.
+		fg      = color.Color(lipgloss.NoColor{})
+		onBG    = c("#1F2328", "#E6E6E6")
 		muted   = c("#6E7781", "#8B949E")
 		faint   = c("#AFB8C1", "#484F58")
 		accent  = c("#8250DF", "#B392F0")
@@ -124,7 +128,7 @@ func newStyles(dark, noColor bool) Styles {
 
 	s.Header.Title = base.Bold(true).Foreground(fg)
 	s.Header.Count = base.Foreground(muted)
-	s.Header.Chip = base.Foreground(fg).Background(chipBG).Padding(0, 1)
+	s.Header.Chip = base.Foreground(onBG).Background(chipBG).Padding(0, 1)
 	s.Header.ChipKind = base.Foreground(accent).Background(chipBG)
 	s.Header.Hint = base.Foreground(muted).Italic(true)
 
@@ -132,8 +136,8 @@ func newStyles(dark, noColor bool) Styles {
 	s.List.YearRule = base.Foreground(faint)
 	s.List.Date = base.Foreground(muted)
 	s.List.Title = base.Foreground(fg)
-	s.List.Selected = base.Bold(true).Foreground(fg).Background(selBG)
-	s.List.SelectedDim = base.Foreground(fg).Background(selDim)
+	s.List.Selected = base.Bold(true).Foreground(onBG).Background(selBG)
+	s.List.SelectedDim = base.Foreground(onBG).Background(selDim)
 	s.List.Cursor = base.Foreground(accent).Background(selBG)
 	s.List.Status = base.Foreground(muted)
 	s.List.Empty = base.Foreground(muted).Italic(true)
@@ -150,7 +154,7 @@ func newStyles(dark, noColor bool) Styles {
 	s.Detail.URL = base.Underline(true).Foreground(accent2)
 	s.Detail.Related = base.Foreground(accent2)
 	s.Detail.Muted = base.Foreground(muted)
-	s.Detail.Match = base.Bold(true).Foreground(fg).Background(c("#FFF8C5", "#5A4A0C"))
+	s.Detail.Match = base.Bold(true).Foreground(onBG).Background(c("#FFF8C5", "#5A4A0C"))
 
 	s.Strip.Label = base.Foreground(muted)
 	s.Strip.Total = base.Foreground(faint)
@@ -159,7 +163,7 @@ func newStyles(dark, noColor bool) Styles {
 
 	s.Picker.Title = base.Bold(true).Foreground(accent)
 	s.Picker.Item = base.Foreground(fg)
-	s.Picker.Cursor = base.Bold(true).Foreground(fg).Background(selBG)
+	s.Picker.Cursor = base.Bold(true).Foreground(onBG).Background(selBG)
 	s.Picker.Checked = base.Bold(true).Foreground(okFG)
 	s.Picker.Count = base.Foreground(muted)
 	s.Picker.Zero = base.Foreground(faint)
