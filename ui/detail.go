@@ -323,7 +323,12 @@ func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
 
 // paintLine paints one line, the words of the search standing out.
 func (d *detailModel) paintLine(p paint, line string) string {
-	if len(d.terms) == 0 {
+	return highlight(p, d.styles.DetailPaint.Match, line, d.terms)
+}
+
+// highlight paints line with p and the words of terms, lower-cased, in it with match.
+func highlight(p, match paint, line string, terms []string) string {
+	if len(terms) == 0 {
 		return p.Render(line)
 	}
 	lower := strings.ToLower(line)
@@ -336,7 +341,7 @@ func (d *detailModel) paintLine(p paint, line string) string {
 	pos := 0
 	for pos < len(line) {
 		at, n := -1, 0
-		for _, t := range d.terms {
+		for _, t := range terms {
 			if i := strings.Index(lower[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
 				at, n = i, len(t)
 			}
@@ -345,7 +350,7 @@ func (d *detailModel) paintLine(p paint, line string) string {
 			break
 		}
 		b.WriteString(p.Render(line[pos : pos+at]))
-		b.WriteString(d.styles.DetailPaint.Match.Render(line[pos+at : pos+at+n]))
+		b.WriteString(match.Render(line[pos+at : pos+at+n]))
 		pos += at + n
 	}
 	b.WriteString(p.Render(line[pos:]))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,7 @@ type listModel struct {
 	cache         map[*timeline.Event]string // rendered rows, not selected, at this width
 	years         map[int]string             // rendered year headings at this width
 	yearCount     map[int]int                // listed events per year
+	terms         []string                   // search terms to highlight in titles
 }
 
 func newList(s *Styles, k *keyMap) listModel {
@@ -48,6 +50,14 @@ func (l *listModel) SetSize(w, h int) {
 	}
 	l.width, l.height = max(w, 0), max(h, 0)
 	l.scrollToCursor()
+}
+
+// SetTerms sets the search terms to highlight in titles.
+func (l *listModel) SetTerms(terms []string) {
+	if !slices.Equal(terms, l.terms) {
+		l.terms = terms
+		l.cache = nil
+	}
 }
 
 // restyle drops rendered rows after the styles change.
@@ -441,7 +451,7 @@ func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 	if date != "" {
 		line += s.List.Date.Render(date) + " "
 	}
-	line += s.List.Title.Render(titleCut) + strings.Repeat(" ", pad)
+	line += highlight(s.ListPaint.Title, s.DetailPaint.Match, titleCut, l.terms) + strings.Repeat(" ", pad)
 	if marksW > 0 {
 		line += " " + marks
 	}

@@ -316,7 +316,9 @@ func (m *Model) showEvents(events []*timeline.Event) {
 	m.list.SetEvents(m.t, events)
 	m.strip.SetEvents(events, !m.filter.IsZero())
 	m.detail.renderedFor = nil // related events may have been hidden or shown
-	m.detail.SetTerms(timeline.SearchTerms(m.filter.Text))
+	terms := timeline.SearchTerms(m.filter.Text)
+	m.detail.SetTerms(terms)
+	m.list.SetTerms(terms)
 	m.selectionChanged()
 }
 

@@ -598,7 +598,13 @@ func TestSearchHighlight(t *testing.T) {
 	if !strings.Contains(m.View().Content, m.styles.DetailPaint.Match.Render("general")) {
 		t.Errorf("the search word is not highlighted:\n%q", m.View().Content)
 	}
-	keys(m, "backspace") // the search goes
+	keys(m, "/")
+	typeText(m, " us")
+	keys(m, "enter")
+	if !strings.Contains(m.View().Content, m.styles.DetailPaint.Match.Render("US")) {
+		t.Errorf("the search word is not highlighted in the list's titles:\n%q", m.View().Content)
+	}
+	keys(m, "x") // the search goes
 	if strings.Contains(m.View().Content, m.styles.DetailPaint.Match.pre) {
 		t.Error("a highlight stayed after the search was removed")
 	}

@@ -90,6 +90,9 @@ type Styles struct {
 		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match paint
 	}
 
+	// ListPaint is the part of List painted with highlights.
+	ListPaint struct{ Title paint }
+
 	// PickerPaint is Picker reduced to escape codes, for its rows.
 	PickerPaint struct {
 		Title, Item, Cursor, Checked, Count, Zero paint
@@ -211,6 +214,7 @@ func newStyles(dark, noColor bool) Styles {
 	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
 	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
 	d.Related, d.Muted, d.Match = newPaint(s.Detail.Related), newPaint(s.Detail.Muted), newPaint(s.Detail.Match)
+	s.ListPaint.Title = newPaint(s.List.Title)
 	pp := &s.PickerPaint
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
 	pp.Checked, pp.Count, pp.Zero = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero)

@@ -21,7 +21,7 @@ func TestPaintMatchesRender(t *testing.T) {
 				{d.Title, p.Title}, {d.Meta, p.Meta}, {d.Label, p.Label}, {d.Value, p.Value},
 				{d.Body, p.Body}, {d.Heading, p.Heading}, {d.Number, p.Number},
 				{d.Publisher, p.Publisher}, {d.Quote, p.Quote}, {d.Related, p.Related}, {d.Muted, p.Muted}, {d.Match, p.Match},
-				{s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},
+				{s.List.Title, s.ListPaint.Title}, {s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},
 				{s.Picker.Cursor, s.PickerPaint.Cursor}, {s.Picker.Checked, s.PickerPaint.Checked},
 				{s.Picker.Count, s.PickerPaint.Count}, {s.Picker.Zero, s.PickerPaint.Zero},
 			}
