@@ -470,3 +470,21 @@ func TestManyTinyEvents(t *testing.T) {
 		t.Errorf("last problem %v: want event 3000 at line 3001", last)
 	}
 }
+
+// TestPlacesWithCRLFAndBOM checks that line endings and a byte-order mark do not move the
+// places of problems.
+func TestPlacesWithCRLFAndBOM(t *testing.T) {
+	lf := "title = \"t\"\n\n[[events]]\nid = \"a\"\ndate = 2024-01-01\ntitle = \"A\"\n  colour = 1\n\n  [[events.sources]]\n  publisher = \"P\"\n  url = \"ftp://x\"\n"
+	want := "f:7:3: unknown key \"colour\" in event \"a\"; the keys here are id, date, end, title, summary, actors, themes, location, status, related, sources\n" +
+		"f:11:3: url \"ftp://x\" in source 1 of event \"a\" must be http or https, not ftp; use an http:// or https:// address\n"
+	for name, data := range map[string]string{
+		"LF":       lf,
+		"CRLF":     strings.ReplaceAll(lf, "\n", "\r\n"),
+		"BOM+CRLF": "\xef\xbb\xbf" + strings.ReplaceAll(lf, "\n", "\r\n"),
+	} {
+		_, err := timeline.Parse("f", []byte(data))
+		if got := problemLines(t, err); got != want {
+			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
