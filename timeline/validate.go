@@ -352,7 +352,11 @@ func (l *loader) place(issues []issue, doc []byte, firstLine int, ev *Event) Pro
 // events: a permutation is sorted and then applied by following its cycles, so a large
 // timeline never holds two copies of its events at once. New then finds them sorted.
 func sortInPlace(evs []Event) {
-	if slices.IsSortedFunc(evs, func(a, b Event) int { return compareEvents(&a, &b) }) {
+	sorted := true
+	for i := 1; i < len(evs) && sorted; i++ {
+		sorted = compareEvents(&evs[i-1], &evs[i]) <= 0
+	}
+	if sorted {
 		return
 	}
 	order := make([]int32, len(evs))
