@@ -477,11 +477,12 @@ func TestMouse(t *testing.T) {
 func TestResizeSweep(t *testing.T) {
 	tl := loadSmall(t)
 	setups := map[string][]string{
-		"list":   nil,
-		"detail": {"j", "enter"},
-		"picker": {"a"},
-		"search": {"/", "h"},
-		"help":   {"?"},
+		"list":    nil,
+		"detail":  {"j", "enter"},
+		"picker":  {"a"},
+		"search":  {"/", "h"},
+		"help":    {"?"},
+		"loading": nil,
 	}
 	var sizes [][2]int
 	for w := 0; w <= 40; w++ {
@@ -496,6 +497,10 @@ func TestResizeSweep(t *testing.T) {
 	}
 	for name, setup := range setups {
 		m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
+		if name == "loading" {
+			m = newModel(Options{Name: "a-long-name-for-a-timeline-file.toml"}, false)
+			m.Update(loadProgressMsg{done: 1 << 20, total: 3 << 20})
+		}
 		keys(m, setup...)
 		for _, sz := range sizes {
 			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
