@@ -10,8 +10,14 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// bars are the heights a strip cell can take, lowest first.
-var bars = []rune("▁▂▃▄▅▆▇█")
+// bars are the heights a strip cell can take, lowest first, one rune each.
+const bars = "▁▂▃▄▅▆▇█"
+
+// barCount is the number of heights in bars.
+const barCount = 8
+
+// bar returns the bar of height l, 0 to barCount-1.
+func bar(l int) rune { return []rune(bars)[l] }
 
 // stripModel is the time strip: one line with a bar per month, quarter or longer step,
 // as tall as the number of events in it, lit where the filter keeps events, and marking
@@ -164,8 +170,8 @@ func (st *stripModel) level(c float64) int {
 	if c <= 0 || st.maxTotal <= 0 {
 		return -1
 	}
-	l := int(math.Ceil(math.Sqrt(c/st.maxTotal)*float64(len(bars)))) - 1
-	return max(0, min(l, len(bars)-1))
+	l := int(math.Ceil(math.Sqrt(c/st.maxTotal)*float64(barCount))) - 1
+	return max(0, min(l, barCount-1))
 }
 
 // View renders the strip: first year, bars, last year.
@@ -199,7 +205,7 @@ func (st *stripModel) View() string {
 	for i, c := range st.cellTotal {
 		ch := ' '
 		if l := st.level(c); l >= 0 {
-			ch = bars[l]
+			ch = bar(l)
 		}
 		style := 0
 		if !st.filtered || st.cellMatched[i] > 0 {
