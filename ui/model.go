@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -830,6 +831,10 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) {
 	if m.t == nil || mouse.Button != tea.MouseLeft || m.mode != modeBrowse || m.showHelp {
 		return
 	}
+	if m.lay.stripH > 0 && mouse.Y == m.lay.bodyY-1 {
+		m.clickStrip(mouse.X)
+		return
+	}
 	y := mouse.Y - m.lay.bodyY
 	if y < 0 || y >= m.lay.bodyH {
 		return
@@ -859,6 +864,22 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// clickStrip selects the first listed event of the period under column x of the strip,
+// or the nearest after it.
+func (m *Model) clickStrip(x int) {
+	from, ok := m.strip.periodAt(x)
+	if !ok || len(m.events) == 0 {
+		return
+	}
+	i := sort.Search(len(m.events), func(i int) bool { return m.events[i].Date.Compare(from) >= 0 })
+	if i == len(m.events) {
+		i--
+	}
+	if m.list.selectEvent(m.events[i]) {
+		m.selectionChanged()
+	}
 }
 
 func abs(n int) int {

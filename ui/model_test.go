@@ -470,6 +470,15 @@ func TestMouse(t *testing.T) {
 	if got := selectedID(m); got != "plot" {
 		t.Errorf("wheel down selected %q, want plot", got)
 	}
+	// The strip: "2020 " then a cell per month from January 2020; 2026-02 is cell 73.
+	m.Update(tea.MouseClickMsg{X: 5 + 73, Y: m.lay.bodyY - 1, Button: tea.MouseLeft})
+	if got := selectedID(m); got != "talks" {
+		t.Errorf("click on February 2026 in the strip selected %q, want talks", got)
+	}
+	m.Update(tea.MouseClickMsg{X: 5 + 54, Y: m.lay.bodyY - 1, Button: tea.MouseLeft}) // July 2024
+	if got := selectedID(m); got != "plot" {
+		t.Errorf("click on July 2024 in the strip selected %q, want plot", got)
+	}
 }
 
 // TestResizeSweep renders every size from tiny to huge: no panic, no line wider than the

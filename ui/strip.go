@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -172,6 +173,19 @@ func (st *stripModel) level(c float64) int {
 	}
 	l := int(math.Ceil(math.Sqrt(c/st.maxTotal)*float64(barCount))) - 1
 	return max(0, min(l, barCount-1))
+}
+
+// periodAt returns the first month of the cell under column x, at month precision, and
+// whether there is a cell there.
+func (st *stripModel) periodAt(x int) (timeline.Date, bool) {
+	if st.width >= 30 {
+		x -= len(strconv.Itoa(st.firstYear)) + 1
+	}
+	if x < 0 || x >= len(st.cellTotal) || st.step <= 0 {
+		return timeline.Date{}, false
+	}
+	m := x * st.step
+	return timeline.Date{Year: st.firstYear + m/12, Month: time.Month(m%12 + 1), Prec: timeline.Month}, true
 }
 
 // View renders the strip: first year, bars, last year.
