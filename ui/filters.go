@@ -310,7 +310,9 @@ func (p *promptModel) SetSize(w, _ int) {
 	p.width = max(w, 0)
 	room := w - ansi.StringWidth(p.shownLabel()) - 2
 	if p.err != "" || p.hint != "" {
-		room = max(min(room/2, 40), min(room, 24))
+		// As wide as what is typed, and some, so the error or hint sits close by; never
+		// less than the room for a date range or a short file name.
+		room = min(room, max(ansi.StringWidth(p.input.Value())+4, 24))
 	}
 	p.input.SetWidth(max(room, 1))
 }
@@ -334,7 +336,11 @@ func (p *promptModel) SetError(err string) {
 // Update passes typing to the input.
 func (p promptModel) Update(msg tea.Msg) (promptModel, tea.Cmd) {
 	var cmd tea.Cmd
+	before := p.input.Value()
 	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.SetSize(p.width, 1)
+	}
 	return p, cmd
 }
 
