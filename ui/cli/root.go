@@ -189,10 +189,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 }
 
 func addFilterFlags(cmd *cobra.Command, o *options) {
-	f := cmd.Flags()
-	if cmd.Name() == "tlx" {
-		f = cmd.PersistentFlags()
-	}
+	f := cmd.Flags() // not persistent: validate, completion and man take no filters
 	f.StringSliceVarP(&o.actors, "actor", "a", nil, "only events with this actor: id, name or alias; repeat or comma-separate for any of several")
 	f.StringSliceVarP(&o.themes, "theme", "t", nil, "only events with this theme: id, name or alias; repeat or comma-separate for any of several")
 	f.StringSliceVar(&o.status, "status", nil, "only events with this status: "+strings.Join(timeline.Statuses, ", "))
