@@ -391,12 +391,12 @@ func (l *listModel) renderYear(year int) string {
 	switch {
 	case w >= l.width:
 		label = ansi.Truncate(label, l.width, "")
-		return l.styles.List.Year.Render(label) + strings.Repeat(" ", l.width-ansi.StringWidth(label))
+		return l.styles.ListPaint.Year.Render(label) + strings.Repeat(" ", l.width-ansi.StringWidth(label))
 	case w+cw+2 > l.width:
-		return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w))
+		return l.styles.ListPaint.Year.Render(label) + l.styles.ListPaint.YearRule.Render(strings.Repeat("─", l.width-w))
 	}
-	return l.styles.List.Year.Render(label) + l.styles.List.YearRule.Render("─") +
-		l.styles.List.Status.Render(count) + l.styles.List.YearRule.Render(strings.Repeat("─", l.width-w-cw-1))
+	return l.styles.ListPaint.Year.Render(label) + l.styles.ListPaint.YearRule.Render("─") +
+		l.styles.ListPaint.Status.Render(count) + l.styles.ListPaint.YearRule.Render(strings.Repeat("─", l.width-w-cw-1))
 }
 
 // dateWidth is the width of the date column: "2024-06-15", the arrow of a span and a space.
@@ -407,7 +407,8 @@ const dateWidth = 12
 func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 	s := l.styles
 	w := l.width
-	marks, marksW := l.marks(e)
+	marks, plainMarks := l.marks(e)
+	marksW := maxMarks + 1
 	date := e.Date.Human()
 	if e.End.IsZero() {
 		date = padRight(date, dateWidth-1)
@@ -420,55 +421,50 @@ func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
 	if selected {
 		bar = "▌ "
 	}
-	// Layout: bar(2) date(10) space title ... space marks
+	// Layout: bar(2) date(dateWidth-1) space title pad space marks: exactly w cells, so
+	// that the line needs no measuring once built.
 	room := w - 2 - dateWidth - marksW - 1
 	if room < 4 {
 		// Too narrow for the date: title only.
-		marks, marksW = "", 0
+		marks, plainMarks, marksW = "", "", 0
 		room = w - 2
 		date = ""
 	}
 	titleCut := ansi.Truncate(title, max(room, 0), "…")
-	pad := max(room-ansi.StringWidth(titleCut), 0)
+	pad := strings.Repeat(" ", max(room-ansi.StringWidth(titleCut), 0))
 
+	var b strings.Builder
 	if selected {
-		rowStyle := s.List.Selected
+		row := s.ListPaint.Selected
 		if !l.focused {
-			rowStyle = s.List.SelectedDim
+			row = s.ListPaint.SelectedDim
 		}
-		line := s.List.Cursor.Render(bar)
+		b.WriteString(s.ListPaint.Cursor.Render(bar))
 		if date != "" {
-			line += rowStyle.Render(date + " ")
+			b.WriteString(row.Render(date + " "))
 		}
-		line += rowStyle.Render(titleCut + strings.Repeat(" ", pad))
+		b.WriteString(row.Render(titleCut + pad))
 		if marksW > 0 {
 			// The marks lose their colours here so that the bar runs unbroken.
-			line += rowStyle.Render(" " + ansi.Strip(marks))
+			b.WriteString(row.Render(" " + plainMarks))
 		}
-		return exactWidth(line, w)
+	} else {
+		b.WriteString(bar)
+		if date != "" {
+			b.WriteString(s.ListPaint.Date.Render(date))
+			b.WriteByte(' ')
+		}
+		b.WriteString(highlight(s.ListPaint.Title, s.DetailPaint.Match, titleCut, l.terms))
+		b.WriteString(pad)
+		if marksW > 0 {
+			b.WriteByte(' ')
+			b.WriteString(marks)
+		}
 	}
-	line := bar
-	if date != "" {
-		line += s.List.Date.Render(date) + " "
+	if w < 2 {
+		return exactWidth(b.String(), w)
 	}
-	line += highlight(s.ListPaint.Title, s.DetailPaint.Match, titleCut, l.terms) + strings.Repeat(" ", pad)
-	if marksW > 0 {
-		line += " " + marks
-	}
-	return exactWidth(line, w)
-}
-
-// exactWidth cuts or pads a rendered line to exactly w cells, so that panes beside it
-// line up without measuring it again.
-func exactWidth(line string, w int) string {
-	lw := ansi.StringWidth(line)
-	switch {
-	case lw > w:
-		return ansi.Truncate(line, w, "")
-	case lw < w:
-		return line + strings.Repeat(" ", w-lw)
-	}
-	return line
+	return b.String()
 }
 
 // statusGlyph is a one-cell mark for each status, so that a glance tells a confirmed event
@@ -495,9 +491,9 @@ func statusGlyph(status string) string {
 const maxMarks = 3
 
 // marks renders a row's theme dots, one colour per theme, and its status glyph, padded to
-// a fixed width so titles line up.
-func (l *listModel) marks(e *timeline.Event) (string, int) {
-	var b strings.Builder
+// a fixed width (maxMarks+1) so titles line up; plain is the same without colour.
+func (l *listModel) marks(e *timeline.Event) (marks, plain string) {
+	var b, p strings.Builder
 	n := 0
 	for _, th := range e.Themes {
 		if n == maxMarks {
@@ -505,15 +501,22 @@ func (l *listModel) marks(e *timeline.Event) (string, int) {
 		}
 		if l.styles.NoColor {
 			// Without colour a dot says nothing; the theme's initial does.
-			b.WriteString(strings.ToLower(firstLetter(th)))
+			letter := strings.ToLower(firstLetter(th))
+			b.WriteString(letter)
+			p.WriteString(letter)
 		} else {
-			b.WriteString(l.styles.ThemeStyle(th).Render("●"))
+			b.WriteString(l.styles.themePaint(th).Render("●"))
+			p.WriteString("●")
 		}
 		n++
 	}
-	b.WriteString(strings.Repeat(" ", maxMarks-n))
-	b.WriteString(l.styles.List.Status.Render(statusGlyph(e.Status)))
-	return b.String(), maxMarks + 1
+	gap := strings.Repeat(" ", maxMarks-n)
+	glyph := statusGlyph(e.Status)
+	b.WriteString(gap)
+	b.WriteString(l.styles.ListPaint.Status.Render(glyph))
+	p.WriteString(gap)
+	p.WriteString(glyph)
+	return b.String(), p.String()
 }
 
 func firstLetter(s string) string {
@@ -538,3 +541,16 @@ func (l listModel) ShortHelp() []key.Binding { return browseHelp{l.keys}.ShortHe
 
 // FullHelp returns the list's keys for the full help.
 func (l listModel) FullHelp() [][]key.Binding { return browseHelp{l.keys}.FullHelp() }
+
+// exactWidth cuts or pads a rendered line to exactly w cells, so that panes beside it
+// line up without measuring it again.
+func exactWidth(line string, w int) string {
+	lw := ansi.StringWidth(line)
+	switch {
+	case lw > w:
+		return ansi.Truncate(line, w, "")
+	case lw < w:
+		return line + strings.Repeat(" ", w-lw)
+	}
+	return line
+}

@@ -90,8 +90,10 @@ type Styles struct {
 		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match paint
 	}
 
-	// ListPaint is the part of List painted with highlights.
-	ListPaint struct{ Title paint }
+	// ListPaint is List reduced to escape codes, for its rows.
+	ListPaint struct {
+		Title, Date, Status, Selected, SelectedDim, Cursor, Year, YearRule paint
+	}
 
 	// PickerPaint is Picker reduced to escape codes, for its rows.
 	PickerPaint struct {
@@ -99,7 +101,8 @@ type Styles struct {
 	}
 
 	// themes holds one style per palette colour; ThemeStyle picks by theme id.
-	themes []lipgloss.Style
+	themes      []lipgloss.Style
+	themePaints []paint
 }
 
 // newStyles builds the styles for a dark or light background. With noColor every style
@@ -214,7 +217,13 @@ func newStyles(dark, noColor bool) Styles {
 	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
 	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
 	d.Related, d.Muted, d.Match = newPaint(s.Detail.Related), newPaint(s.Detail.Muted), newPaint(s.Detail.Match)
-	s.ListPaint.Title = newPaint(s.List.Title)
+	lp := &s.ListPaint
+	lp.Title, lp.Date, lp.Status = newPaint(s.List.Title), newPaint(s.List.Date), newPaint(s.List.Status)
+	lp.Selected, lp.SelectedDim, lp.Cursor = newPaint(s.List.Selected), newPaint(s.List.SelectedDim), newPaint(s.List.Cursor)
+	lp.Year, lp.YearRule = newPaint(s.List.Year), newPaint(s.List.YearRule)
+	for _, st := range s.themes {
+		s.themePaints = append(s.themePaints, newPaint(st))
+	}
 	pp := &s.PickerPaint
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
 	pp.Checked, pp.Count, pp.Zero = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero)
@@ -248,8 +257,14 @@ func (p paint) Render(strs ...string) string {
 
 // ThemeStyle returns the colour of a theme: the same theme always gets the same colour,
 // on every run and in every timeline.
-func (s Styles) ThemeStyle(id string) lipgloss.Style {
+func (s Styles) ThemeStyle(id string) lipgloss.Style { return s.themes[themeIndex(id, len(s.themes))] }
+
+// themePaint is ThemeStyle reduced to escape codes.
+func (s Styles) themePaint(id string) paint { return s.themePaints[themeIndex(id, len(s.themePaints))] }
+
+// themeIndex hashes a theme id into a palette of n colours.
+func themeIndex(id string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return s.themes[h.Sum32()%uint32(len(s.themes))]
+	return int(h.Sum32() % uint32(n))
 }

@@ -21,7 +21,9 @@ func TestPaintMatchesRender(t *testing.T) {
 				{d.Title, p.Title}, {d.Meta, p.Meta}, {d.Label, p.Label}, {d.Value, p.Value},
 				{d.Body, p.Body}, {d.Heading, p.Heading}, {d.Number, p.Number},
 				{d.Publisher, p.Publisher}, {d.Quote, p.Quote}, {d.Related, p.Related}, {d.Muted, p.Muted}, {d.Match, p.Match},
-				{s.List.Title, s.ListPaint.Title}, {s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},
+				{s.List.Title, s.ListPaint.Title}, {s.List.Date, s.ListPaint.Date}, {s.List.Status, s.ListPaint.Status},
+				{s.List.Selected, s.ListPaint.Selected}, {s.List.SelectedDim, s.ListPaint.SelectedDim}, {s.List.Cursor, s.ListPaint.Cursor},
+				{s.ThemeStyle("cyber"), s.themePaint("cyber")}, {s.List.Year, s.ListPaint.Year}, {s.List.YearRule, s.ListPaint.YearRule}, {s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},
 				{s.Picker.Cursor, s.PickerPaint.Cursor}, {s.Picker.Checked, s.PickerPaint.Checked},
 				{s.Picker.Count, s.PickerPaint.Count}, {s.Picker.Zero, s.PickerPaint.Zero},
 			}
