@@ -8,5 +8,6 @@ import _ "embed"
 //go:embed timeline.toml
 var Timeline []byte
 
-// Name labels the embedded timeline in messages and export headers.
-const Name = "embedded timeline (data/timeline.toml)"
+// Name labels the embedded timeline in messages and export headers: its path in the
+// repository, where a problem in it is to be fixed.
+const Name = "data/timeline.toml"

@@ -111,8 +111,9 @@ func (m *mdWriter) header(events []*Event, opts ExportOptions) {
 	case !blank(t.Title) && src != "":
 		m.raw("the timeline “")
 		m.field(t.Title, false)
-		m.raw("” in ")
+		m.raw("” (")
 		m.text(src, false)
+		m.raw(")")
 	case !blank(t.Title):
 		m.raw("the timeline “")
 		m.field(t.Title, false)
@@ -148,7 +149,7 @@ func (m *mdWriter) header(events []*Event, opts ExportOptions) {
 
 // sourceLabel names the file a timeline came from: its base name when the path is
 // absolute (an export should not reveal the reader's folders), else the path or label
-// as given, such as "embedded timeline (data/timeline.toml)".
+// as given, such as "data/timeline.toml" for the built-in timeline.
 func sourceLabel(path string) string {
 	path = line(path)
 	if filepath.IsAbs(path) {

@@ -225,7 +225,7 @@ func TestExportTitleAndFile(t *testing.T) {
 	if first != `# Cyber \*notes\* \#1` {
 		t.Errorf("first line %q, want the escaped --title", first)
 	}
-	if !strings.Contains(out, "“List fixture” in fixture.toml") {
+	if !strings.Contains(out, "“List fixture” (fixture.toml)") {
 		t.Errorf("the header does not name the timeline and its file:\n%s", out)
 	}
 	if !strings.Contains(out, "- 2 of 3 events") || !strings.Contains(out, "- Filters: theme Cyber operations") {

@@ -37,7 +37,7 @@ func TestValidate(t *testing.T) {
 	}{
 		{"valid file prints nothing", []string{"validate", good}, 0, nil},
 		{"verbose says ok", []string{"validate", "-v", good}, 0, []string{good + ": ok"}},
-		{"built-in timeline", []string{"validate", "--verbose"}, 0, []string{"embedded timeline (data/timeline.toml): ok"}},
+		{"built-in timeline", []string{"validate", "--verbose"}, 0, []string{"data/timeline.toml: ok"}},
 		{"--file is checked", []string{"validate", "-v", "-f", good}, 0, []string{good + ": ok"}},
 		{"five problems, all printed", []string{"validate", five}, 1, goldenProblems(t, five)},
 		{"several files", []string{"validate", good, five, syntax}, 1,
