@@ -623,3 +623,24 @@ func TestSearchHighlight(t *testing.T) {
 		t.Error("a highlight stayed after the search was removed")
 	}
 }
+
+// TestEventOrder checks that the list's binary searches order events as the timeline
+// does: every event is found where it is, so selections survive re-filtering.
+func TestEventOrder(t *testing.T) {
+	tl := timelinetest.GenerateTimeline(5000, 11)
+	events, _ := tl.Filter(timeline.Filter{})
+	for i, e := range events {
+		if j := searchEvents(events, e); j != i {
+			t.Fatalf("event %d (%s %s) found at %d", i, e.Date, e.ID, j)
+		}
+	}
+	var l listModel
+	l.styles, l.keys = &Styles{}, &keyMap{}
+	l.SetEvents(tl, events)
+	for i := 0; i < len(events); i += 97 {
+		e := events[i]
+		if !l.selectEvent(e) || l.Selected() != e {
+			t.Fatalf("selectEvent(%s) did not select it", e.ID)
+		}
+	}
+}
