@@ -39,13 +39,23 @@ func tripleBit(a, b, c byte) uint32 {
 
 func (s *signature) set(bit uint32) { s[bit>>6] |= 1 << (bit & 63) }
 
-// add records the pairs and triples of text, which must be lower-cased.
+// add records the pairs and triples of text, which must be lower-cased. It is the same as
+// setting pairBit and tripleBit for every position, with each byte's class and hash
+// computed once rather than at each of the positions that read it.
 func (s *signature) add(text string) {
-	for i := 0; i+1 < len(text); i++ {
-		s.set(pairBit(text[i], text[i+1]))
-		if i+2 < len(text) {
-			s.set(tripleBit(text[i], text[i+1], text[i+2]))
-		}
+	if len(text) < 2 {
+		return
+	}
+	classA, classB := byteClass(text[0]), byteClass(text[1])
+	hashA, hashB := uint32(text[0])*0x9E3779B1, uint32(text[1])*0x85EBCA77
+	s.set(classA<<5 | classB)
+	for i := 2; i < len(text); i++ {
+		c := text[i]
+		classC := byteClass(c)
+		s.set(classB<<5 | classC)
+		s.set(tripleOffset + (hashA^hashB^uint32(c)*0xC2B2AE3D)*0x27D4EB2F>>22)
+		classB = classC
+		hashA, hashB = uint32(text[i-1])*0x9E3779B1, uint32(c)*0x85EBCA77
 	}
 }
 

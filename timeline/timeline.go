@@ -284,7 +284,7 @@ func searchText(sb *strings.Builder, t *Timeline, e *Event) string {
 	sb.Reset()
 	add := func(s string) {
 		if s != "" {
-			sb.WriteString(s)
+			writeLower(sb, s)
 			sb.WriteByte('\n')
 		}
 	}
@@ -311,5 +311,23 @@ func searchText(sb *strings.Builder, t *Timeline, e *Event) string {
 		add(s.Via)
 		add(s.Quote)
 	}
-	return strings.ToLower(sb.String())
+	return sb.String()
+}
+
+// writeLower writes s lower-cased as strings.ToLower would, lowering ASCII in place of a
+// copy: search terms are lowered by strings.ToLower, so the two must agree byte for byte.
+func writeLower(sb *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			sb.WriteString(strings.ToLower(s))
+			return
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sb.WriteByte(c)
+	}
 }
