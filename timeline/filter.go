@@ -183,20 +183,26 @@ func (t *Timeline) Filter(f Filter) ([]*Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := make([][]*Event, parallelism(len(t.Events)))
-	t.inParallel(len(parts), func(part, lo, hi int) {
+	return collect(len(t.Events), func(i int) *Event { return &t.Events[i] }, q), nil
+}
+
+// collect returns, in order, the events at positions [0, n) that q selects, splitting the
+// pass across cores when n is large.
+func collect(n int, at func(int) *Event, q *query) []*Event {
+	parts := make([][]*Event, parallelism(n))
+	inParallel(n, len(parts), func(part, lo, hi int) {
 		out := make([]*Event, 0, hi-lo)
 		for i := lo; i < hi; i++ {
-			if q.fails(&t.Events[i]) == 0 {
-				out = append(out, &t.Events[i])
+			if e := at(i); q.fails(e) == 0 {
+				out = append(out, e)
 			}
 		}
 		parts[part] = out
 	})
 	if len(parts) == 1 {
-		return slices.Clip(parts[0]), nil
+		return slices.Clip(parts[0])
 	}
-	return slices.Concat(parts...), nil
+	return slices.Concat(parts...)
 }
 
 // parallelThreshold is the number of events from which a filter pass is split across
@@ -210,10 +216,9 @@ func parallelism(n int) int {
 	return min(runtime.GOMAXPROCS(0), n/parallelThreshold*2, 8)
 }
 
-// inParallel calls fn for parts consecutive ranges of the events, concurrently when parts
-// is more than one, and returns when all have finished.
-func (t *Timeline) inParallel(parts int, fn func(part, lo, hi int)) {
-	n := len(t.Events)
+// inParallel calls fn for parts consecutive ranges of [0, n), concurrently when parts is
+// more than one, and returns when all have finished.
+func inParallel(n, parts int, fn func(part, lo, hi int)) {
 	if parts <= 1 {
 		fn(0, 0, n)
 		return
@@ -324,7 +329,7 @@ func (t *Timeline) Facets(f Filter) (Facets, error) {
 		return Facets{}, err
 	}
 	parts := make([]Facets, parallelism(len(t.Events)))
-	t.inParallel(len(parts), func(part, lo, hi int) {
+	inParallel(len(t.Events), len(parts), func(part, lo, hi int) {
 		parts[part] = t.countFacets(q, lo, hi)
 	})
 	fc := parts[0]

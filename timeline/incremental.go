@@ -3,7 +3,6 @@ package timeline
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Narrows reports whether every event next selects is also selected by prev, judging from
@@ -33,29 +32,5 @@ func (t *Timeline) Refine(f Filter, within []*Event) ([]*Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := make([][]*Event, parallelism(len(within)))
-	n := len(parts)
-	var wg sync.WaitGroup
-	for p := range n {
-		part := within[p*len(within)/n : (p+1)*len(within)/n]
-		refine := func() {
-			out := make([]*Event, 0, len(part))
-			for _, e := range part {
-				if q.fails(e) == 0 {
-					out = append(out, e)
-				}
-			}
-			parts[p] = out
-		}
-		if n == 1 {
-			refine()
-			break
-		}
-		wg.Go(refine)
-	}
-	wg.Wait()
-	if n == 1 {
-		return slices.Clip(parts[0]), nil
-	}
-	return slices.Concat(parts...), nil
+	return collect(len(within), func(i int) *Event { return within[i] }, q), nil
 }

@@ -209,7 +209,7 @@ func (t *Timeline) build() {
 		t.eventIndex[t.Events[i].ID] = i
 	}
 	sigs := make([]signature, len(t.Events))
-	t.inParallel(parallelism(len(t.Events)), func(_, lo, hi int) {
+	inParallel(len(t.Events), parallelism(len(t.Events)), func(_, lo, hi int) {
 		var sb strings.Builder
 		for i := lo; i < hi; i++ {
 			t.derive(&t.Events[i], &sigs[i], &sb)
