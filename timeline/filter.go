@@ -56,7 +56,7 @@ type query struct {
 	statuses []bool // by index into Statuses
 	lo, hi   int
 	dated    bool
-	terms    []string
+	terms    []term
 	mask     *signature // bits an event's signature needs for the terms to match; nil: none
 	exact    bool       // the mask alone decides: every term is two ASCII letters
 }
@@ -101,10 +101,13 @@ func (t *Timeline) compile(f Filter) (*query, error) {
 		q.dated = true
 		q.lo, q.hi = f.Dates.bounds()
 	}
-	q.terms = SearchTerms(f.Text)
-	if m, ok := termMask(q.terms); ok {
+	words := SearchTerms(f.Text)
+	for _, w := range words {
+		q.terms = append(q.terms, newTerm(w))
+	}
+	if m, ok := termMask(words); ok {
 		q.mask = m
-		q.exact = exactTerms(q.terms)
+		q.exact = exactTerms(words)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -167,9 +170,9 @@ func anyOf(set []bool, ids []int32) bool {
 	return false
 }
 
-func hasAll(text string, terms []string) bool {
-	for _, term := range terms {
-		if !strings.Contains(text, term) {
+func hasAll(text string, terms []term) bool {
+	for _, t := range terms {
+		if !t.in(text) {
 			return false
 		}
 	}
