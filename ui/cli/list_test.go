@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/term"
 )
 
 const listFixture = `title = "List fixture"
@@ -161,6 +163,8 @@ func TestListErrors(t *testing.T) {
 		{"unknown actor with suggestion", []string{"list", "-f", path, "--actor", "iarn"}, 2, `unknown actor "iarn"; did you mean "iran"?`},
 		{"bad from date", []string{"list", "-f", path, "--from", "2024-13"}, 2, `--from: invalid date "2024-13": month 13 does not exist`},
 		{"inverted range", []string{"list", "-f", path, "--from", "2025", "--to", "2024"}, 2, "--to 2024 is before --from 2025; swap them"},
+		{"several unknown names, one a line", []string{"list", "-f", path, "-a", "nobodi", "-t", "cybr"}, 2,
+			"Error: unknown actor \"nobodi\"\nError: unknown theme \"cybr\"; did you mean \"cyber\"?\n"},
 		{"unknown flag", []string{"list", "--bogus"}, 2, "unknown flag: --bogus"},
 		{"stray argument", []string{"list", "extra"}, 2, `tlx list takes no arguments, got "extra"`},
 		{"unknown command", []string{"lsit"}, 2, `unknown command "lsit"`},
@@ -200,5 +204,17 @@ func TestVersion(t *testing.T) {
 	code, out, _ := runCLI(t, "--version")
 	if code != 0 || !strings.Contains(out, "test") {
 		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}
+
+func TestExplorerNeedsTerminal(t *testing.T) {
+	// Tests run without a terminal on standard output: the explorer says what to do
+	// instead of Bubble Tea's "could not open TTY".
+	if term.IsTerminal(os.Stdout.Fd()) {
+		t.Skip("standard output is a terminal")
+	}
+	code, out, errOut := runCLI(t, "--actor", "iran")
+	if code != 1 || out != "" || !strings.Contains(errOut, "the explorer needs a terminal") || !strings.Contains(errOut, "tlx list") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

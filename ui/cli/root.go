@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/data"
@@ -83,6 +85,11 @@ func exitCode(err error) int {
 	if errors.Is(err, context.Canceled) {
 		return exitStopped
 	}
+	// A filter flag that names no actor, theme or status of the timeline is a wrong
+	// command line, whether list or the explorer finds it.
+	if errors.Is(err, timeline.ErrUnknownActor) || errors.Is(err, timeline.ErrUnknownTheme) || errors.Is(err, timeline.ErrUnknownStatus) {
+		return exitUsage
+	}
 	if isUsageError(err) {
 		return exitUsage
 	}
@@ -103,8 +110,11 @@ func handleError(w io.Writer, styles fang.Styles, err error) {
 		}
 		return
 	}
-	fmt.Fprintln(w, styles.ErrorHeader.UnsetPadding().UnsetMargins().SetString("Error:").String(),
-		timeline.SanitizeLine(err.Error()))
+	// Joined errors (several unknown filter names) print one a line.
+	label := styles.ErrorHeader.UnsetPadding().UnsetMargins().SetString("Error:").String()
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintln(w, label, timeline.SanitizeLine(line))
+	}
 	if exitCode(err) == exitUsage {
 		fmt.Fprintln(w, "Try 'tlx --help' for usage.")
 	}
@@ -275,6 +285,9 @@ func (o *options) runExplorer(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := needTerminal(); err != nil {
+		return err
+	}
 	name, read := o.source()
 	return ui.Run(ctx, ui.Options{
 		Name:    name,
@@ -284,4 +297,21 @@ func (o *options) runExplorer(ctx context.Context) error {
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 	})
+}
+
+// needTerminal explains, instead of Bubble Tea's "could not open TTY", that the explorer
+// needs a terminal to draw on and to read keys from.
+func needTerminal() error {
+	const hint = "use tlx list or tlx export to print events without it"
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return fmt.Errorf("the explorer needs a terminal, and standard output is not one; %s", hint)
+	}
+	if term.IsTerminal(os.Stdin.Fd()) || runtime.GOOS == "windows" { // Windows reads the console
+		return nil
+	}
+	tty, err := os.Open("/dev/tty") // keys come from here when standard input is a pipe
+	if err != nil {
+		return fmt.Errorf("the explorer needs a terminal to read keys from, and there is none; %s", hint)
+	}
+	return tty.Close()
 }
