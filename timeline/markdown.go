@@ -75,6 +75,17 @@ func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOption
 	return ew.err
 }
 
+// EventMarkdown returns one event as WriteMarkdown writes it, from its "### " heading to its
+// sources, escaped the same way: for copying a single event elsewhere. Related events are
+// named, not linked, since the event stands alone. e must be t's own.
+func (t *Timeline) EventMarkdown(e *Event) string {
+	var b strings.Builder
+	m := &mdWriter{bw: bufio.NewWriter(&b), t: t}
+	m.event(e)
+	m.bw.Flush() // a strings.Builder does not fail
+	return strings.TrimPrefix(b.String(), "\n")
+}
+
 // errWriter keeps the first write error, so that a long export stops early when its
 // output has gone (a closed pipe, a full disk).
 type errWriter struct {

@@ -737,3 +737,44 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	*c += countWriter(len(p))
 	return len(p), nil
 }
+
+func TestEventMarkdown(t *testing.T) {
+	for _, tl := range []*timeline.Timeline{embedded(t), hostile(t)} {
+		var doc bytes.Buffer
+		if err := tl.WriteMarkdown(&doc, eventsOf(tl), timeline.ExportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for i := range tl.Events {
+			e := &tl.Events[i]
+			md := tl.EventMarkdown(e)
+			if !strings.HasPrefix(md, "### ") {
+				t.Errorf("%s: EventMarkdown does not start with its heading: %q", e.ID, md)
+			}
+			// Without related links, the event reads exactly as in a full export.
+			if len(e.Related) == 0 && !strings.Contains(doc.String(), "\n"+md) {
+				t.Errorf("%s: EventMarkdown differs from the event in the export:\n%s", e.ID, md)
+			}
+			// Alone, it never links to headings that are not there, and has no raw HTML.
+			root := goldmark.New().Parser().Parse(text.NewReader([]byte(md)))
+			ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				switch n := n.(type) {
+				case *ast.RawHTML, *ast.HTMLBlock:
+					t.Errorf("%s: raw HTML in EventMarkdown", e.ID)
+				case *ast.Link:
+					if strings.HasPrefix(string(n.Destination), "#") {
+						t.Errorf("%s: EventMarkdown links to an anchor: %s", e.ID, n.Destination)
+					}
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+	}
+}
+
+func eventsOf(tl *timeline.Timeline) []*timeline.Event {
+	events, _ := tl.Filter(timeline.Filter{})
+	return events
+}

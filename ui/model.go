@@ -437,7 +437,7 @@ func (m *Model) handleBrowseKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Copy):
 		if e := m.list.Selected(); e != nil {
 			m.setStatus(false, "Copied %q as Markdown to the clipboard", ansi.Truncate(e.Title, 40, "…"))
-			return tea.SetClipboard(eventMarkdown(m.t, e))
+			return tea.SetClipboard(m.t.EventMarkdown(e))
 		}
 	case key.Matches(k, keys.Related):
 		m.jumpRelated()
