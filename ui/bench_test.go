@@ -141,16 +141,19 @@ func BenchmarkKeystroke(b *testing.B) {
 			}
 		})
 
-		b.Run("toggle-actor/"+name, func(b *testing.B) {
-			m := benchModel(b, tl)
-			keys(m, "a")
-			space := press("space")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for range b.N {
-				frame(m, space)
-			}
-		})
+		for _, picker := range []struct{ name, key string }{{"toggle-actor", "a"}, {"toggle-theme", "t"}} {
+			b.Run(picker.name+"/"+name, func(b *testing.B) {
+				// Space in the picker toggles the first value, and the list follows.
+				m := benchModel(b, tl)
+				keys(m, picker.key)
+				space := press("space")
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					frame(m, space)
+				}
+			})
+		}
 
 		b.Run("date-range/"+name, func(b *testing.B) {
 			// Applying a date range: enter in the date prompt.
