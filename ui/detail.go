@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -331,12 +333,7 @@ func highlight(p, match paint, line string, terms []string) string {
 	if len(terms) == 0 {
 		return p.Render(line)
 	}
-	lower := strings.ToLower(line)
-	if len(lower) != len(line) {
-		// Lower-casing moved the bytes (a few letters change length): no offsets to
-		// trust, so no highlight.
-		return p.Render(line)
-	}
+	lower := lowerInPlace(line)
 	var b strings.Builder
 	pos := 0
 	for pos < len(line) {
@@ -355,6 +352,35 @@ func highlight(p, match paint, line string, terms []string) string {
 	}
 	b.WriteString(p.Render(line[pos:]))
 	return b.String()
+}
+
+// lowerInPlace lower-cases s as strings.ToLower does, except that a letter whose lower
+// case is longer or shorter in UTF-8 stays as it is: every byte keeps its offset, so a
+// match found in the result can be cut from s without splitting a character.
+func lowerInPlace(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == size {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...) // invalid UTF-8 stays too
+		}
+		i += size
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // SetTerms sets the search terms to highlight.
