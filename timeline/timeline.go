@@ -169,10 +169,11 @@ func (t *Timeline) Span() (first, last Date) {
 	return first, last
 }
 
-// New builds a Timeline from parts already validated: it sorts the events and builds the
-// indexes that lookups, filters and facets use. Actors and themes that events name but no
-// registry declares (allowed when a file has no registry) are added with their id as name.
-// Loaders call it; tests and generators may too.
+// New builds a Timeline from parts already validated: it sorts the events in place and
+// builds the indexes that lookups, filters and facets use; the Timeline owns events from
+// then on. Actors and themes that events name but no registry declares (allowed when a
+// file has no registry) are added with their id as name. Loaders call it; tests and
+// generators may too.
 func New(title, description string, actors []Actor, themes []Theme, events []Event) *Timeline {
 	t := &Timeline{Title: title, Description: description, Actors: actors, Themes: themes, Events: events}
 	t.build()
@@ -203,7 +204,7 @@ func (t *Timeline) build() {
 			}
 		}
 	}
-	t.sortEvents()
+	sortEvents(t.Events)
 	t.eventIndex = make(map[string]int, len(t.Events))
 	for i := range t.Events {
 		t.eventIndex[t.Events[i].ID] = i
@@ -237,23 +238,41 @@ func compareEvents(a, b *Event) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// sortEvents puts the events in timeline order. Files are usually written in order, so that
-// is checked first; otherwise a permutation is sorted and applied once, which moves each
-// large Event once instead of on every swap.
-func (t *Timeline) sortEvents() {
-	if slices.IsSortedFunc(t.Events, func(a, b Event) int { return compareEvents(&a, &b) }) {
+// sortEvents puts evs in timeline order in place. Files are usually written in order, so
+// that is checked first, by pointer rather than by copying each large Event; otherwise a
+// permutation is sorted and then applied by following its cycles, so a large timeline
+// never holds two copies of its events at once.
+func sortEvents(evs []Event) {
+	sorted := true
+	for i := 1; i < len(evs) && sorted; i++ {
+		sorted = compareEvents(&evs[i-1], &evs[i]) <= 0
+	}
+	if sorted {
 		return
 	}
-	order := make([]int32, len(t.Events))
+	order := make([]int32, len(evs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return compareEvents(&t.Events[a], &t.Events[b]) })
-	sorted := make([]Event, len(t.Events))
-	for i, j := range order {
-		sorted[i] = t.Events[j]
+	slices.SortStableFunc(order, func(a, b int32) int { return compareEvents(&evs[a], &evs[b]) })
+	// order[i] is the index of the event that belongs at i.
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		tmp := evs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				evs[j] = tmp
+				break
+			}
+			evs[j] = evs[k]
+			j = k
+		}
 	}
-	t.Events = sorted
 }
 
 // derive fills in the fields of e that filters and facets read: its span as day numbers,

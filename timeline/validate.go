@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -60,7 +59,6 @@ func (l *loader) build(top map[string]any, restBroken bool) (*Timeline, error) {
 	// Nothing needs the file's bytes any more. Unless the caller keeps them, the collector
 	// may take them back while New builds its indexes, which is when memory peaks.
 	l.data, l.rest, l.events = nil, nil, nil
-	sortInPlace(l.evs)
 	t := New(title, desc, actors, themes, l.evs)
 	t.Path = l.name
 	return t, nil
@@ -346,40 +344,4 @@ func (l *loader) place(issues []issue, doc []byte, firstLine int, ev *Event) Pro
 		out = append(out, p)
 	}
 	return out
-}
-
-// sortInPlace puts events in timeline order, as New would, but without a second slice of
-// events: a permutation is sorted and then applied by following its cycles, so a large
-// timeline never holds two copies of its events at once. New then finds them sorted.
-func sortInPlace(evs []Event) {
-	sorted := true
-	for i := 1; i < len(evs) && sorted; i++ {
-		sorted = compareEvents(&evs[i-1], &evs[i]) <= 0
-	}
-	if sorted {
-		return
-	}
-	order := make([]int32, len(evs))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(a, b int32) int { return compareEvents(&evs[a], &evs[b]) })
-	// order[i] is the index of the event that belongs at i.
-	for i := range order {
-		if order[i] < 0 || int(order[i]) == i {
-			continue
-		}
-		tmp := evs[i]
-		j := i
-		for {
-			k := int(order[j])
-			order[j] = -1
-			if k == i {
-				evs[j] = tmp
-				break
-			}
-			evs[j] = evs[k]
-			j = k
-		}
-	}
 }
