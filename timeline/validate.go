@@ -78,32 +78,27 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 		return fmt.Sprintf("%s %d", strings.TrimSuffix(table, "s"), n)
 	}
 
-	actorIDs := make(map[string]int, len(actors))
-	for i, a := range actors {
-		if a.ID == "" {
-			continue
+	// registryIDs indexes the ids of the actors or the themes, reporting each one given
+	// twice in the table.
+	registryIDs := func(table, noun string, n int, idAt func(int) string) map[string]int {
+		ids := make(map[string]int, n)
+		for i := range n {
+			id := idAt(i)
+			if id == "" {
+				continue
+			}
+			if j, dup := ids[id]; dup {
+				*restIssues = append(*restIssues, issue{kind: ErrDuplicate, table: table, n: i + 1, key: "id",
+					msg:  fmt.Sprintf("duplicate %s id %q (first at %s)", noun, id, restLine(table, j+1)),
+					hint: "give each " + noun + " its own id"})
+				continue
+			}
+			ids[id] = i
 		}
-		if j, dup := actorIDs[a.ID]; dup {
-			*restIssues = append(*restIssues, issue{kind: ErrDuplicate, table: "actors", n: i + 1, key: "id",
-				msg:  fmt.Sprintf("duplicate actor id %q (first at %s)", a.ID, restLine("actors", j+1)),
-				hint: "give each actor its own id"})
-			continue
-		}
-		actorIDs[a.ID] = i
+		return ids
 	}
-	themeIDs := make(map[string]int, len(themes))
-	for i, th := range themes {
-		if th.ID == "" {
-			continue
-		}
-		if j, dup := themeIDs[th.ID]; dup {
-			*restIssues = append(*restIssues, issue{kind: ErrDuplicate, table: "themes", n: i + 1, key: "id",
-				msg:  fmt.Sprintf("duplicate theme id %q (first at %s)", th.ID, restLine("themes", j+1)),
-				hint: "give each theme its own id"})
-			continue
-		}
-		themeIDs[th.ID] = i
-	}
+	actorIDs := registryIDs("actors", "actor", len(actors), func(i int) string { return actors[i].ID })
+	themeIDs := registryIDs("themes", "theme", len(themes), func(i int) string { return themes[i].ID })
 
 	eventIDs := make(map[string]int, len(l.evs))
 	for k := range l.evs {
