@@ -308,13 +308,7 @@ func (c *converter) event(m map[string]any, n, pos int) Event {
 	e.Themes = c.list(m, "themes")
 	e.Location = c.text(m, "location", true)
 	e.Status = c.text(m, "status", true)
-	if e.Status != "" && !slices.Contains(Statuses, e.Status) {
-		hint := "use one of " + strings.Join(Statuses, ", ")
-		if s := Suggest(e.Status, Statuses); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
-		}
-		c.add(ErrBadStatus, "status", hint, "unknown status %q%s", e.Status, c.in())
-	}
+	c.oneOf(ErrBadStatus, "status", e.Status, Statuses)
 	e.Related = c.list(m, "related")
 	const srcHint = "add a [[events.sources]] table with at least a publisher"
 	sources, present := c.tables(m, "sources", srcHint)
@@ -349,6 +343,19 @@ func (c *converter) source(m map[string]any) Source {
 	return s
 }
 
+// oneOf reports the value of key when it is set but not one of allowed, suggesting the
+// nearest.
+func (c *converter) oneOf(kind error, key, value string, allowed []string) {
+	if value == "" || slices.Contains(allowed, value) {
+		return
+	}
+	hint := "use one of " + strings.Join(allowed, ", ")
+	if s := Suggest(value, allowed); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	c.add(kind, key, hint, "unknown %s %q%s", key, value, c.in())
+}
+
 func (c *converter) checkURL(raw string) {
 	u, err := url.Parse(raw)
 	switch {
@@ -371,13 +378,7 @@ func (c *converter) actor(m map[string]any, n int) Actor {
 	c.unknownKeys(m, actorKeys)
 	a.Name = c.required(m, "name", true, `add name = "...", the name readers see`)
 	a.Kind = c.text(m, "kind", true)
-	if a.Kind != "" && !slices.Contains(ActorKinds, a.Kind) {
-		hint := "use one of " + strings.Join(ActorKinds, ", ")
-		if s := Suggest(a.Kind, ActorKinds); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
-		}
-		c.add(ErrType, "kind", hint, "unknown kind %q%s", a.Kind, c.in())
-	}
+	c.oneOf(ErrType, "kind", a.Kind, ActorKinds)
 	a.Aliases = c.list(m, "aliases")
 	a.Description = c.text(m, "description", false)
 	return a
