@@ -239,22 +239,18 @@ func (m *mdWriter) event(e *Event) {
 		sep = " · "
 		m.raw(label)
 	}
-	for i, id := range e.Actors {
-		if i == 0 {
-			fact("**Actors:** ")
-		} else {
-			m.raw(", ")
+	names := func(label string, ids []string, name func(e *Event, i int, id string) string) {
+		for i, id := range ids {
+			if i == 0 {
+				fact(label)
+			} else {
+				m.raw(", ")
+			}
+			m.field(name(e, i, id), false)
 		}
-		m.field(m.actorName(e, i, id), false)
 	}
-	for i, id := range e.Themes {
-		if i == 0 {
-			fact("**Themes:** ")
-		} else {
-			m.raw(", ")
-		}
-		m.field(m.themeName(e, i, id), false)
-	}
+	names("**Actors:** ", e.Actors, m.actorName)
+	names("**Themes:** ", e.Themes, m.themeName)
 	if !blank(e.Status) {
 		fact("**Status:** ")
 		m.field(e.Status, false)
