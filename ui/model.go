@@ -430,8 +430,7 @@ func (m *Model) handleBrowseKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Undo):
 		m.undo()
 	case key.Matches(k, keys.Export):
-		m.mode = modeExport
-		return m.prompt.Open("export "+plural(len(m.events), "event")+" to", exportName(m.filter), "")
+		return m.openExport(exportName(m.filter))
 	case key.Matches(k, keys.Open):
 		return m.openSource()
 	case key.Matches(k, keys.Copy):
@@ -631,9 +630,7 @@ func (m *Model) handleExportKey(k tea.KeyPressMsg) tea.Cmd {
 			m.mode = modeConfirm
 			return nil
 		}
-		m.mode = modeBrowse
-		m.setStatus(false, "Exporting %s to %s…", plural(len(m.events), "event"), path)
-		return exportCmd(m.t, m.events, m.filter, m.opts.Version, path, false)
+		return m.startExport(false)
 	case key.Matches(k, m.keys.Cancel):
 		m.mode = modeBrowse
 		m.prompt.Close()
@@ -648,16 +645,27 @@ func (m *Model) handleExportKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) handleConfirmKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Yes):
-		m.mode = modeBrowse
-		m.setStatus(false, "Exporting %s to %s…", plural(len(m.events), "event"), m.exportPath)
-		return exportCmd(m.t, m.events, m.filter, m.opts.Version, m.exportPath, true)
+		return m.startExport(true)
 	case key.Matches(k, m.keys.No):
-		m.mode = modeExport
-		cmd := m.prompt.Open("export "+plural(len(m.events), "event")+" to", m.exportPath, "")
+		cmd := m.openExport(m.exportPath)
 		m.prompt.SetError("kept the existing file; choose another name")
 		return cmd
 	}
 	return nil
+}
+
+// openExport opens the prompt for the export's file name, starting from name.
+func (m *Model) openExport(name string) tea.Cmd {
+	m.mode = modeExport
+	return m.prompt.Open("export "+plural(len(m.events), "event")+" to", name, "")
+}
+
+// startExport writes the listed events to m.exportPath in the background, replacing a
+// file there only with overwrite.
+func (m *Model) startExport(overwrite bool) tea.Cmd {
+	m.mode = modeBrowse
+	m.setStatus(false, "Exporting %s to %s…", plural(len(m.events), "event"), m.exportPath)
+	return exportCmd(m.t, m.events, m.filter, m.opts.Version, m.exportPath, overwrite)
 }
 
 // exported reports the end of an export in the status line.
