@@ -76,6 +76,11 @@ func (p *pickerModel) Open(kind pickerKind, t *timeline.Timeline, fc timeline.Fa
 	p.cursor, p.offset, p.changed = 0, 0, false
 	p.input.Reset()
 	selected := map[string]bool{}
+	// entry adds an actor or a theme, found by typing its id, name or an alias.
+	entry := func(id, name string, aliases []string, count int) {
+		keys := strings.ToLower(id + "\n" + name + "\n" + strings.Join(aliases, "\n"))
+		p.items = append(p.items, pickerItem{id: id, name: timeline.SanitizeLine(name), keys: keys, count: count, checked: selected[id]})
+	}
 	switch kind {
 	case pickActors:
 		for _, name := range f.Actors {
@@ -84,8 +89,7 @@ func (p *pickerModel) Open(kind pickerKind, t *timeline.Timeline, fc timeline.Fa
 			}
 		}
 		for i, a := range t.Actors {
-			keys := strings.ToLower(a.ID + "\n" + a.Name + "\n" + strings.Join(a.Aliases, "\n"))
-			p.items = append(p.items, pickerItem{id: a.ID, name: timeline.SanitizeLine(a.Name), keys: keys, count: at(fc.Actors, i), checked: selected[a.ID]})
+			entry(a.ID, a.Name, a.Aliases, at(fc.Actors, i))
 		}
 	case pickThemes:
 		for _, name := range f.Themes {
@@ -94,8 +98,7 @@ func (p *pickerModel) Open(kind pickerKind, t *timeline.Timeline, fc timeline.Fa
 			}
 		}
 		for i, th := range t.Themes {
-			keys := strings.ToLower(th.ID + "\n" + th.Name + "\n" + strings.Join(th.Aliases, "\n"))
-			p.items = append(p.items, pickerItem{id: th.ID, name: timeline.SanitizeLine(th.Name), keys: keys, count: at(fc.Themes, i), checked: selected[th.ID]})
+			entry(th.ID, th.Name, th.Aliases, at(fc.Themes, i))
 		}
 	case pickStatuses:
 		for _, s := range f.Statuses {
