@@ -154,12 +154,20 @@ func TestListJSON(t *testing.T) {
 func TestListErrors(t *testing.T) {
 	path := writeFixture(t, listFixture)
 	dir := t.TempDir()
+	// A bad file is a failure, not a wrong command line, whatever its name says: its
+	// problems start with the name as given, here a relative one.
+	t.Chdir(dir)
+	oddName := "unknown flag.toml"
+	if err := os.WriteFile(oddName, []byte("title = \"x\"\n[[events]]\nid = \"a\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		args     []string
 		wantCode int
 		wantErr  string
 	}{
+		{"bad file named like a usage error", []string{"list", "-f", oddName}, 1, `unknown flag.toml:2:1: missing date in event "a"`},
 		{"unknown actor with suggestion", []string{"list", "-f", path, "--actor", "iarn"}, 2, `unknown actor "iarn"; did you mean "iran"?`},
 		{"bad from date", []string{"list", "-f", path, "--from", "2024-13"}, 2, `--from: invalid date "2024-13": month 13 does not exist`},
 		{"inverted range", []string{"list", "-f", path, "--from", "2025", "--to", "2024"}, 2, "--to 2024 is before --from 2025; swap them"},

@@ -85,6 +85,12 @@ func exitCode(err error) int {
 	if errors.Is(err, context.Canceled) {
 		return exitStopped
 	}
+	// A bad timeline is a failure, even when its file name reads like one of cobra's
+	// usage messages below.
+	var problems timeline.Problems
+	if errors.As(err, &problems) {
+		return exitFailed
+	}
 	// A filter flag that names no actor, theme or status of the timeline is a wrong
 	// command line, whether list or the explorer finds it.
 	if errors.Is(err, timeline.ErrUnknownActor) || errors.Is(err, timeline.ErrUnknownTheme) || errors.Is(err, timeline.ErrUnknownStatus) {
