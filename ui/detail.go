@@ -201,7 +201,14 @@ func (d *detailModel) render(w int) []string {
 		actors = append(actors, timeline.SanitizeLine(d.t.ActorName(id)))
 	}
 	field("Actors", actors)
-	if len(e.Themes) > 0 {
+	if len(e.Themes) > 0 && w <= labelW+4 {
+		// Too narrow for the coloured dots: the themes read as the actors do.
+		themes := make([]string, len(e.Themes))
+		for i, id := range e.Themes {
+			themes[i] = timeline.SanitizeLine(d.t.ThemeName(id))
+		}
+		field("Themes", themes)
+	} else if len(e.Themes) > 0 {
 		line := s.DetailPaint.Label.Render(padRight("Themes", labelW))
 		used := labelW
 		for i, id := range e.Themes {
@@ -310,14 +317,13 @@ func (d *detailModel) renderSource(n int, src timeline.Source, w int) []string {
 			link = link.Hyperlink(u)
 		}
 		// A URL has no spaces to break at: cut it into pieces that fit, each a link.
-		room := max(w-indent, 1)
+		if indent >= w {
+			indent = 0
+		}
 		for len(u) > 0 {
-			piece := ansi.Truncate(u, room, "")
-			if piece == "" {
-				piece = u[:1]
-			}
-			u = u[len(piece):]
-			lines = append(lines, strings.Repeat(" ", min(indent, w))+link.Render(piece))
+			var piece string
+			piece, u = cut(u, w-indent)
+			lines = append(lines, strings.Repeat(" ", indent)+link.Render(piece))
 		}
 	}
 	return lines
@@ -443,12 +449,9 @@ func wrap(text string, w, indent int) []string {
 		}
 		for ww > w-curW {
 			// A word longer than the line: cut it.
-			piece := ansi.Truncate(word, w-curW, "")
-			if piece == "" {
-				break
-			}
+			var piece string
+			piece, word = cut(word, w-curW)
 			cur.WriteString(piece)
-			word = word[len(piece):]
 			ww = ansi.StringWidth(word)
 			flush()
 		}
@@ -459,6 +462,19 @@ func wrap(text string, w, indent int) []string {
 		lines = append(lines, cur.String())
 	}
 	return lines
+}
+
+// cut splits s, which is not empty, into the start that fits in room cells and the rest.
+// When not even the first character fits (a wide one in a pane one cell wide), a "…"
+// stands in for it, so that the start is never empty, never wider than room (at least
+// 1), and never half a character.
+func cut(s string, room int) (start, rest string) {
+	start = ansi.Truncate(s, room, "")
+	if start == "" {
+		_, size := utf8.DecodeRuneInString(s)
+		return "…", s[size:]
+	}
+	return start, s[len(start):]
 }
 
 // ShortHelp returns the pane's keys for the short help.

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// wideTimeline is a timeline whose text is wide: CJK characters two cells each, emoji,
+// words longer than any pane, and a URL that is not ASCII.
+func wideTimeline(t testing.TB) *timeline.Timeline {
+	t.Helper()
+	const src = `title = "广泛的时间线 🎉 with a title wider than most terminals are, 中文中文中文中文中文"
+
+[[actors]]
+id = "a"
+name = "中文名字中文名字中文名字中文名字中文名字"
+
+[[themes]]
+id = "t"
+name = "テーマテーマテーマ"
+
+[[events]]
+id = "e1"
+date = 2024-01-01
+title = "中文中文中文中文中文中文中文中文中文中文中文中文中文中文中文中文中文中文"
+summary = "中文中文中文中文中文中文中文中文中文中文中文中文 Verylongwordwithoutanyspacesatallverylongwordwithoutanyspaces 🎉🎉🎉🎉"
+actors = ["a"]
+themes = ["t"]
+related = ["e2"]
+
+  [[events.sources]]
+  publisher = "出版社出版社出版社出版社"
+  title = "标题标题标题标题标题标题"
+  url = "https://example.com/中文中文中文中文/页面"
+  quote = "引用引用引用引用引用引用引用引用"
+
+[[events]]
+id = "e2"
+date = "2024-02"
+title = "🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉"
+
+  [[events.sources]]
+  publisher = "P"
+`
+	tl, err := timeline.Parse("wide.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// TestWideTextFits checks every screen of a timeline of wide characters at every small
+// size and a few large ones: no line wider than the screen, and no character cut in two.
+func TestWideTextFits(t *testing.T) {
+	tl := wideTimeline(t)
+	setups := map[string][]string{
+		"list":   nil,
+		"detail": {"enter"},
+		"second": {"j", "enter"},
+		"picker": {"a"},
+		"search": {"/", "中"},
+	}
+	for name, setup := range setups {
+		m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
+		keys(m, setup...)
+		for w := 0; w <= 140; w++ {
+			for _, h := range []int{3, 12, 30} {
+				m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+				got := m.View().Content
+				if !utf8.ValidString(got) {
+					t.Errorf("%s %dx%d: the screen is not valid UTF-8: %q", name, w, h, got)
+				}
+				for i, l := range strings.Split(got, "\n") {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Errorf("%s %dx%d: line %d is %d wide: %q", name, w, h, i, lw, ansi.Strip(l))
+					}
+				}
+				// The whole text of the detail pane, not only the part on screen.
+				for i, l := range m.detail.lines {
+					if lw := ansi.StringWidth(l); lw > m.detail.width || !utf8.ValidString(l) {
+						t.Errorf("%s %dx%d: detail line %d is %d wide for %d, or not UTF-8: %q", name, w, h, i, lw, m.detail.width, l)
+					}
+				}
+			}
+		}
+	}
+}
