@@ -455,9 +455,6 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
 	plain := asciiText(text)
 	if !plain {
-		if strings.IndexByte(text, '\r') >= 0 { // a CRLF file; Sanitize replaces lone CRs
-			text = strings.ReplaceAll(text, "\r\n", "\n")
-		}
 		text = Sanitize(text)
 	}
 	open, wrote := false, false

@@ -9,8 +9,8 @@ import (
 // Sanitize makes text from a timeline file safe to print on a terminal or write to a
 // document: C0 and C1 control characters (escape sequences start with one), DEL, invalid
 // UTF-8 and the bidirectional overrides that can reorder what a reader sees are each
-// replaced by U+FFFD. Newlines are kept; tabs become a space. Text without such characters
-// is returned as it is, without allocating.
+// replaced by U+FFFD. Newlines are kept, CRLF line ends become newlines, and tabs become a
+// space. Text without such characters is returned as it is, without allocating.
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
@@ -23,6 +23,9 @@ func Sanitize(s string) string {
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
+		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+			// A CRLF line end, kept in the multi-line strings of a file written on
+			// Windows: the newline that follows stands for it.
 		case r == utf8.RuneError && isInvalidAt(s, i), unsafeRune(r):
 			b.WriteRune(utf8.RuneError)
 		default:

@@ -18,6 +18,10 @@ func TestSanitize(t *testing.T) {
 		{"osc \x1b]8;;http://evil\x07link", "osc \uFFFD]8;;http://evil\uFFFDlink", "osc \uFFFD]8;;http://evil\uFFFDlink"},
 		{"c1 \u009b31m", "c1 \uFFFD31m", "c1 \uFFFD31m"},
 		{"cr\rover", "cr\uFFFDover", "cr\uFFFDover"},
+		// A file with CRLF line ends keeps them in multi-line strings: a line end, not
+		// a control character.
+		{"crlf\r\nline", "crlf\nline", "crlf line"},
+		{"para\r\n\r\nnext\r\r\n", "para\n\nnext\uFFFD\n", "para next\uFFFD"},
 		{"del\x7f", "del\uFFFD", "del\uFFFD"},
 		{"nul\x00", "nul\uFFFD", "nul\uFFFD"},
 		{"bidi \u202Eevil\u202C", "bidi \uFFFDevil\uFFFD", "bidi \uFFFDevil\uFFFD"},

@@ -91,3 +91,38 @@ func TestWideTextFits(t *testing.T) {
 		}
 	}
 }
+
+// TestCRLFText checks that text from a file with CRLF line ends reads as from any other:
+// its line ends are not shown as replaced control characters, and its paragraphs stay
+// apart.
+func TestCRLFText(t *testing.T) {
+	src := strings.ReplaceAll(`title = "CRLF"
+[[events]]
+id = "e1"
+date = 2024-01-01
+title = "T"
+summary = """
+Line one
+line two.
+
+Para two."""
+  [[events.sources]]
+  publisher = "P"
+  quote = """a
+b"""
+`, "\n", "\r\n")
+	tl, err := timeline.Parse("crlf.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, tl, timeline.Filter{}, 120, 30)
+	got := ansi.Strip(strings.Join(m.detail.lines, "\n"))
+	if strings.Contains(got, "\uFFFD") {
+		t.Errorf("a CRLF line end shows as U+FFFD:\n%s", got)
+	}
+	for _, want := range []string{"Line one line two.\n\nPara two.", "“a b”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("detail pane lacks %q:\n%s", want, got)
+		}
+	}
+}
