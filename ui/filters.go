@@ -176,17 +176,21 @@ func (p *pickerModel) scroll() {
 	p.offset = max(0, min(p.offset, len(p.shown)-h))
 }
 
+// move moves the cursor by n values (negative is up), staying on the values shown.
+func (p *pickerModel) move(n int) {
+	p.cursor = max(0, min(p.cursor+n, len(p.shown)-1))
+	p.scroll()
+}
+
 // Update moves, toggles, or passes typing to the narrowing input.
 func (p pickerModel) Update(msg tea.Msg) (pickerModel, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, p.keys.PickDown):
-			p.cursor = min(p.cursor+1, len(p.shown)-1)
-			p.scroll()
+			p.move(1)
 			return p, nil
 		case key.Matches(k, p.keys.PickUp):
-			p.cursor = max(p.cursor-1, 0)
-			p.scroll()
+			p.move(-1)
 			return p, nil
 		case key.Matches(k, p.keys.Toggle):
 			if len(p.shown) > 0 {

@@ -811,14 +811,7 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) {
 		return
 	}
 	if m.mode == modePicker {
-		for range abs(delta) {
-			if delta > 0 {
-				m.picker.cursor = min(m.picker.cursor+1, len(m.picker.shown)-1)
-			} else {
-				m.picker.cursor = max(m.picker.cursor-1, 0)
-			}
-		}
-		m.picker.scroll()
+		m.picker.move(delta)
 		return
 	}
 	overDetail := (m.lay.wide && mouse.X >= m.lay.listW) || (!m.lay.wide && m.focusDetail)
@@ -888,13 +881,6 @@ func (m *Model) clickStrip(x int) {
 	if m.list.selectEvent(m.events[i]) {
 		m.selectionChanged()
 	}
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // View renders the screen in the alternate screen with the mouse on.
