@@ -23,7 +23,7 @@ import (
 // make everything slower, so it is generous.
 const waitTimeout = 20 * time.Second
 
-// buildOnce builds tlx into a temporary folder for one test.
+// buildTLX builds tlx into a temporary folder for one test.
 func buildTLX(t *testing.T) string {
 	t.Helper()
 	gobin, err := exec.LookPath("go")
