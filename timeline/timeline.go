@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Statuses lists the values an event's status may take, from firmest to least firm.
@@ -211,20 +212,29 @@ func (t *Timeline) build() {
 	}
 	sigs := make([]signature, len(t.Events))
 	inParallel(len(t.Events), parallelism(len(t.Events)), func(_, lo, hi int) {
-		// The search texts of a range of events go into one arena, so that a search
-		// streams through memory instead of visiting 100,000 separate allocations.
-		var arena strings.Builder
+		// The search texts of a range of events go into one arena, sized before it is
+		// filled, so that a search streams through memory instead of visiting 100,000
+		// separate allocations.
+		size := 0
+		for i := lo; i < hi; i++ {
+			t.derive(&t.Events[i])
+			size += searchTextSize(t, &t.Events[i])
+		}
+		arena := make([]byte, 0, size)
 		ends := make([]int, hi-lo)
 		for i := lo; i < hi; i++ {
-			t.derive(&t.Events[i], &arena)
-			ends[i-lo] = arena.Len()
+			start := len(arena)
+			arena = appendSearchText(arena, t, &t.Events[i])
+			ends[i-lo] = len(arena)
+			// While the text is still in the cache.
+			sigs[i].add(unsafe.String(unsafe.SliceData(arena[start:]), len(arena)-start))
 		}
-		text, start := arena.String(), 0
+		// The arena is never written again, so the strings may share its bytes.
+		text, start := unsafe.String(unsafe.SliceData(arena), len(arena)), 0
 		for i := lo; i < hi; i++ {
 			e := &t.Events[i]
 			e.text = text[start:ends[i-lo]]
 			start = ends[i-lo]
-			sigs[i].add(e.text)
 			e.sig = &sigs[i]
 		}
 	})
@@ -275,9 +285,9 @@ func sortEvents(evs []Event) {
 	}
 }
 
-// derive fills in the fields of e that filters and facets read: its span as day numbers,
-// registry indexes and status index; it appends its search text to arena.
-func (t *Timeline) derive(e *Event, arena *strings.Builder) {
+// derive fills in the fields of e that filters and facets read, but for the search text:
+// its span as day numbers, registry indexes and status index.
+func (t *Timeline) derive(e *Event) {
 	e.first, e.last = e.Date.span()
 	if !e.End.IsZero() {
 		_, e.last = e.End.span()
@@ -291,7 +301,6 @@ func (t *Timeline) derive(e *Event, arena *strings.Builder) {
 	for _, id := range e.Themes {
 		e.themes = append(e.themes, int32(t.themeIndex[strings.ToLower(id)]))
 	}
-	writeSearchText(arena, t, e)
 }
 
 // addKeys indexes an entry under its id, name and aliases, lower-cased. An id always wins
@@ -306,16 +315,9 @@ func addKeys(index map[string]int, i int, id, name string, aliases []string) {
 	}
 }
 
-// writeSearchText appends, lower-cased, every field that free-text search looks at.
-// Fields are separated by a newline so that a search term never matches across two of
-// them; the short fields come first, where a common term is found soonest.
-func writeSearchText(sb *strings.Builder, t *Timeline, e *Event) {
-	add := func(s string) {
-		if s != "" {
-			writeLower(sb, s)
-			sb.WriteByte('\n')
-		}
-	}
+// searchFields calls add with every field that free-text search looks at, short fields
+// first, where a common term is found soonest. e's registry indexes must be set.
+func searchFields(t *Timeline, e *Event, add func(string)) {
 	add(e.ID)
 	add(e.Title)
 	for _, i := range e.actors {
@@ -343,20 +345,41 @@ func writeSearchText(sb *strings.Builder, t *Timeline, e *Event) {
 	}
 }
 
-// writeLower writes s lower-cased as strings.ToLower would, lowering ASCII in place of a
-// copy: search terms are lowered by strings.ToLower, so the two must agree byte for byte.
-func writeLower(sb *strings.Builder, s string) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			sb.WriteString(strings.ToLower(s))
-			return
+// searchTextSize is the length appendSearchText adds for e, exact for ASCII text.
+func searchTextSize(t *Timeline, e *Event) int {
+	n := 0
+	searchFields(t, e, func(s string) {
+		if s != "" {
+			n += len(s) + 1
+		}
+	})
+	return n
+}
+
+// appendSearchText appends e's search text to b: its fields lower-cased, each followed by
+// a newline, so that a search term never matches across two of them.
+func appendSearchText(b []byte, t *Timeline, e *Event) []byte {
+	searchFields(t, e, func(s string) {
+		if s != "" {
+			b = appendLower(b, s)
+			b = append(b, '\n')
+		}
+	})
+	return b
+}
+
+// appendLower appends s lower-cased as strings.ToLower would: search terms are lowered by
+// strings.ToLower, so the two must agree byte for byte. ASCII is lowered in place.
+func appendLower(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		switch c := b[i]; {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c >= 0x80:
+			return append(b[:n], strings.ToLower(s)...)
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		sb.WriteByte(c)
-	}
+	return b
 }
