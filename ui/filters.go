@@ -322,6 +322,9 @@ func (p *promptModel) SetSize(w, _ int) {
 		room = min(room, max(ansi.StringWidth(p.input.Value())+4, 24))
 	}
 	p.input.SetWidth(max(room, 1))
+	// SetWidth keeps the scroll the input had at its old width; placing the cursor again
+	// recomputes it, so a value that now fits shows from its start.
+	p.input.SetCursor(p.input.Position())
 }
 
 // SetHint changes the dimmed text shown after the input when there is no error.
