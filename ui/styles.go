@@ -268,3 +268,18 @@ func themeIndex(id string, n int) int {
 	h.Write([]byte(id))
 	return int(h.Sum32() % uint32(n))
 }
+
+// CLIStyles are the styles of the command line's plain output, such as tlx list's columns.
+// They use ANSI colours, which every terminal maps to its own palette, dark or light; the
+// colour-profile writer the output goes through drops them where colour is off.
+type CLIStyles struct {
+	Date, ID lipgloss.Style
+}
+
+// NewCLIStyles returns the command line's styles.
+func NewCLIStyles() CLIStyles {
+	return CLIStyles{
+		Date: lipgloss.NewStyle().Foreground(lipgloss.Color("8")),
+		ID:   lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/ui"
 )
 
 func newListCmd(o *options) *cobra.Command {
@@ -58,13 +59,12 @@ func writeList(w io.Writer, events []*timeline.Event) error {
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(e.ID)))
 	}
 	cw := colorprofile.NewWriter(w, os.Environ())
-	dateStyle := lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
-	idStyle := lipgloss.NewStyle().Foreground(lipgloss.Color("6"))
+	styles := ui.NewCLIStyles()
 	for _, e := range events {
 		id := timeline.SanitizeLine(e.ID)
 		line := fmt.Sprintf("%s  %s%*s  %s\n",
-			dateStyle.Render(fmt.Sprintf("%-10s", e.Date.String())),
-			idStyle.Render(id), idWidth-lipgloss.Width(id), "",
+			styles.Date.Render(fmt.Sprintf("%-10s", e.Date.String())),
+			styles.ID.Render(id), idWidth-lipgloss.Width(id), "",
 			timeline.SanitizeLine(e.Title))
 		if _, err := io.WriteString(cw, line); err != nil {
 			return err
