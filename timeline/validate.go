@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -172,6 +173,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 					for id := range eventIDs {
 						allIDs = append(allIDs, id)
 					}
+					slices.Sort(allIDs)
 				}
 				if s := suggestClose(id, allIDs); s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
@@ -203,6 +205,7 @@ func newRefHints(ids map[string]int, names map[string]string) *refHints {
 	for id := range ids {
 		h.ids = append(h.ids, id)
 	}
+	slices.Sort(h.ids)
 	return h
 }
 
@@ -216,24 +219,17 @@ func (h *refHints) hint(name string) string {
 	return "add it to the registry, or use one of its ids"
 }
 
-// suggestClose is Suggest made deterministic when two candidates are equally close: the
-// candidates may come from a map.
-func suggestClose(name string, candidates []string) string {
-	best, bestDist := "", -1
-	lname := strings.ToLower(name)
-	for _, c := range candidates {
-		if d := len(c) - len(name); d > 3 || d < -3 {
-			continue
-		}
-		if Suggest(name, []string{c}) == "" {
-			continue
-		}
-		d := editDistance(lname, strings.ToLower(c))
-		if bestDist < 0 || d < bestDist || d == bestDist && c < best {
-			best, bestDist = c, d
+// suggestClose is Suggest over sorted candidates, so that equally close ones resolve the
+// same way on every run (the ids come from maps), skipping at once those whose length
+// differs by more than 3: among 100,000 event ids, most cannot be near.
+func suggestClose(name string, sorted []string) string {
+	var near []string
+	for _, c := range sorted {
+		if d := len(c) - len(name); d <= 3 && d >= -3 {
+			near = append(near, c)
 		}
 	}
-	return best
+	return Suggest(name, near)
 }
 
 func actorNames(actors []Actor) map[string]string {
