@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/term"
+
+	"github.com/tlx-dev/tlx/timeline"
 )
 
 const listFixture = `title = "List fixture"
@@ -224,5 +226,17 @@ func TestExplorerNeedsTerminal(t *testing.T) {
 	code, out, errOut := runCLI(t, "--actor", "iran")
 	if code != 1 || out != "" || !strings.Contains(errOut, "the explorer needs a terminal") || !strings.Contains(errOut, "tlx list") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestExitCodeOfOneProblem(t *testing.T) {
+	// The explorer returns a missing file as one *Problem, not Problems; a file name that
+	// reads like a cobra usage message must not turn it into a usage error.
+	p := &timeline.Problem{File: "unknown flag.toml", Kind: timeline.ErrFile, Msg: "no such file", Hint: "check the path"}
+	if got := exitCode(p); got != exitFailed {
+		t.Errorf("exitCode(%v) = %d, want %d", p, got, exitFailed)
+	}
+	if got := exitCode(timeline.Problems{p}); got != exitFailed {
+		t.Errorf("exitCode(Problems) = %d, want %d", got, exitFailed)
 	}
 }

@@ -85,10 +85,11 @@ func exitCode(err error) int {
 	if errors.Is(err, context.Canceled) {
 		return exitStopped
 	}
-	// A bad timeline is a failure, even when its file name reads like one of cobra's
-	// usage messages below.
-	var problems timeline.Problems
-	if errors.As(err, &problems) {
+	// A bad or missing timeline is a failure, even when its file name reads like one of
+	// cobra's usage messages below. Problems unwraps to its *Problem values, so this
+	// catches one problem and many alike.
+	var problem *timeline.Problem
+	if errors.As(err, &problem) {
 		return exitFailed
 	}
 	// A filter flag that names no actor, theme or status of the timeline is a wrong
