@@ -822,8 +822,9 @@ func appendHeading(b []byte, e *Event) []byte {
 }
 
 // appendSlug appends the GitHub anchor of a heading's text, before numbering: lower-cased,
-// every character other than a letter, mark, decimal digit, connector, hyphen or space
-// removed, spaces turned into hyphens (github-slugger).
+// every character other than a letter, mark, decimal or letter number (Ⅻ), connector,
+// alphabetic symbol (Ⓐ), hyphen or space removed, spaces turned into hyphens
+// (github-slugger).
 func appendSlug(b, text []byte) []byte {
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -841,7 +842,7 @@ func appendSlug(b, text []byte) []byte {
 		}
 		r, size := utf8.DecodeRune(text[i:])
 		i += size
-		if r = unicode.ToLower(r); unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc) {
+		if r = unicode.ToLower(r); unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc, unicode.Other_Alphabetic) {
 			b = utf8.AppendRune(b, r)
 		}
 	}

@@ -572,7 +572,8 @@ func sameURL(dest, raw string) bool {
 }
 
 // githubAnchors computes, independently of the export, the anchors GitHub gives headings
-// (github-slugger), in order.
+// (github-slugger), in order. It follows github-slugger's own statement of the rule, the
+// categories it strips, where the export lists the ones it keeps.
 func githubAnchors(headings []string) []string {
 	seen := map[string]int{}
 	var out []string
@@ -581,7 +582,7 @@ func githubAnchors(headings []string) []string {
 		for _, r := range strings.ToLower(h) {
 			if r == ' ' {
 				b.WriteByte('-')
-			} else if r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			} else if !sluggerStrips(r) {
 				b.WriteRune(r)
 			}
 		}
@@ -596,6 +597,42 @@ func githubAnchors(headings []string) []string {
 		out = append(out, slug)
 	}
 	return out
+}
+
+// sluggerStrips reports whether github-slugger removes r from an anchor: other numbers,
+// punctuation but connectors and "-", symbols, controls, private use, format characters,
+// unassigned code points and separators but " "; anything alphabetic is kept
+// (script/generate-regex.mjs in github-slugger).
+func sluggerStrips(r rune) bool {
+	if r == ' ' || r == '-' || unicode.In(r, unicode.L, unicode.Nl, unicode.Other_Alphabetic) {
+		return false
+	}
+	if unicode.In(r, unicode.No, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Po, unicode.Pd,
+		unicode.S, unicode.Cc, unicode.Co, unicode.Cf, unicode.Z) {
+		return true
+	}
+	assigned := unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.C, unicode.Z)
+	return !assigned
+}
+
+// TestSlugCategories pins a character of each kind that the letter and digit tests alone
+// would get wrong: a letter number and an alphabetic symbol are kept, a connector other
+// than "_" is kept, an other number and a dash other than "-" are dropped.
+func TestSlugCategories(t *testing.T) {
+	tl := timeline.New("T", "", nil, nil, []timeline.Event{
+		{ID: "a", Date: timeline.MustDate("2024-06"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"b"}},
+		{ID: "b", Date: timeline.MustDate("2024-07"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"a"}},
+	})
+	events, _ := tl.Filter(timeline.Filter{})
+	var buf bytes.Buffer
+	if err := tl.WriteMarkdown(&buf, events, timeline.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(#june-2024--ⅻ-ⓐ-a‿b--xy)", "(#july-2024--ⅻ-ⓐ-a‿b--xy)"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("export has no link %s\n%s", want, buf.String())
+		}
+	}
 }
 
 // TestExportEscapesEveryField is the title from the issue, in every place text goes.
@@ -625,7 +662,7 @@ func FuzzExportEscaping(f *testing.F) {
 		"*Operation* [Midnight] #1 | <b>", "<script>alert(1)</script>", "&amp; &#65; &#x41;", "1. x", "10) x",
 		"- x", "+ x", "= x", "> x", "# x", "```", "~~~", "\\", "x\\", "a\nb\n\nc", "\x1b[31mred", "    code",
 		"[a](b)", "![i](u)", "<http://x>", "~~x~~", "_x_", "***", "---", "===", "| a | b |", "a  ", "\u202eevil",
-		"(x) <y> \\z", "[x]: /url", "\r\n", "",
+		"(x) <y> \\z", "[x]: /url", "\r\n", "", "Ⅾ Ⓐ a‿b ½ x–y",
 	} {
 		f.Add(s)
 	}
