@@ -34,6 +34,7 @@ type stripModel struct {
 
 	width int
 	step  int // months per cell
+	cols  int // columns per cell: a short timeline is stretched to the width
 	// cells, computed on SetSize and SetEvents.
 	cellTotal, cellMatched []float64
 	maxTotal               float64
@@ -113,8 +114,9 @@ func (st *stripModel) SetEvents(events []*timeline.Event, filtered bool) {
 // SetSelected marks the month of the selected event.
 func (st *stripModel) SetSelected(e *timeline.Event) { st.selMonth = st.monthOf(e) }
 
-// SetSize sets the strip's width, choosing months, quarters or longer steps to fit. The
-// strip is one line high whatever h is.
+// SetSize sets the strip's width, choosing months, quarters or longer steps to fit, and
+// giving each cell as many whole columns as the width allows. The strip is one line high
+// whatever h is.
 func (st *stripModel) SetSize(w, _ int) {
 	st.width = max(w, 0)
 	st.layout()
@@ -153,6 +155,8 @@ func (st *stripModel) layout() {
 		st.step = (n + w - 1) / w
 	}
 	cells := (n + st.step - 1) / st.step
+	// Whole columns per cell, every cell alike, so that the bars keep their proportions.
+	st.cols = max(1, w/cells)
 	st.cellTotal = make([]float64, cells)
 	st.cellMatched = make([]float64, cells)
 	st.maxTotal = 0
@@ -181,10 +185,10 @@ func (st *stripModel) periodAt(x int) (timeline.Date, bool) {
 	if st.width >= 30 {
 		x -= len(strconv.Itoa(st.firstYear)) + 1
 	}
-	if x < 0 || x >= len(st.cellTotal) || st.step <= 0 {
+	if x < 0 || st.step <= 0 || st.cols <= 0 || x/st.cols >= len(st.cellTotal) {
 		return timeline.Date{}, false
 	}
-	m := x * st.step
+	m := x / st.cols * st.step
 	return timeline.Date{Year: st.firstYear + m/12, Month: time.Month(m%12 + 1), Prec: timeline.Month}, true
 }
 
@@ -235,7 +239,9 @@ func (st *stripModel) View() string {
 			flush()
 			runStyle = style
 		}
-		run.WriteRune(ch)
+		for range st.cols {
+			run.WriteRune(ch)
+		}
 	}
 	flush()
 	if labels {
