@@ -607,12 +607,10 @@ func sluggerStrips(r rune) bool {
 	if r == ' ' || r == '-' || unicode.In(r, unicode.L, unicode.Nl, unicode.Other_Alphabetic) {
 		return false
 	}
-	if unicode.In(r, unicode.No, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Po, unicode.Pd,
-		unicode.S, unicode.Cc, unicode.Co, unicode.Cf, unicode.Z) {
-		return true
-	}
-	assigned := unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.C, unicode.Z)
-	return !assigned
+	// unicode.C holds the unassigned code points (Cn) as well as controls, format and
+	// private use characters; surrogates never reach here in valid UTF-8.
+	return unicode.In(r, unicode.No, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Po, unicode.Pd,
+		unicode.S, unicode.C, unicode.Z)
 }
 
 // TestSlugCategories pins a character of each kind that the letter and digit tests alone
