@@ -59,6 +59,7 @@ type query struct {
 	terms    []term
 	mask     *signature // bits an event's signature needs for the terms to match; nil: none
 	exact    bool       // the mask alone decides: every term is two ASCII letters
+	search   *searchIndex
 }
 
 func (t *Timeline) compile(f Filter) (*query, error) {
@@ -112,6 +113,9 @@ func (t *Timeline) compile(f Filter) (*query, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if len(q.terms) > 0 {
+		q.search = t.searchIndex()
+	}
 	return q, nil
 }
 
@@ -155,10 +159,10 @@ func (q *query) fails(e *Event) int {
 }
 
 func (q *query) textMatches(e *Event) bool {
-	if q.mask != nil && !e.sig.has(q.mask) {
+	if q.mask != nil && !q.search.sigs[e.idx].has(q.mask) {
 		return false
 	}
-	return q.exact || hasAll(e.text, q.terms)
+	return q.exact || hasAll(q.search.text[e.idx], q.terms)
 }
 
 func anyOf(set []bool, ids []int32) bool {

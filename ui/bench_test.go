@@ -29,6 +29,9 @@ func (c benchTimelines) get(n int) *timeline.Timeline {
 
 func benchModel(b *testing.B, tl *timeline.Timeline) *Model {
 	b.Helper()
+	// The program builds the search index in the background once the list shows, long
+	// before a reader can type: a keystroke finds it built.
+	tl.PrepareSearch()
 	m := newTestModel(b, tl, timeline.Filter{}, 140, 40)
 	m.View()
 	return m

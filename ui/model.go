@@ -265,7 +265,16 @@ func (m *Model) setTimeline(t *timeline.Timeline) tea.Cmd {
 	m.history = initialHistory(f)
 	m.filter = f
 	m.showEvents(events)
-	return nil
+	return prepareSearch(t)
+}
+
+// prepareSearch builds t's search index away from the event loop: the list shows without
+// it, and by the time a reader types a search letter it is there.
+func prepareSearch(t *timeline.Timeline) tea.Cmd {
+	return func() tea.Msg {
+		t.PrepareSearch()
+		return nil
+	}
 }
 
 // initialHistory returns the filters a user would have gone through to build f, one kind

@@ -1,0 +1,79 @@
+package timeline
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// lazyTimeline is a timeline big enough that the index is built on several cores.
+func lazyTimeline(n int) *Timeline {
+	events := make([]Event, n)
+	for i := range events {
+		events[i] = Event{ID: fmt.Sprintf("e%05d", i), Date: MustDate("2024-06"),
+			Title:   fmt.Sprintf("Event %d about %s", i, []string{"Oman", "Tehran", "Geneva"}[i%3]),
+			Sources: []Source{{Publisher: "Reuters", Quote: fmt.Sprintf("quote %d", i%7)}}}
+	}
+	return New("lazy", "", nil, nil, events)
+}
+
+// TestSearchIndexIsLazy: loading leaves the search index unbuilt, a filter without text
+// leaves it so, and the first filter with text builds it.
+func TestSearchIndexIsLazy(t *testing.T) {
+	tl := lazyTimeline(100)
+	if tl.search.text != nil {
+		t.Fatal("New built the search index")
+	}
+	if _, err := tl.Filter(Filter{Statuses: []string{"confirmed"}}); err != nil {
+		t.Fatal(err)
+	}
+	if tl.search.text != nil {
+		t.Fatal("a filter without text built the search index")
+	}
+	got, err := tl.Filter(Filter{Text: "oman"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.search.text == nil || len(got) != 34 {
+		t.Fatalf("search for oman: %d events, index built %v; want 34 and built", len(got), tl.search.text != nil)
+	}
+}
+
+// TestPrepareSearchConcurrent builds the index from several goroutines while others
+// search: every search gets the result of a search on a prepared timeline. Run with -race.
+func TestPrepareSearchConcurrent(t *testing.T) {
+	const n = 40_000 // over the size from which the index is built on every core
+	want, err := lazyTimeline(n).Filter(Filter{Text: "tehran quote 3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs := ids(want)
+	tl := lazyTimeline(n)
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Go(func() {
+			if g%2 == 0 {
+				tl.PrepareSearch()
+				return
+			}
+			got, err := tl.Filter(Filter{Text: "tehran quote 3"})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if !slices.Equal(ids(got), wantIDs) {
+				t.Errorf("concurrent search found %d events, want %d", len(got), len(wantIDs))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func ids(events []*Event) []string {
+	out := make([]string, len(events))
+	for i, e := range events {
+		out[i] = e.ID
+	}
+	return out
+}
