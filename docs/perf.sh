@@ -45,7 +45,7 @@ cat "$out/machine.txt"
 
 # Load: the concurrent split loader against a plain single-threaded BurntSushi decode of
 # the same bytes into plain structs, in one run so that the ratio can be read off.
-run load ./timeline -bench '^Benchmark(Load|DecodePlain)$' -benchtime 3x -benchmem
+run load ./timeline -bench '^Benchmark(Load|LoadAndIndex|DecodePlain)$' -benchtime 3x -benchmem
 # Filters and facets of every kind.
 run filter ./timeline -bench '^Benchmark(Filter|Facets)$' -benchtime 20x -benchmem
 # Export, in memory and to a file with fsync.

@@ -54,6 +54,25 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadAndIndex is BenchmarkLoad followed by PrepareSearch: a load until free-text
+// search is ready too, which the explorer reaches in the background after its first frame.
+func BenchmarkLoadAndIndex(b *testing.B) {
+	for _, n := range loadSizes {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			data := loadInput(b, n)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tl, err := timeline.Parse("bench.toml", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tl.PrepareSearch()
+			}
+		})
+	}
+}
+
 // BenchmarkDecodePlain is the baseline issue 6 compares with: one single-threaded
 // BurntSushi decode of the same bytes into plain structs, and nothing else.
 func BenchmarkDecodePlain(b *testing.B) {
@@ -119,7 +138,8 @@ func decodePlain(data []byte) error {
 
 // TestPeakMemory loads one file once, for measuring peak memory from outside with
 // /usr/bin/time -v; it runs only when TLX_PEAK_FILE names the file. TLX_PEAK_MODE is
-// "load" (timeline.Parse) or "plain" (decodePlain). See docs/performance.md.
+// "load" (timeline.Parse, then the search index, as the explorer holds it once ready) or
+// "plain" (decodePlain). See docs/performance.md.
 func TestPeakMemory(t *testing.T) {
 	path := os.Getenv("TLX_PEAK_FILE")
 	if path == "" {
@@ -135,6 +155,7 @@ func TestPeakMemory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		tl.PrepareSearch()
 		fmt.Println("loaded", len(tl.Events), "events")
 	case "plain":
 		if err := decodePlain(data); err != nil {
