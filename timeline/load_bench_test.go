@@ -39,24 +39,13 @@ func loadInput(b *testing.B, n int) []byte {
 }
 
 // BenchmarkLoad measures timeline.Parse: split, concurrent decode, validation and New.
-func BenchmarkLoad(b *testing.B) {
-	for _, n := range loadSizes {
-		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
-			data := loadInput(b, n)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := timeline.Parse("bench.toml", data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func BenchmarkLoad(b *testing.B) { benchLoad(b, false) }
 
 // BenchmarkLoadAndIndex is BenchmarkLoad followed by PrepareSearch: a load until free-text
 // search is ready too, which the explorer reaches in the background after its first frame.
-func BenchmarkLoadAndIndex(b *testing.B) {
+func BenchmarkLoadAndIndex(b *testing.B) { benchLoad(b, true) }
+
+func benchLoad(b *testing.B, index bool) {
 	for _, n := range loadSizes {
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 			data := loadInput(b, n)
@@ -67,7 +56,9 @@ func BenchmarkLoadAndIndex(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				tl.PrepareSearch()
+				if index {
+					tl.PrepareSearch()
+				}
 			}
 		})
 	}
