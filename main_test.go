@@ -347,22 +347,45 @@ func TestNoColor(t *testing.T) {
 // TestLoadingInterrupted opens a 100,000-event file: the progress bar shows at once and
 // ctrl+c during the load exits with status 0.
 func TestLoadingInterrupted(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes a 75 MB timeline")
-	}
-	needTmux(t)
-	exe := buildTLX(t)
-	dir := t.TempDir()
-	big := filepath.Join(dir, "big.toml")
-	if err := os.WriteFile(big, timelinetest.Generate(100_000, 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	exe, dir, big := bigTimeline(t)
 	s := start(t, 100, 30, dir, nil, exe, "-f", big)
 	s.waitText("Loading", "big.toml", "ctrl+c stops")
 	s.send("C-c")
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("ctrl+c during the load: status %s, want 0", got)
 	}
+}
+
+// TestTypeAheadWhileLoading types a search while a 100,000-event file loads: once the
+// list shows, the search is applied, as if typed after.
+func TestTypeAheadWhileLoading(t *testing.T) {
+	exe, dir, big := bigTimeline(t)
+	s := start(t, 120, 30, dir, nil, exe, "-f", big)
+	s.waitText("Loading", "big.toml")
+	s.send("/")
+	s.typeText("oman")
+	s.send("Enter")
+	s.waitText(`search "oman"`, "of 100000 events")
+	s.send("q")
+	if got := s.exitStatus(); got != "0" {
+		t.Errorf("status %s, want 0", got)
+	}
+}
+
+// bigTimeline builds tlx and writes a 100,000-event timeline, big.toml, into a new folder.
+func bigTimeline(t *testing.T) (exe, dir, big string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("writes a 75 MB timeline")
+	}
+	needTmux(t)
+	exe = buildTLX(t)
+	dir = t.TempDir()
+	big = filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(big, timelinetest.Generate(100_000, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return exe, dir, big
 }
 
 // TestLoadError opens a broken file: the explorer ends, and every problem is printed on

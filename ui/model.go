@@ -48,6 +48,7 @@ type Model struct {
 	loading   bool
 	loadDone  int
 	loadTotal int
+	typed     []tea.KeyPressMsg // keys typed while loading, handled once the timeline is shown
 	bar       progress.Model
 	err       error // a load failure, returned by Run
 
@@ -248,8 +249,19 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.err = msg.err
 		return tea.Quit
 	}
-	return m.setTimeline(msg.t)
+	cmds := []tea.Cmd{m.setTimeline(msg.t)}
+	if m.err != nil {
+		return cmds[0] // the filter from the command line failed: quitting
+	}
+	for _, k := range m.typed {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	m.typed = nil
+	return tea.Batch(cmds...)
 }
+
+// maxTypeAhead bounds the keys kept while a timeline loads.
+const maxTypeAhead = 64
 
 // setTimeline shows t under the filter from the command line. Its parts are recorded one
 // by one, so backspace removes them in turn.
@@ -354,8 +366,14 @@ func (m *Model) setStatus(isErr bool, format string, args ...any) {
 // handleKey sends a key to what the current mode says has the keyboard.
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.loading {
-		if key.Matches(k, m.keys.Quit) {
+		// Keys typed ahead are kept for when the list shows, so that a reader can start
+		// a search before a large file is in. q quits unless it follows such keys, where it
+		// may be a letter; ctrl+c always quits.
+		if k.String() == "ctrl+c" || len(m.typed) == 0 && key.Matches(k, m.keys.Quit) {
 			return tea.Quit
+		}
+		if len(m.typed) < maxTypeAhead {
+			m.typed = append(m.typed, k)
 		}
 		return nil
 	}

@@ -644,3 +644,38 @@ func TestEventOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeAhead keeps the keys typed while the timeline loads and handles them once it is
+// shown: a search typed ahead is there, "q" inside it is a letter, not quit.
+func TestTypeAhead(t *testing.T) {
+	m := newModel(Options{Name: "small.toml"}, false)
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
+	m.Update(loadProgressMsg{done: 10, total: 100})
+	for _, k := range []string{"/", "i", "r", "a", "q", "enter"} {
+		if _, cmd := m.Update(press(k)); cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("%q typed during the load quit", k)
+			}
+		}
+	}
+	m.Update(loadedMsg{t: loadSmall(t)})
+	if m.mode != modeBrowse || m.filter.Text != "iraq" {
+		t.Fatalf("after the load: mode %v, search %q; want the search iraq kept", m.mode, m.filter.Text)
+	}
+	if !strings.Contains(screen(m), `search "iraq"`) {
+		t.Errorf("the typed-ahead search is not shown:\n%s", screen(m))
+	}
+}
+
+// TestQuitWhileLoading: q alone during the load quits at once.
+func TestQuitWhileLoading(t *testing.T) {
+	m := newModel(Options{Name: "big.toml"}, false)
+	m.Update(loadProgressMsg{done: 10, total: 100})
+	_, cmd := m.Update(press("q"))
+	if cmd == nil {
+		t.Fatal("q during the load does nothing")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q during the load does not quit")
+	}
+}
