@@ -474,7 +474,6 @@ func oneLine(s string) string { return strings.TrimSpace(timeline.SanitizeLine(s
 // paragraphs splits multi-line text as the document must show it: at blank lines, each
 // paragraph's lines trimmed and joined with a space.
 func paragraphs(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var out []string
 	for _, p := range strings.Split(timeline.Sanitize(s), "\n\n") {
 		var lines []string
