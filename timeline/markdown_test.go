@@ -471,20 +471,23 @@ func expectedHeading(e *timeline.Event) string {
 // oneLine is a one-line field as the document must show it.
 func oneLine(s string) string { return strings.TrimSpace(timeline.SanitizeLine(s)) }
 
-// paragraphs splits multi-line text as the document must show it: at blank lines, each
-// paragraph's lines trimmed and joined with a space.
+// paragraphs splits multi-line text as the document must show it: at blank lines (a line
+// of white space is blank, as in Markdown), each paragraph's lines trimmed and joined with
+// a space.
 func paragraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(timeline.Sanitize(s), "\n\n") {
-		var lines []string
-		for _, l := range strings.Split(p, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
-			}
+	var out, lines []string
+	for _, l := range strings.Split(timeline.Sanitize(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+			continue
 		}
 		if len(lines) > 0 {
 			out = append(out, strings.Join(lines, " "))
+			lines = nil
 		}
+	}
+	if len(lines) > 0 {
+		out = append(out, strings.Join(lines, " "))
 	}
 	return out
 }

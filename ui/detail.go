@@ -230,11 +230,11 @@ func (d *detailModel) render(w int) []string {
 	}
 	if e.Summary != "" {
 		blank()
-		for i, para := range strings.Split(timeline.Sanitize(strings.TrimSpace(e.Summary)), "\n\n") {
+		for i, para := range paragraphs(e.Summary) {
 			if i > 0 {
 				blank()
 			}
-			add(s.DetailPaint.Body, strings.Join(strings.Fields(para), " "), 0)
+			add(s.DetailPaint.Body, para, 0)
 		}
 	}
 
@@ -482,3 +482,22 @@ func (d detailModel) ShortHelp() []key.Binding { return detailHelp{d.keys}.Short
 
 // FullHelp returns the pane's keys for the full help.
 func (d detailModel) FullHelp() [][]key.Binding { return detailHelp{d.keys}.FullHelp() }
+
+// paragraphs splits text from a timeline file into paragraphs at its blank lines, a line
+// of spaces counting as blank, as Markdown and the export read it; within a paragraph,
+// words are joined by single spaces.
+func paragraphs(text string) []string {
+	var out, words []string
+	for _, l := range strings.Split(timeline.Sanitize(text), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 && len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+			words = words[:0]
+		}
+		words = append(words, f...)
+	}
+	if len(words) > 0 {
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}

@@ -126,3 +126,25 @@ b"""
 		}
 	}
 }
+
+// TestParagraphs splits a summary at blank lines, a line of spaces among them, as the
+// export does.
+func TestParagraphs(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"one", []string{"one"}},
+		{"a\n\nb", []string{"a", "b"}},
+		{"0\n \n0  0", []string{"0", "0 0"}},
+		{"  a\n b  \n\n\n\t\n c", []string{"a b", "c"}},
+		{"a\r\n\r\nb", []string{"a", "b"}},
+		{"x\x1b[31m\n\ny", []string{"x\uFFFD[31m", "y"}},
+	} {
+		got := paragraphs(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+			t.Errorf("paragraphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
