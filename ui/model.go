@@ -249,10 +249,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.err = msg.err
 		return tea.Quit
 	}
-	cmds := []tea.Cmd{m.setTimeline(msg.t)}
+	cmd := m.setTimeline(msg.t)
 	if m.err != nil {
-		return cmds[0] // the filter from the command line failed: quitting
+		return cmd // the filter from the command line failed: quitting
 	}
+	cmds := []tea.Cmd{cmd}
 	for _, k := range m.typed {
 		cmds = append(cmds, m.handleKey(k))
 	}
