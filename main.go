@@ -5,7 +5,7 @@ import (
 	"context"
 	"os"
 
-	"github.com/tlx-dev/tlx/ui/cli"
+	"github.com/tlx-dev/tlx/internal/cli"
 )
 
 // Set by GoReleaser with -ldflags -X.

@@ -13,7 +13,7 @@ import (
 
 // TestExportIsTheView pins what issue 5 asks of the explorer's export key: the file holds
 // exactly the events of the view, in the view's order, as the document that
-// t.WriteMarkdown writes for t.Filter(the view's filter). ui/cli's
+// t.WriteMarkdown writes for t.Filter(the view's filter). internal/cli's
 // TestExportSameEventsAsFilter pins the other half: `tlx export` with the same filter as
 // flags writes that same document, byte for byte.
 func TestExportIsTheView(t *testing.T) {
