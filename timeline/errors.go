@@ -24,6 +24,7 @@ var (
 	ErrFile       = errors.New("unreadable file")
 	ErrEmpty      = errors.New("empty file")
 	ErrBadStatus  = errors.New("invalid status")
+	ErrLimit      = errors.New("limit passed")
 )
 
 // Problem is one thing wrong with a timeline file, with its place: a line and column where

@@ -177,7 +177,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 			lo, size = -1, 0
 		}
 	}
-	sp := newSplitter(data)
+	sp := newCheckingSplitter(data)
 	for {
 		p, ok := sp.next()
 		if !ok {
@@ -204,6 +204,11 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	}
 	flush()
 	close(jobs)
+	if over := sp.sc.limits.over; over != nil {
+		// Nothing past the limit has reached the decoder; the batches before it have.
+		wg.Wait()
+		return nil, over.problem(l.name, data)
+	}
 	l.rest = rest
 	restTree, restErr := map[string]any(nil), error(nil)
 	if !utf8.Valid(rest) {

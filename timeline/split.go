@@ -70,6 +70,15 @@ func newSplitter(data []byte) *splitter {
 	return &splitter{sc: scanner{data: data, line: 1}, cur: piece{line: 1}}
 }
 
+// newCheckingSplitter is a splitter that stops at the first value nested deeper than
+// MaxDepth or key longer than MaxKeyBytes, which limitProblem then describes; the pieces
+// it returned before are whole and within the limits.
+func newCheckingSplitter(data []byte) *splitter {
+	sp := newSplitter(data)
+	sp.sc.limits = &limits{}
+	return sp
+}
+
 // next returns the next piece, or false when there are no more.
 func (sp *splitter) next() (piece, bool) {
 	if sp.done {
@@ -97,6 +106,9 @@ func (sp *splitter) next() (piece, bool) {
 		}
 	}
 	sp.done = true
+	if sp.sc.limits != nil && sp.sc.limits.over != nil {
+		return piece{}, false
+	}
 	sp.cur.end = len(sp.sc.data)
 	sp.cur.lines = sp.sc.line - sp.cur.line
 	if sp.cur.end > sp.cur.start || sp.cur.event || !sp.any {
@@ -111,6 +123,10 @@ type scanner struct {
 	pos   int // at the start of a line, between calls
 	line  int // line of pos
 	depth int // open [ and { of a value that spans lines
+
+	// With limits set, the scanner also measures how deeply values nest and how long
+	// keys are, and stops at the first that passes MaxDepth or MaxKeyBytes: see limits.go.
+	limits *limits
 }
 
 // nextHeader advances to the next table header at depth zero and returns it.
@@ -119,13 +135,24 @@ func (sc *scanner) nextHeader() (header, bool) {
 		lineStart, line := sc.pos, sc.line
 		i := skipBlank(sc.data, sc.pos)
 		if sc.depth == 0 && i < len(sc.data) && sc.data[i] == '[' {
+			if sc.limits != nil && !sc.limits.header(sc, i) {
+				return header{}, false
+			}
 			h := readHeader(sc.data, i)
 			h.line, h.start = line, lineStart
 			sc.skipLine(i)
 			h.end = sc.pos
 			return h, true
 		}
+		if sc.limits != nil && sc.depth == 0 {
+			if i = sc.limits.lineKey(sc, i); sc.limits.over != nil {
+				return header{}, false
+			}
+		}
 		sc.scanLine(i)
+		if sc.limits != nil && sc.limits.over != nil {
+			return header{}, false
+		}
 	}
 	return header{}, false
 }
@@ -190,9 +217,27 @@ func (sc *scanner) scanLine(i int) {
 			continue
 		case '[', '{':
 			sc.depth++
+			if sc.limits != nil {
+				if i = sc.limits.open(sc, i); sc.limits.over != nil {
+					sc.pos = len(d)
+					return
+				}
+				continue
+			}
 		case ']', '}':
 			if sc.depth > 0 {
 				sc.depth--
+				if sc.limits != nil {
+					sc.limits.close()
+				}
+			}
+		case ',':
+			if sc.limits != nil && sc.limits.inTable() {
+				if i = sc.limits.tableKey(sc, i+1); sc.limits.over != nil {
+					sc.pos = len(d)
+					return
+				}
+				continue
 			}
 		}
 		i++
