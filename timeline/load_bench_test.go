@@ -157,3 +157,21 @@ func TestPeakMemory(t *testing.T) {
 		t.Fatalf("TLX_PEAK_MODE=%q, want load or plain", mode)
 	}
 }
+
+// BenchmarkSplit measures the pass that finds the [[events]] headers, alone and with the
+// nesting and key-length checks that ride on it: the checks' cost on a load is the
+// difference between the two.
+func BenchmarkSplit(b *testing.B) {
+	data := loadInput(b, 100_000)
+	for _, check := range []bool{false, true} {
+		b.Run("check="+strconv.FormatBool(check), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if timeline.Split(data, check) == 0 {
+					b.Fatal("no pieces")
+				}
+			}
+		})
+	}
+}

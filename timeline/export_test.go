@@ -1,0 +1,17 @@
+package timeline
+
+// Split cuts data into pieces as the loader does, with the checks of limits.go when check
+// is set, and returns how many pieces it cut: for benchmarks outside the package.
+func Split(data []byte, check bool) int {
+	sp := newSplitter(data)
+	if check {
+		sp = newCheckingSplitter(data)
+	}
+	n := 0
+	for {
+		if _, ok := sp.next(); !ok {
+			return n
+		}
+		n++
+	}
+}
