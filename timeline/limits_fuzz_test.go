@@ -95,4 +95,3 @@ func treeDepth(v any, depth int) (int, int) {
 	}
 	return deepest, longest
 }
-
