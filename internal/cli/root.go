@@ -144,14 +144,15 @@ func isUsageError(err error) bool {
 
 // options holds what the flags say; every command that shows events reads the same ones.
 type options struct {
-	build  Build
-	file   string
-	actors []string
-	themes []string
-	status []string
-	from   string
-	to     string
-	search string
+	build    Build
+	file     string
+	notebook string // --notebook: the notebook file instead of the timeline's default one
+	actors   []string
+	themes   []string
+	status   []string
+	from     string
+	to       string
+	search   string
 }
 
 func newRoot(build Build) *cobra.Command {
@@ -180,6 +181,7 @@ tlx validate mytimeline.toml`,
 		},
 	}
 	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline file to open instead of the built-in one")
+	root.PersistentFlags().StringVar(&o.notebook, "notebook", "", "notebook file of marks, notes and views (default: the timeline's own, in your data folder; tlx notes --path prints it)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})

@@ -55,10 +55,16 @@ func (e *ParseError) Error() string {
 // Unwrap returns ErrInvalid.
 func (e *ParseError) Unwrap() error { return ErrInvalid }
 
-// inputError reports an argument a notebook cannot hold.
+// inputError reports an argument a notebook cannot hold. It is ErrInput for errors.Is,
+// and its message says what is wrong with the argument, nothing more.
 func inputError(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInput, fmt.Sprintf(format, args...))
+	return &argError{fmt.Sprintf(format, args...)}
 }
+
+type argError struct{ msg string }
+
+func (e *argError) Error() string        { return e.msg }
+func (e *argError) Is(target error) bool { return target == ErrInput }
 
 // quoteLine quotes text from a file or an argument for a message: control characters
 // escaped, at most about 60 characters.

@@ -123,3 +123,21 @@ func dataDir(goos string, getenv func(string) string, configDir func() (string, 
 	}
 	return filepath.Join(home, ".local", "share", "tlx", "notebooks"), nil
 }
+
+// OpenFor opens the notebook of the timeline src: the file at path when path is not ""
+// (tlx's --notebook), else DefaultPath(src), whose folder is made on the first write.
+// opts.Source is set to src. As with Open, an error comes with a read-only Notebook
+// holding nothing, so that the explorer can carry on without one.
+func OpenFor(path string, src Source, opts Options) (*Notebook, error) {
+	opts.Source = src
+	if path == "" {
+		var err error
+		if path, err = DefaultPath(src); err != nil {
+			nb := &Notebook{opts: opts, readOnly: err}
+			nb.state.Store(emptyState())
+			return nb, err
+		}
+		opts.MakeDir = true
+	}
+	return Open(path, opts)
+}

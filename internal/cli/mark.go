@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/internal/notebook"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// The explorer marks and notes events from the keyboard; these commands do the same from
+// a shell or a script, through the same notebook API, so a change is merged with what
+// other tlx processes save exactly as the explorer's are.
+
+func init() { extraCommands = append(extraCommands, newMarkCmd, newNoteCmd) }
+
+func newMarkCmd(o *options) *cobra.Command {
+	var remove bool
+	cmd := &cobra.Command{
+		Use:   "mark ID [LABEL]...",
+		Short: "Mark an event in the timeline's notebook, with labels or without",
+		Long: `mark marks the event ID in the timeline's notebook, adding each LABEL to the mark.
+Labels are lower-case words such as key, check or dubious (letters, digits and dashes);
+a mark without labels is a plain mark. --remove takes the LABELs off the mark, or the
+whole mark when none is given; the event's note stays.
+
+tlx notes lists what is marked; --marked keeps only marked events in tlx, tlx list and
+tlx export. The change is saved at once, merged with what other tlx windows saved.`,
+		Example: `  tlx mark 2024-07-13-butler
+  tlx mark 2024-07-13-butler key check
+  tlx mark --remove 2024-07-13-butler check
+  tlx mark --remove 2024-07-13-butler`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.runMark(cmd, args[0], args[1:], remove)
+		},
+	}
+	cmd.Flags().BoolVar(&remove, "remove", false, "take the labels, or the whole mark, off the event")
+	return cmd
+}
+
+func newNoteCmd(o *options) *cobra.Command {
+	var remove bool
+	cmd := &cobra.Command{
+		Use:   "note ID [TEXT | -]",
+		Short: "Write the note on an event in the timeline's notebook",
+		Long: `note replaces the note on the event ID with TEXT, or with standard input when TEXT is
+-. Without TEXT it opens the note in $VISUAL or $EDITOR and saves what you write when
+the editor exits. --remove deletes the note; so does saving it empty.
+
+The note is saved at once. If another tlx saved the same note while you were writing
+yours, neither text is lost: the note holds both, separated by a marked line, for you
+to merge with tlx note ID.`,
+		Example: `  tlx note 2024-07-13-butler "Two sources only; check the FBI's timeline."
+  tlx note 2024-07-13-butler
+  echo "from a script" | tlx note 2024-07-13-butler -
+  tlx note --remove 2024-07-13-butler`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.runNote(cmd, args, remove)
+		},
+	}
+	cmd.Flags().BoolVar(&remove, "remove", false, "delete the note")
+	return cmd
+}
+
+// writeNotebook loads the timeline and opens its notebook for changes. The event id must
+// be the timeline's, except when removing (an orphan may be cleaned up).
+func (o *options) writeNotebook(id string, removing bool) (*timeline.Timeline, *notebook.Notebook, error) {
+	t, err := o.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{Timeline: t})
+	if err != nil {
+		return nil, nil, &exitError{code: exitFailed, err: err}
+	}
+	_, inNotebook := nb.State().Entry(id)
+	if t.Event(id) == nil && !(removing && inNotebook) {
+		return nil, nil, unknownEvent(t, id)
+	}
+	return t, nb, nil
+}
+
+// unknownEvent is the usage error for an id the timeline does not have.
+func unknownEvent(t *timeline.Timeline, id string) error {
+	ids := make([]string, len(t.Events))
+	for i := range t.Events {
+		ids[i] = t.Events[i].ID
+	}
+	if s := timeline.Suggest(id, ids); s != "" {
+		return usageErrorf("the timeline has no event %s; did you mean %q?", quoteArg(id), s)
+	}
+	return usageErrorf("the timeline has no event %s; tlx list shows the ids", quoteArg(id))
+}
+
+// quoteArg quotes a value from the command line for a message.
+func quoteArg(s string) string { return fmt.Sprintf("%q", s) }
+
+func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove bool) error {
+	_, nb, err := o.writeNotebook(id, remove)
+	if err != nil {
+		return err
+	}
+	if len(labels) == 0 {
+		labels = []string{""}
+	}
+	var st *notebook.State
+	for _, l := range labels {
+		if remove {
+			st, err = nb.Unmark(id, l)
+		} else {
+			st, err = nb.Mark(id, l)
+		}
+		if err != nil {
+			return notebookError(err)
+		}
+	}
+	e, _ := st.Entry(id)
+	stderr := cmd.ErrOrStderr()
+	switch m := markText(e); {
+	case m != "":
+		fmt.Fprintf(stderr, "%s is marked %s in %s\n", timeline.SanitizeLine(id), m, timeline.SanitizeLine(nb.Path()))
+	default:
+		fmt.Fprintf(stderr, "%s is not marked in %s\n", timeline.SanitizeLine(id), timeline.SanitizeLine(nb.Path()))
+	}
+	return nil
+}
+
+// notebookError gives a failed change its exit status: 2 for what the command line gave
+// (a label that is not a word), 1 for the rest.
+func notebookError(err error) error {
+	if errors.Is(err, notebook.ErrInput) {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return &exitError{code: exitFailed, err: err}
+}
+
+func (o *options) runNote(cmd *cobra.Command, args []string, remove bool) error {
+	id := args[0]
+	if remove && len(args) > 1 {
+		return usageErrorf("--remove takes no TEXT")
+	}
+	_, nb, err := o.writeNotebook(id, remove)
+	if err != nil {
+		return err
+	}
+	base := nb.State().Note(id)
+	var text string
+	switch {
+	case remove:
+	case len(args) > 1 && args[1] == "-":
+		b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), 1<<20+1))
+		if err != nil {
+			return &exitError{code: exitFailed, err: fmt.Errorf("read the note from standard input: %w", err)}
+		}
+		text = string(b)
+	case len(args) > 1:
+		text = args[1]
+	default:
+		if text, err = editNote(cmd.Context(), id, base); err != nil {
+			return err
+		}
+	}
+	st, both, err := nb.EditNote(id, base, text)
+	if err != nil {
+		return notebookError(err)
+	}
+	stderr := cmd.ErrOrStderr()
+	path := timeline.SanitizeLine(nb.Path())
+	switch {
+	case both && st.Note(id) != "" && strings.TrimSpace(text) == "":
+		fmt.Fprintf(stderr, "The note on %s was not removed: another tlx saved a new text meanwhile, which is kept in %s\n", timeline.SanitizeLine(id), path)
+	case both:
+		fmt.Fprintf(stderr, "Another tlx saved the note on %s while you wrote yours: both texts are kept, separated by a line, in %s; run tlx note %s to merge them\n",
+			timeline.SanitizeLine(id), path, timeline.SanitizeLine(id))
+	case st.Note(id) == "":
+		fmt.Fprintf(stderr, "%s has no note in %s\n", timeline.SanitizeLine(id), path)
+	default:
+		fmt.Fprintf(stderr, "Saved the note on %s in %s\n", timeline.SanitizeLine(id), path)
+	}
+	return nil
+}
+
+// editNote opens the note in the reader's editor and returns what it holds when the
+// editor exits. The temporary file is private to the user and removed afterwards.
+func editNote(ctx context.Context, id, note string) (string, error) {
+	editor := strings.TrimSpace(os.Getenv("VISUAL"))
+	if editor == "" {
+		editor = strings.TrimSpace(os.Getenv("EDITOR"))
+	}
+	if editor == "" {
+		return "", usageErrorf("no editor: set $VISUAL or $EDITOR, or give the note as TEXT (or - for standard input)")
+	}
+	f, err := os.CreateTemp("", "tlx-note-*.txt")
+	if err != nil {
+		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot make a file to edit the note in: %w", err)}
+	}
+	name := f.Name()
+	defer os.Remove(name)
+	if note != "" {
+		note += "\n"
+	}
+	_, err = f.WriteString(note)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot write %s: %w", name, err)}
+	}
+	var c *exec.Cmd
+	if runtime.GOOS == "windows" {
+		fields := strings.Fields(editor)
+		c = exec.CommandContext(ctx, fields[0], append(fields[1:], name)...)
+	} else {
+		// As git does: the editor variable is a shell command, such as "code --wait".
+		c = exec.CommandContext(ctx, "/bin/sh", "-c", editor+` "$1"`, editor, name)
+	}
+	c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := c.Run(); err != nil {
+		return "", &exitError{code: exitFailed, err: fmt.Errorf("the editor (%s) failed on the note of %s: %v; the note was not changed", editor, quoteArg(id), err)}
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot read the edited note: %w", err)}
+	}
+	return string(b), nil
+}
