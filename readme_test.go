@@ -30,12 +30,13 @@ func TestREADME(t *testing.T) {
 	}
 	exe := buildTLX(t)
 	bin := filepath.Dir(exe)
+	data := t.TempDir() // the examples' notebooks, never the user's
 	var failed bool
 	out := consoleBlock.ReplaceAllFunc(readme, func(block []byte) []byte {
 		m := consoleBlock.FindSubmatch(block)
 		command, want := string(m[1]), string(m[2])
 		cmd := exec.Command("sh", "-c", command)
-		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1")
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1", "XDG_DATA_HOME="+data)
 		var stdout bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stdout
 		_ = cmd.Run() // a failing command's output is part of the example (validate exits 1)

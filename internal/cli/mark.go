@@ -125,12 +125,10 @@ func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove
 		}
 	}
 	e, _ := st.Entry(id)
-	stderr := cmd.ErrOrStderr()
-	switch m := markText(e); {
-	case m != "":
-		fmt.Fprintf(stderr, "%s is marked %s in %s\n", timeline.SanitizeLine(id), m, timeline.SanitizeLine(nb.Path()))
-	default:
-		fmt.Fprintf(stderr, "%s is not marked in %s\n", timeline.SanitizeLine(id), timeline.SanitizeLine(nb.Path()))
+	if m := markText(e); m != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Marked %s %s\n", timeline.SanitizeLine(id), m)
+	} else {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s is not marked\n", timeline.SanitizeLine(id))
 	}
 	return nil
 }
@@ -174,18 +172,16 @@ func (o *options) runNote(cmd *cobra.Command, args []string, remove bool) error 
 	if err != nil {
 		return notebookError(err)
 	}
-	stderr := cmd.ErrOrStderr()
-	path := timeline.SanitizeLine(nb.Path())
+	stderr, sid := cmd.ErrOrStderr(), timeline.SanitizeLine(id)
 	switch {
-	case both && st.Note(id) != "" && strings.TrimSpace(text) == "":
-		fmt.Fprintf(stderr, "The note on %s was not removed: another tlx saved a new text meanwhile, which is kept in %s\n", timeline.SanitizeLine(id), path)
+	case both && strings.TrimSpace(text) == "":
+		fmt.Fprintf(stderr, "The note on %s was not removed: another tlx saved a new text meanwhile, which is kept\n", sid)
 	case both:
-		fmt.Fprintf(stderr, "Another tlx saved the note on %s while you wrote yours: both texts are kept, separated by a line, in %s; run tlx note %s to merge them\n",
-			timeline.SanitizeLine(id), path, timeline.SanitizeLine(id))
+		fmt.Fprintf(stderr, "Another tlx saved the note on %s while you wrote yours: both texts are kept, separated by a line; run tlx note %s to merge them\n", sid, sid)
 	case st.Note(id) == "":
-		fmt.Fprintf(stderr, "%s has no note in %s\n", timeline.SanitizeLine(id), path)
+		fmt.Fprintf(stderr, "Removed the note on %s\n", sid)
 	default:
-		fmt.Fprintf(stderr, "Saved the note on %s in %s\n", timeline.SanitizeLine(id), path)
+		fmt.Fprintf(stderr, "Saved the note on %s\n", sid)
 	}
 	return nil
 }
