@@ -49,7 +49,8 @@ const Version = 1
 const (
 	maxFile   = 32 << 20 // bytes of a notebook file
 	maxNote   = 1 << 20  // bytes of one note
-	maxLine   = 4096     // bytes of an id, a title, a view's name or query
+	maxLine   = 4096     // bytes of a title or a view's query
+	maxKey    = 960      // bytes of an event id or a view name as written: their table's name stays within timeline.MaxKeyBytes
 	maxLabels = 16       // labels on one mark
 	maxLabel  = 24       // bytes of a label
 )
@@ -90,6 +91,15 @@ func Parse(name string, data []byte) (*State, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		return nil, fail(badUTF8Line(data), "the file is not UTF-8 text", "a notebook is a TOML file written by tlx; check that --notebook names one")
+	}
+	// The decoder's time grows with the square of a value's nesting: check it first.
+	var lp *timeline.Problem
+	if errors.As(timeline.CheckLimits(name, data), &lp) {
+		hint := "a notebook nests 3 levels at most ([events.ID] and its labels); check that --notebook names a notebook"
+		if errors.Is(lp, timeline.ErrLimit) && strings.HasPrefix(lp.Msg, "key") {
+			hint = "the keys of a notebook are event ids and view names; check that --notebook names a notebook"
+		}
+		return nil, &ParseError{File: name, Line: lp.Line, Col: lp.Col, Msg: lp.Msg, Hint: hint}
 	}
 	var doc fileDoc
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
@@ -176,7 +186,13 @@ func keyProblem(k string) string {
 	if strings.TrimSpace(k) == "" {
 		return "is blank"
 	}
-	return textProblem(k, false, maxLine)
+	if p := textProblem(k, false, maxLine); p != "" {
+		return p
+	}
+	if len(tomlKey(k)) > maxKey {
+		return fmt.Sprintf("is longer than the %d bytes a notebook keeps", maxKey)
+	}
+	return ""
 }
 
 // decodeError turns the decoder's error into a ParseError with the file's line.
