@@ -48,27 +48,31 @@ tlx export. The change is saved at once, merged with what other tlx windows save
 }
 
 func newNoteCmd(o *options) *cobra.Command {
-	var remove bool
+	var remove, appendText bool
 	cmd := &cobra.Command{
 		Use:   "note ID [TEXT | -]",
 		Short: "Write the note on an event in the timeline's notebook",
 		Long: `note replaces the note on the event ID with TEXT, or with standard input when TEXT is
 -. Without TEXT it opens the note in $VISUAL or $EDITOR and saves what you write when
-the editor exits. --remove deletes the note; so does saving it empty.
+the editor exits. --append adds TEXT after the note instead, as a paragraph of its own,
+which suits scripts: it never overwrites what another tlx saved. --remove deletes the
+note; so does saving it empty.
 
 The note is saved at once. If another tlx saved the same note while you were writing
 yours, neither text is lost: the note holds both, separated by a marked line, for you
 to merge with tlx note ID.`,
 		Example: `  tlx note 2024-07-13-butler "Two sources only; check the FBI's timeline."
   tlx note 2024-07-13-butler
-  echo "from a script" | tlx note 2024-07-13-butler -
+  echo "from a script" | tlx note --append 2024-07-13-butler -
   tlx note --remove 2024-07-13-butler`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.runNote(cmd, args, remove)
+			return o.runNote(cmd, args, remove, appendText)
 		},
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "delete the note")
+	cmd.Flags().BoolVar(&appendText, "append", false, "add TEXT after the note as a paragraph of its own")
+	cmd.MarkFlagsMutuallyExclusive("remove", "append")
 	return cmd
 }
 
@@ -142,10 +146,13 @@ func notebookError(err error) error {
 	return &exitError{code: exitFailed, err: err}
 }
 
-func (o *options) runNote(cmd *cobra.Command, args []string, remove bool) error {
+func (o *options) runNote(cmd *cobra.Command, args []string, remove, appendText bool) error {
 	id := args[0]
 	if remove && len(args) > 1 {
 		return usageErrorf("--remove takes no TEXT")
+	}
+	if appendText && len(args) < 2 {
+		return usageErrorf("--append needs the TEXT to add (or - for standard input)")
 	}
 	_, nb, err := o.writeNotebook(id, remove)
 	if err != nil {
@@ -167,6 +174,13 @@ func (o *options) runNote(cmd *cobra.Command, args []string, remove bool) error 
 		if text, err = editNote(cmd.Context(), id, base); err != nil {
 			return err
 		}
+	}
+	if appendText {
+		if _, err := nb.AppendNote(id, text); err != nil {
+			return notebookError(err)
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "Added to the note on %s\n", timeline.SanitizeLine(id))
+		return nil
 	}
 	st, both, err := nb.EditNote(id, base, text)
 	if err != nil {

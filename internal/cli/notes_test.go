@@ -47,10 +47,14 @@ func TestNotes(t *testing.T) {
 	if !strings.Contains(errOut, "the note holds the control character U+001B") {
 		t.Errorf("note with an escape: %s", errOut)
 	}
+	mustRun(t, 0, "-f", path, "note", "report", "Said")
 	mustRun(t, 0, "-f", path, "note", "report", "Said Friday.")
+	mustRun(t, 0, "-f", path, "note", "--append", "year-long", "Appended.")
+	mustRun(t, 0, "-f", path, "note", "--append", "year-long", "Again.")
 
 	out, errOut := mustRun(t, 0, "notes", "-f", path)
 	want := "2024        year-long  Influence sites  [marked]\n" +
+		"    Appended.\n\n    Again.\n" +
 		"2024-06     phishing   Phishing of a campaign official\n" +
 		"    Line one,\n    still one.\n\n    Line <two> *2*.\n" +
 		"2024-08-09  report     Microsoft report released  [check, key]\n" +
@@ -224,6 +228,8 @@ func TestMarkUsage(t *testing.T) {
 		{[]string{"note", "nothing", "x"}, `the timeline has no event "nothing"`},
 		{[]string{"note", "--remove", "report", "x"}, "--remove takes no TEXT"},
 		{[]string{"mark"}, "requires at least 1 arg"},
+		{[]string{"note", "--append", "report"}, "--append needs the TEXT"},
+		{[]string{"note", "--append", "--remove", "report", "x"}, "none of the others can be"},
 	}
 	for _, tt := range tests {
 		_, errOut := mustRun(t, 2, append([]string{"-f", path}, tt.args...)...)

@@ -410,6 +410,37 @@ func (nb *Notebook) EditNote(id, base, text string) (st *State, both bool, err e
 	return st, both, err
 }
 
+// AppendNote adds text to the end of the note on the event id, after a blank line, or
+// makes it the note when there is none. It never conflicts: the text goes after whatever
+// the note holds on disk when it is saved. Appending nothing changes nothing.
+func (nb *Notebook) AppendNote(id, text string) (*State, error) {
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	if p := textProblem(text, true, maxNote); p != "" {
+		return nil, inputError("the note %s", p)
+	}
+	text = normNote(text)
+	return nb.change(func(disk *State) (*State, error) {
+		if text == "" {
+			return disk, nil
+		}
+		e := entryFor(disk, id)
+		if e.Note == "" {
+			e.Note = text
+		} else {
+			e.Note += "\n\n" + text
+		}
+		if len(e.Note) > maxNote {
+			return nil, inputError("the note would be longer than %d bytes", maxNote)
+		}
+		e.Title = nb.title(id, e.Title)
+		next := disk.clone()
+		put(next, e)
+		return next, nil
+	})
+}
+
 // SaveView saves query under name, replacing the view's query if it is base ("" for a
 // new view). If the view on disk holds another query, saved meanwhile or not known to
 // the caller, nothing is written and the error wraps ErrViewChanged: ask the reader, then

@@ -38,7 +38,7 @@ func open(t *testing.T, path string, tl *timeline.Timeline) *Notebook {
 
 // step is one call on a notebook.
 type step struct {
-	op            string // mark, unmark, note, view, unview
+	op            string // mark, unmark, note, append, view, unview
 	id, arg, base string
 	wantErr       error // errors.Is target; nil: must succeed
 	wantBoth      bool  // note: both texts kept
@@ -53,6 +53,8 @@ func (s step) run(t *testing.T, nb *Notebook) (both bool, err error) {
 		_, err = nb.Unmark(s.id, s.arg)
 	case "note":
 		_, both, err = nb.EditNote(s.id, s.base, s.arg)
+	case "append":
+		_, err = nb.AppendNote(s.id, s.arg)
 	case "view":
 		_, err = nb.SaveView(s.id, s.arg, s.base)
 	case "unview":
@@ -117,6 +119,11 @@ func TestChanges(t *testing.T) {
 		{name: "saving the text already there is no conflict",
 			steps:   []step{{op: "note", id: "b", arg: "same"}, {op: "note", id: "b", base: "", arg: "same"}},
 			entries: []Entry{{ID: "b", Title: "Event B", Note: "same"}}},
+		{name: "append to nothing, then to a note",
+			steps:   []step{{op: "append", id: "c", arg: "first\n"}, {op: "append", id: "c", arg: "\n\nsecond"}, {op: "append", id: "c", arg: " \n "}},
+			entries: []Entry{{ID: "c", Title: "Event C", Note: "first\n\nsecond"}}},
+		{name: "append a control character",
+			steps: []step{{op: "append", id: "c", arg: "\x07", wantErr: ErrInput}}, noFile: true},
 		{name: "note with a control character",
 			steps: []step{{op: "note", id: "b", arg: "esc \x1b[31m", wantErr: ErrInput}}, noFile: true},
 		{name: "note too long",
