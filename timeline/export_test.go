@@ -15,3 +15,9 @@ func Split(data []byte, check bool) int {
 		n++
 	}
 }
+
+// ReadFileLimit is ReadFile with another limit than MaxFileSize.
+var ReadFileLimit = readFile
+
+// ReadText is ReadAll reading size bytes when size >= 0, with another limit.
+var ReadText = readText

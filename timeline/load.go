@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -25,43 +22,6 @@ func Load(path string) (*Timeline, error) {
 		return nil, err
 	}
 	return Parse(path, data)
-}
-
-// ReadFile reads a timeline file, turning the ways it can fail into one clear Problem
-// each: missing, a directory, unreadable.
-func ReadFile(path string) ([]byte, error) {
-	fail := func(msg, hint string) error {
-		return &Problem{File: path, Kind: ErrFile, Msg: msg, Hint: hint}
-	}
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fail("no such file", "check the path")
-	case errors.Is(err, fs.ErrPermission):
-		return nil, fail("permission denied", "check the file's permissions")
-	case err != nil:
-		return nil, fail(cause(err), "")
-	case st.IsDir():
-		return nil, fail("is a directory", "give the path of a .toml file")
-	}
-	b, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return nil, fail("permission denied", "check the file's permissions")
-	case err != nil:
-		return nil, fail(cause(err), "")
-	}
-	return b, nil
-}
-
-// cause returns the message of a path error without the path, which the Problem already
-// names.
-func cause(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse decodes and validates a timeline from data; name labels messages. A file that is
@@ -232,9 +192,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	}
 	l.evs, l.issues, l.failed = l.evs[:n], l.issues[:n], l.failed[:n]
 	if badUTF8.Load() {
-		line, col, b, _ := firstInvalidUTF8(data)
-		return nil, &Problem{File: l.name, Line: line, Col: col, Kind: ErrFile,
-			Msg: fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x", b), Hint: "save the file as UTF-8"}
+		return nil, notUTF8(l.name, data)
 	}
 	l.report(len(data) - l.eventBytes())
 

@@ -55,11 +55,7 @@ func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, 
 		switch path {
 		case "-":
 			sources = append(sources, validateSource{"standard input", func() ([]byte, error) {
-				b, err := io.ReadAll(stdin)
-				if err != nil {
-					return nil, &timeline.Problem{File: "standard input", Kind: timeline.ErrFile, Msg: err.Error()}
-				}
-				return b, nil
+				return timeline.ReadAll("standard input", stdin)
 			}})
 		default:
 			sources = append(sources, validateSource{path, func() ([]byte, error) { return timeline.ReadFile(path) }})

@@ -1,0 +1,206 @@
+package timeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest timeline tlx reads, in bytes: 512 MiB, more than six times a
+// timeline of 100,000 events (78.5 MB). A file may only drive a load as far as this.
+const MaxFileSize = 512 << 20
+
+// readChunk is how much is read between two checks of what was read, so that a file that
+// is not text fails at once however large it is.
+const readChunk = 1 << 20
+
+// ReadFile reads a timeline file, turning the ways it can fail into one clear Problem
+// each: missing, a directory, a device, unreadable, larger than MaxFileSize, or not text.
+// A regular file is read up to the size it had when opened, so a file still being
+// written to cannot keep the read going; anything else that can be opened, such as a
+// named pipe, is read up to MaxFileSize. Reading stops at the first NUL byte or byte that
+// is not UTF-8, which a timeline never holds.
+func ReadFile(path string) ([]byte, error) {
+	return readFile(path, MaxFileSize)
+}
+
+// ReadAll reads a timeline from r, named name in messages, as ReadFile reads a named pipe:
+// up to MaxFileSize, stopping at the first NUL byte or byte that is not UTF-8. It is for
+// standard input, where a terminal is as good a source as a pipe.
+func ReadAll(name string, r io.Reader) ([]byte, error) {
+	return readText(name, r, -1, MaxFileSize)
+}
+
+func readFile(path string, limit int64) ([]byte, error) {
+	fail := func(msg, hint string) error {
+		return &Problem{File: path, Kind: ErrFile, Msg: msg, Hint: hint}
+	}
+	st, err := os.Stat(path)
+	if err == nil {
+		// Refused before opening: opening some devices has effects of its own.
+		if msg := notAFile(st.Mode()); msg != "" {
+			return nil, fail(msg, "give the path of a .toml file")
+		}
+	}
+	var f *os.File
+	if err == nil {
+		f, err = os.Open(path)
+	}
+	if err == nil {
+		defer f.Close()
+		st, err = f.Stat() // what was opened, which the path may no longer name
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail("no such file", "check the path")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fail("permission denied", "check the file's permissions")
+	case err != nil:
+		return nil, fail(cause(err), "")
+	}
+	if msg := notAFile(st.Mode()); msg != "" {
+		return nil, fail(msg, "give the path of a .toml file")
+	}
+	size := int64(-1)
+	if st.Mode().IsRegular() {
+		size = st.Size()
+		if size > limit {
+			return nil, fail(fmt.Sprintf("is %s, larger than the %s tlx reads", sizeText(size), sizeText(limit)),
+				"split the timeline into several files")
+		}
+	}
+	return readText(path, f, size, limit)
+}
+
+// notAFile says why a file of this mode cannot be a timeline, or returns "".
+func notAFile(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "is a directory"
+	case mode&fs.ModeCharDevice != 0 || mode&fs.ModeDevice != 0:
+		return "is a device, not a file"
+	case mode&fs.ModeSocket != 0:
+		return "is a socket, not a file"
+	}
+	return ""
+}
+
+// readText reads r, of size bytes when size >= 0 (and no more, however much r holds by
+// now) or else of at most limit bytes, checking each chunk as it comes in.
+func readText(name string, r io.Reader, size, limit int64) ([]byte, error) {
+	fail := func(msg, hint string) error {
+		return &Problem{File: name, Kind: ErrFile, Msg: msg, Hint: hint}
+	}
+	var buf []byte
+	if size >= 0 {
+		r = io.LimitReader(r, size)
+		buf = make([]byte, 0, size+1) // room for the read that says EOF
+	} else {
+		r = io.LimitReader(r, limit+1)
+		buf = make([]byte, 0, 64<<10)
+	}
+	checked := 0 // bytes known to be text
+	for {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), min(2*int64(cap(buf)), limit+1))
+			buf = grown[:copy(grown, buf)]
+		}
+		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, fail(fmt.Sprintf("is larger than the %s tlx reads", sizeText(limit)), "split the timeline into several files")
+		}
+		end := len(buf)
+		switch {
+		case err == nil && len(buf) < 2:
+			end = 0 // a UTF-16 byte-order mark, perhaps: wait for its second byte
+		case err == nil:
+			end = completeRunes(buf)
+		}
+		if p := checkText(name, buf, checked, end); p != nil {
+			return nil, p
+		}
+		checked = max(checked, end)
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fail("permission denied", "check the file's permissions")
+		case err != nil:
+			return nil, fail(cause(err), "")
+		}
+	}
+}
+
+// completeRunes returns the length of the longest prefix of b that does not end inside a
+// character, which a later read may complete.
+func completeRunes(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if utf8.FullRune(b[i:]) {
+				return len(b)
+			}
+			return i
+		}
+	}
+	return len(b)
+}
+
+// checkText looks at data[from:to], the part of data not yet checked, for a NUL byte or a
+// byte that is not UTF-8. UTF-16 text, which Parse names as such, is left to it.
+func checkText(name string, data []byte, from, to int) *Problem {
+	if from >= to || bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil
+	}
+	if i := bytes.IndexByte(data[from:to], 0); i >= 0 {
+		text := bytes.TrimPrefix(data[:from+i], bom)
+		line, col := lineCol(text)
+		return &Problem{File: name, Line: line, Col: col, Kind: ErrFile,
+			Msg: "not text: a NUL byte", Hint: "a timeline is UTF-8 text; check that this is the right file"}
+	}
+	if utf8.Valid(data[from:to]) {
+		return nil
+	}
+	return notUTF8(name, bytes.TrimPrefix(data[:to], bom))
+}
+
+// notUTF8 describes the first byte of data that is not UTF-8; data must hold one.
+func notUTF8(name string, data []byte) *Problem {
+	line, col, b, _ := firstInvalidUTF8(data)
+	return &Problem{File: name, Line: line, Col: col, Kind: ErrFile,
+		Msg: fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x", b), Hint: "save the file as UTF-8"}
+}
+
+// lineCol returns the line and column (in characters) just after text.
+func lineCol(text []byte) (line, col int) {
+	lineStart := bytes.LastIndexByte(text, '\n') + 1
+	return bytes.Count(text, []byte{'\n'}) + 1, utf8.RuneCount(text[lineStart:]) + 1
+}
+
+// sizeText writes a size in bytes the way people say it: 512 MiB, 2.5 GiB.
+func sizeText(n int64) string {
+	const mib = 1 << 20
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= mib && n%mib == 0:
+		return fmt.Sprintf("%d MiB", n/mib)
+	case n >= mib:
+		return fmt.Sprintf("%.1f MiB", float64(n)/mib)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// cause returns the message of a path error without the path, which the Problem already
+// names.
+func cause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
