@@ -15,6 +15,7 @@
 package notebook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -56,10 +57,11 @@ type Notebook struct {
 
 	state atomic.Pointer[State]
 
-	mu       sync.Mutex // serialises changes and reloads; guards the fields below
-	readOnly error      // why changes are refused; nil when they are not
-	stamp    fs.FileInfo
-	tl       *timeline.Timeline
+	mu       sync.Mutex         // serialises changes and reloads; guards the fields below
+	readOnly error              // why changes are refused; nil when they are not
+	stamp    fs.FileInfo        // the file as last read or written; nil when there was none
+	data     []byte             // its bytes, which state holds: a change finding them unchanged need not parse them
+	tl       *timeline.Timeline // gives entries their events' titles
 }
 
 // Open opens the notebook at path. A missing file is an empty notebook; it is created on
@@ -72,16 +74,13 @@ type Notebook struct {
 func Open(path string, opts Options) (*Notebook, error) {
 	nb := &Notebook{path: path, opts: opts, tl: opts.Timeline}
 	nb.state.Store(emptyState())
-	st, info, err := load(path)
-	switch {
-	case err != nil:
+	if _, _, err := nb.read(); err != nil {
 		nb.readOnly = err
 		return nb, err
-	case opts.ReadOnly:
+	}
+	if opts.ReadOnly {
 		nb.readOnly = fmt.Errorf("%w: opened for reading only", ErrReadOnly)
 	}
-	nb.state.Store(st)
-	nb.stamp = info
 	return nb, nil
 }
 
@@ -122,7 +121,8 @@ func (nb *Notebook) Reload() (changed bool, err error) {
 	if errors.Is(err, fs.ErrNotExist) && nb.stamp == nil && nb.readOnly == nil {
 		return false, nil
 	}
-	st, info, err := load(nb.path)
+	old := nb.state.Load()
+	st, _, err := nb.read()
 	if err != nil {
 		nb.readOnly = err
 		return false, err
@@ -131,8 +131,6 @@ func (nb *Notebook) Reload() (changed bool, err error) {
 	if nb.opts.ReadOnly {
 		nb.readOnly = fmt.Errorf("%w: opened for reading only", ErrReadOnly)
 	}
-	nb.stamp = info
-	old := nb.state.Swap(st)
 	return !old.Equal(st), nil
 }
 
@@ -140,20 +138,28 @@ func sameStamp(a, b fs.FileInfo) bool {
 	return os.SameFile(a, b) && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
 }
 
-// load reads and parses the notebook at path: an empty notebook when there is no file.
-func load(path string) (*State, fs.FileInfo, error) {
-	data, info, err := readFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return emptyState(), nil, nil
+// read reads the file and makes what it holds the notebook's state, returning it and
+// whether there is a file: an empty notebook when there is none. Bytes this process last
+// read or wrote are not parsed again, so that a change to a large notebook costs a read
+// and a write, not a decode, unless another process wrote meanwhile. On error the state
+// stays as it was. The caller holds nb.mu, or has the notebook to itself.
+func (nb *Notebook) read() (st *State, exists bool, err error) {
+	data, info, err := readFile(nb.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		st = emptyState()
+	case err != nil:
+		return nil, false, err
+	case nb.data != nil && bytes.Equal(data, nb.data):
+		st = nb.state.Load()
+	default:
+		if st, err = Parse(nb.path, data); err != nil {
+			return nil, false, err
+		}
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := Parse(path, data)
-	if err != nil {
-		return nil, nil, err
-	}
-	return st, info, nil
+	nb.state.Store(st)
+	nb.stamp, nb.data = info, data
+	return st, info != nil, nil
 }
 
 // readFile reads a notebook file of at most maxFile bytes.
@@ -229,18 +235,16 @@ func (nb *Notebook) change(apply func(disk *State) (*State, error)) (*State, err
 	}
 	defer release()
 
-	disk, info, err := load(nb.path)
+	disk, exists, err := nb.read()
 	if err != nil {
 		// Someone broke the file since it was opened: it is theirs to fix, and ours
 		// never to overwrite.
 		nb.readOnly = err
 		return nil, fmt.Errorf("%w: your change was not saved: %w", ErrReadOnly, err)
 	}
-	if info == nil {
-		disk.about = nb.opts.Source.about()
+	if !exists {
+		disk.about = nb.opts.Source.about() // disk is a new empty state: not shared yet
 	}
-	nb.stamp = info
-	nb.state.Store(disk)
 	next, err := apply(disk)
 	if err != nil {
 		return disk, err
@@ -252,13 +256,13 @@ func (nb *Notebook) change(apply func(disk *State) (*State, error)) (*State, err
 	if next.Equal(disk) {
 		return disk, nil
 	}
-	err = timeline.WriteFileFunc(nb.path, true, func(w io.Writer) error { return encode(w, next) })
-	if err != nil {
+	var b bytes.Buffer
+	encode(&b, next) // a bytes.Buffer does not fail
+	if err := timeline.WriteFile(nb.path, b.Bytes(), true); err != nil {
 		return disk, fmt.Errorf("cannot save notebook: %w", err)
 	}
-	if info, err := os.Stat(nb.path); err == nil {
-		nb.stamp = info
-	}
+	nb.data = b.Bytes()
+	nb.stamp, _ = os.Stat(nb.path)
 	nb.state.Store(next)
 	return next, nil
 }
