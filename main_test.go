@@ -213,8 +213,8 @@ func TestExplorer(t *testing.T) {
 	s.waitText("Actors", "type to narrow")
 	s.typeText("micro")
 	s.waitGone("Donald Trump  ")
-	s.send("Space")
-	s.waitText("2 of 9 events")
+	s.send("Tab")
+	s.waitText("[x] Microsoft", "2 of 9 events")
 	s.send("Enter")
 	scr = s.waitText("actor Microsoft")
 	if strings.Contains(scr, "type to narrow") {
@@ -225,12 +225,12 @@ func TestExplorer(t *testing.T) {
 
 	// Search as you type.
 	s.send("/")
-	s.waitText("enter keeps")
+	s.waitText("enter keep")
 	s.typeText("hack")
 	s.waitText("3 of 9 events")
 	s.send("Enter")
 	s.waitText(`search "hack"`)
-	s.waitGone("enter keeps")
+	s.waitGone("esc drop")
 	s.send("x")
 	s.waitText("9 of 9 events")
 
@@ -250,7 +250,7 @@ func TestExplorer(t *testing.T) {
 	s.send("e")
 	s.waitText("export 1 event to tlx-2026.md")
 	s.send("Enter")
-	s.waitText("Exported 1 event to tlx-2026.md")
+	s.waitText("Exported 1 event to " + filepath.Join(dir, "tlx-2026.md"))
 	b, err := os.ReadFile(filepath.Join(dir, "tlx-2026.md"))
 	if err != nil {
 		t.Fatal(err)

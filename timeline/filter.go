@@ -20,8 +20,9 @@ type Filter struct {
 	// Dates keeps events whose span overlaps it: an event dated 2024-06 overlaps a range
 	// from 2024-06-15, since it may have happened on any day of June.
 	Dates Range
-	// Text keeps events whose title, summary, actors, themes, location, status or sources
-	// contain every word of it, ignoring case. Words in double quotes match as a phrase.
+	// Text keeps events whose title, summary, actors or themes (ids, names and aliases),
+	// location, status or sources contain every word of it, ignoring case. Words in
+	// double quotes match as a phrase.
 	Text string
 }
 

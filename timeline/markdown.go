@@ -77,10 +77,11 @@ func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOption
 
 // EventMarkdown returns one event as WriteMarkdown writes it, from its "### " heading to its
 // sources, escaped the same way: for copying a single event elsewhere. Related events are
-// named, not linked, since the event stands alone. e must be t's own.
+// named, not linked, since the event stands alone, and nothing says they are left out:
+// there is no export for them to be left out of. e must be t's own.
 func (t *Timeline) EventMarkdown(e *Event) string {
 	var b strings.Builder
-	m := &mdWriter{bw: bufio.NewWriter(&b), t: t}
+	m := &mdWriter{bw: bufio.NewWriter(&b), t: t, alone: true}
 	m.event(e)
 	m.bw.Flush() // a strings.Builder does not fail
 	return strings.TrimPrefix(b.String(), "\n")
@@ -109,6 +110,7 @@ type mdWriter struct {
 	t       *Timeline
 	buf     []byte            // scratch for dates and numbers
 	anchors map[*Event]string // heading anchors of the targets of related links; nil if none
+	alone   bool              // one event on its own, as EventMarkdown writes it
 }
 
 func (m *mdWriter) raw(s string) { m.bw.WriteString(s) }
@@ -364,7 +366,9 @@ func (m *mdWriter) related(id string) {
 	anchor, ok := m.anchors[r]
 	if !ok {
 		m.heading(r)
-		m.raw(" (not in this export)")
+		if !m.alone {
+			m.raw(" (not in this export)")
+		}
 		return
 	}
 	m.raw("[")

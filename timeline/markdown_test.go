@@ -776,7 +776,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 }
 
 func TestEventMarkdown(t *testing.T) {
-	for _, tl := range []*timeline.Timeline{embedded(t), hostile(t)} {
+	for n, tl := range []*timeline.Timeline{embedded(t), hostile(t)} {
 		var doc bytes.Buffer
 		if err := tl.WriteMarkdown(&doc, eventsOf(tl), timeline.ExportOptions{}); err != nil {
 			t.Fatal(err)
@@ -786,6 +786,16 @@ func TestEventMarkdown(t *testing.T) {
 			md := tl.EventMarkdown(e)
 			if !strings.HasPrefix(md, "### ") {
 				t.Errorf("%s: EventMarkdown does not start with its heading: %q", e.ID, md)
+			}
+			// Alone, there is no export for a related event to be left out of.
+			if strings.Contains(md, "not in this export") {
+				t.Errorf("%s: EventMarkdown says a related event is not in this export:\n%s", e.ID, md)
+			}
+			for _, id := range e.Related {
+				// The embedded timeline's titles need no escaping: they read as written.
+				if r := tl.Event(id); n == 0 && r != nil && !strings.Contains(md, timeline.HeadingText(r)) {
+					t.Errorf("%s: EventMarkdown does not name related event %s:\n%s", e.ID, id, md)
+				}
 			}
 			// Without related links, the event reads exactly as in a full export.
 			if len(e.Related) == 0 && !strings.Contains(doc.String(), "\n"+md) {

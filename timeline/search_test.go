@@ -76,3 +76,24 @@ func TestSearchLargeTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsAliases checks that a search finds an event by the aliases of its actors
+// and of its themes alike: "hacking" is an alias of the theme Cyber operations.
+func TestSearchFindsAliases(t *testing.T) {
+	tl := timeline.New("T", "",
+		[]timeline.Actor{{ID: "us", Name: "United States", Aliases: []string{"Washington"}}},
+		[]timeline.Theme{{ID: "cyber", Name: "Cyber operations", Aliases: []string{"hacking"}}},
+		[]timeline.Event{
+			{ID: "a", Date: timeline.MustDate("2024"), Title: "one", Actors: []string{"us"}, Sources: []timeline.Source{{Publisher: "p"}}},
+			{ID: "b", Date: timeline.MustDate("2024"), Title: "two", Themes: []string{"cyber"}, Sources: []timeline.Source{{Publisher: "p"}}},
+		})
+	for _, tt := range []struct{ query, want string }{{"washington", "a"}, {"hacking", "b"}, {"HACKING", "b"}} {
+		events, err := tl.Filter(timeline.Filter{Text: tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(events) != 1 || events[0].ID != tt.want {
+			t.Errorf("search %q found %d events, want %s alone", tt.query, len(events), tt.want)
+		}
+	}
+}

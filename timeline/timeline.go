@@ -360,8 +360,12 @@ func searchFields(t *Timeline, e *Event, add func(string)) {
 		}
 	}
 	for _, i := range e.themes {
-		add(t.Themes[i].ID)
-		add(t.Themes[i].Name)
+		th := &t.Themes[i]
+		add(th.ID)
+		add(th.Name)
+		for _, al := range th.Aliases {
+			add(al)
+		}
 	}
 	add(e.Location)
 	add(e.Status)

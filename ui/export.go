@@ -2,12 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"unicode"
 
@@ -15,6 +14,15 @@ import (
 
 	"github.com/tlx-dev/tlx/timeline"
 )
+
+// exportJob is what an export writes: the events of the view and the filter that chose
+// them.
+type exportJob struct {
+	t       *timeline.Timeline
+	events  []*timeline.Event
+	filter  timeline.Filter
+	version string
+}
 
 // exportedMsg reports the end of an export: how many events went to which file, or why
 // none did.
@@ -27,28 +35,47 @@ type exportedMsg struct {
 	exists bool
 }
 
-// exportCmd writes events, which f selected, to path as Markdown. An existing file is
-// replaced only when overwrite is set, and always atomically.
-func exportCmd(t *timeline.Timeline, events []*timeline.Event, f timeline.Filter, version, path string, overwrite bool) tea.Cmd {
+// exportCmd writes the job to path as Markdown. An existing file is replaced only when
+// overwrite is set, and always atomically. Cancelling ctx before the write starts leaves
+// the disk as it was.
+func exportCmd(ctx context.Context, job exportJob, path string, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
 		var buf bytes.Buffer
-		if err := t.WriteMarkdown(&buf, events, timeline.ExportOptions{Filter: f, Version: version}); err != nil {
+		err := job.t.WriteMarkdown(&buf, job.events, timeline.ExportOptions{Filter: job.filter, Version: job.version})
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
 			return exportedMsg{path: path, err: err}
 		}
-		err := timeline.WriteFile(path, buf.Bytes(), overwrite)
+		err = timeline.WriteFile(path, buf.Bytes(), overwrite)
 		if errors.Is(err, timeline.ErrExists) {
 			return exportedMsg{path: path, exists: true}
 		}
-		return exportedMsg{n: len(events), path: path, err: err}
+		return exportedMsg{n: len(job.events), path: path, err: err}
 	}
 }
 
-// exportTarget checks the path typed in the export prompt: it reports whether a file is
+// resolvePath turns what was typed in the export prompt into an absolute path: a leading
+// ~ is the home folder, as in a shell.
+func resolvePath(typed string) (string, error) {
+	path := strings.TrimSpace(typed)
+	if path == "" {
+		return "", errors.New("type a file name")
+	}
+	if path == "~" || strings.HasPrefix(path, "~/") || strings.HasPrefix(path, "~"+string(filepath.Separator)) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no home folder for ~: %w", err)
+		}
+		path = filepath.Join(home, path[1:])
+	}
+	return filepath.Abs(path)
+}
+
+// exportTarget checks an absolute path for the export: it reports whether a file is
 // already there, or an error when the path cannot be written to at all.
 func exportTarget(path string) (exists bool, err error) {
-	if strings.TrimSpace(path) == "" {
-		return false, errors.New("type a file name")
-	}
 	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.IsDir():
@@ -65,37 +92,24 @@ func exportTarget(path string) (exists bool, err error) {
 	return false, nil
 }
 
-// exportName derives a file name from the filter: tlx-iran-cyber-2024.md. The words are
-// the ids of the filter's actors, themes and statuses, its dates and search words.
+// exportName derives a file name from the filter: tlx-iran-cyber-2024.md, from the words
+// the kinds of filter give.
 func exportName(f timeline.Filter) string {
-	var parts []string
-	parts = append(parts, f.Actors...)
-	parts = append(parts, f.Themes...)
-	parts = append(parts, f.Statuses...)
-	switch r := f.Dates; {
-	case r.IsZero():
-	case r.From == r.To:
-		parts = append(parts, r.From.String())
-	case r.To.IsZero():
-		parts = append(parts, "from-"+r.From.String())
-	case r.From.IsZero():
-		parts = append(parts, "to-"+r.To.String())
-	default:
-		parts = append(parts, r.From.String()+"-to-"+r.To.String())
-	}
-	parts = append(parts, timeline.SearchTerms(f.Text)...)
 	var b strings.Builder
 	b.WriteString("tlx")
-	for _, p := range parts {
-		slug := slugify(p)
-		if slug == "" {
-			continue
+kinds:
+	for _, k := range filterKinds {
+		for _, p := range k.slugs(f) {
+			slug := slugify(p)
+			if slug == "" {
+				continue
+			}
+			if b.Len()+1+len(slug) > 60 {
+				break kinds
+			}
+			b.WriteByte('-')
+			b.WriteString(slug)
 		}
-		if b.Len()+1+len(slug) > 60 {
-			break
-		}
-		b.WriteByte('-')
-		b.WriteString(slug)
 	}
 	if b.Len() == len("tlx") {
 		b.WriteString("-timeline")
@@ -108,7 +122,7 @@ func exportName(f timeline.Filter) string {
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(headOfString(s, 256)) {
 		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			dash = false
@@ -120,34 +134,4 @@ func slugify(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "-")
-}
-
-// openedMsg reports that the platform opener was started on a URL, or why it was not.
-type openedMsg struct {
-	url string
-	err error
-}
-
-// openCmd opens an http or https URL with the platform's opener. The URL is passed as an
-// argument, never through a shell.
-func openCmd(u string) tea.Cmd {
-	return func() tea.Msg {
-		if !safeURL(u) {
-			return openedMsg{url: u, err: errors.New("only http and https links are opened")}
-		}
-		var cmd *exec.Cmd
-		switch runtime.GOOS {
-		case "darwin":
-			cmd = exec.Command("open", u)
-		case "windows":
-			cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", u)
-		default:
-			cmd = exec.Command("xdg-open", u)
-		}
-		if err := cmd.Start(); err != nil {
-			return openedMsg{url: u, err: err}
-		}
-		go cmd.Wait() //nolint:errcheck // the browser's fate is not ours to report
-		return openedMsg{url: u}
-	}
 }

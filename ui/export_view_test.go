@@ -25,7 +25,7 @@ func TestExportIsTheView(t *testing.T) {
 	keys(m, "/") // narrow the view further, as a reader would
 	typeText(m, "trump")
 	keys(m, "enter")
-	f := m.filter
+	f := shownFilter(m)
 	if f.Text != "trump" || !slices.Equal(f.Actors, []string{"iran"}) {
 		t.Fatalf("view filter %+v, want actor iran and text trump", f)
 	}
@@ -46,12 +46,8 @@ func TestExportIsTheView(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "view.md")
 	keys(m, "e")
-	m.prompt.input.SetValue(path)
-	_, cmd := m.Update(press("enter"))
-	if cmd == nil {
-		t.Fatal("enter in the export prompt started no export")
-	}
-	m.Update(cmd())
+	setPrompt(m, path)
+	keys(m, "enter")
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -1,85 +1,90 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
-	"github.com/tlx-dev/tlx/timeline"
+	"charm.land/bubbles/v2/key"
 )
 
-// statusView draws the prompt being typed, the overwrite question, or the last status.
-func (m *Model) statusView() string {
-	s := m.styles
-	switch m.mode {
-	case modeSearch, modeDates, modeExport:
-		return m.prompt.View()
-	case modeConfirm:
-		q := timeline.SanitizeLine(m.exportPath) + " exists. Overwrite it? y/n"
-		return s.Prompt.Error.Render(ansi.Truncate(q, m.width, "…"))
-	}
-	if m.status == "" {
+// footerLine renders a row of key hints, "key desc • key desc", built from the bindings
+// themselves, in w cells. The last pinned bindings (help and quit) always stay: when the
+// row is too long, hints before them go, from the end.
+func footerLine(s *Styles, keys []key.Binding, pinned, w int) string {
+	if w <= 0 {
 		return ""
 	}
-	style := s.Status.Info
-	if m.statusErr {
-		style = s.Status.Error
-	}
-	return style.Render(ansi.Truncate(m.status, m.width, "…"))
-}
-
-// helpView draws the short help of the current mode.
-func (m *Model) helpView() string {
-	k := helpKey{mode: m.mode, focusDetail: m.focusDetail, width: m.width, styles: &m.styles, dark: m.styles.Dark}
-	if k != m.helpKey || m.helpLine == "" {
-		m.help.ShowAll = false
-		// The help cuts itself at a binding's end, but shows the first one whatever
-		// the width.
-		m.helpLine, m.helpKey = ansi.Truncate(m.help.ShortHelpView(m.ShortHelp()), m.width, ""), k
-	}
-	return m.helpLine
-}
-
-// loadingView draws the progress of the load, centred.
-func (m *Model) loadingView() string {
-	pct := 0.0
-	if m.loadTotal > 0 {
-		pct = float64(m.loadDone) / float64(m.loadTotal)
-	}
-	label := fmt.Sprintf("Loading %s… %d%%", timeline.SanitizeLine(m.opts.Name), int(pct*100))
-	switch {
-	case m.loadTotal > 0 && m.loadDone >= m.loadTotal:
-		label = fmt.Sprintf("Indexing %s…", timeline.SanitizeLine(m.opts.Name))
-	case m.loadTotal > 0:
-		label += fmt.Sprintf(" of %s", humanBytes(m.loadTotal))
-	}
-	block := []string{
-		m.styles.Loading.Label.Render(ansi.Truncate(label, m.width, "…")),
-		"",
-		m.bar.ViewAs(pct),
-		"",
-		m.styles.Loading.Label.Render(ansi.Truncate("ctrl+c stops", m.width, "")),
-	}
-	top := max((m.height-len(block))/2, 0)
-	var b strings.Builder
-	b.WriteString(strings.Repeat("\n", top))
-	for i, line := range block {
-		if i > 0 {
-			b.WriteByte('\n')
+	var shown []key.Binding
+	for _, k := range keys {
+		if k.Enabled() && k.Help().Key != "" {
+			shown = append(shown, k)
 		}
-		left := max((m.width-ansi.StringWidth(line))/2, 0)
-		b.WriteString(strings.Repeat(" ", left) + line)
+	}
+	pinned = min(pinned, len(shown))
+	const sep = " • "
+	width := func(ks []key.Binding) int {
+		n := 0
+		for i, k := range ks {
+			if i > 0 {
+				n += len(sep) - 2 // "•" is one cell
+			}
+			n += textWidth(k.Help().Key) + 1 + textWidth(k.Help().Desc)
+		}
+		return n
+	}
+	for len(shown) > pinned && width(shown) > w {
+		shown = append(shown[:len(shown)-pinned-1], shown[len(shown)-pinned:]...)
+	}
+	var b strings.Builder
+	used := 0
+	for i, k := range shown {
+		part := k.Help().Key + " " + k.Help().Desc
+		pw := textWidth(part)
+		if i > 0 {
+			if used+3+pw > w {
+				break
+			}
+			b.WriteString(s.Footer.Sep.Render(sep))
+			used += 3
+		}
+		if used+pw > w {
+			part = truncate(part, w-used, "…")
+			pw = textWidth(part)
+		}
+		key, desc, _ := strings.Cut(part, " ")
+		b.WriteString(s.Footer.Key.Render(key))
+		if desc != "" || strings.HasSuffix(part, " ") {
+			b.WriteString(s.Footer.Desc.Render(" " + desc))
+		}
+		used += pw
 	}
 	return b.String()
 }
 
-func humanBytes(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d kB", n>>10)
+// statusLine renders a message on the left and the ruler on the right, in w cells; the
+// message gives way to the ruler.
+func statusLine(s *Styles, msg string, isErr bool, ruler string, w int) string {
+	if w <= 0 {
+		return ""
 	}
-	return fmt.Sprintf("%d bytes", n)
+	rw := textWidth(ruler)
+	if rw+1 > w {
+		ruler, rw = "", 0
+	}
+	style := s.Status.Info
+	if isErr {
+		style = s.Status.Error
+	}
+	room := w
+	if rw > 0 {
+		room = w - rw - 1
+	}
+	text := truncate(msg, room, "…")
+	out := ""
+	if text != "" {
+		out = style.Render(text)
+	}
+	if rw > 0 {
+		out += strings.Repeat(" ", w-textWidth(text)-rw) + s.Status.Ruler.Render(ruler)
+	}
+	return out
 }

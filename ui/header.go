@@ -1,101 +1,87 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// headerView draws the title on the left and "N of M events" on the right.
-func (m *Model) headerView() string {
-	s := m.styles
-	count := fmt.Sprintf("%d of %s", len(m.events), plural(len(m.t.Events), "event"))
-	title := timeline.SanitizeLine(m.t.Title)
-	if title == "" {
-		title = timeline.SanitizeLine(m.opts.Name)
+// headerView draws the title on the left and "N of M events" on the right; while a
+// picker or the search previews a change, the count says so.
+func headerView(s *Styles, title string, shown, total int, preview bool, w int) string {
+	count := strconv.Itoa(shown) + " of " + plural(total, "event")
+	if preview {
+		count = "preview: " + count
 	}
-	room := m.width - len(count) - 2
+	room := w - len(count) - 2
 	if room < 8 {
-		return s.Header.Count.Render(ansi.Truncate(count, m.width, "…"))
+		return s.Header.Count.Render(truncate(count, w, "…"))
 	}
-	title = ansi.Truncate(title, room, "…")
-	gap := m.width - ansi.StringWidth(title) - len(count)
+	title = lineText(title, room)
+	gap := w - textWidth(title) - len(count)
 	return s.Header.Title.Render(title) + strings.Repeat(" ", max(gap, 1)) + s.Header.Count.Render(count)
 }
 
-// chip is one active filter as the header shows it.
-type chip struct{ kind, value string }
-
-// chips lists the active filters in the order of the Filter's fields.
-func (m *Model) chips() []chip {
-	f := m.filter
-	var out []chip
-	names := func(ids []string, name func(string) string) string {
-		parts := make([]string, len(ids))
-		for i, id := range ids {
-			parts[i] = name(id)
-		}
-		return strings.Join(parts, " or ")
-	}
-	if len(f.Actors) > 0 {
-		out = append(out, chip{"actor", names(f.Actors, m.t.ActorName)})
-	}
-	if len(f.Themes) > 0 {
-		out = append(out, chip{"theme", names(f.Themes, m.t.ThemeName)})
-	}
-	if len(f.Statuses) > 0 {
-		out = append(out, chip{"status", names(f.Statuses, func(s string) string { return s })})
-	}
-	if !f.Dates.IsZero() {
-		out = append(out, chip{"dates", f.Dates.Human()})
-	}
-	if t := strings.TrimSpace(f.Text); t != "" {
-		out = append(out, chip{"search", strconv.Quote(t)})
-	}
-	return out
-}
-
-// chipsView draws the active filters, or a hint on how to add one.
-func (m *Model) chipsView() string {
-	s := m.styles
-	chips := m.chips()
+// chipsView draws the parts of the filter, or how to add one. A part being previewed is
+// drawn in italics; hints say how to undo and clear.
+func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeline.Filter, canUndo bool, w int) string {
+	chips := chipsOf(t, shown)
 	if len(chips) == 0 {
-		return s.Header.Hint.Render(ansi.Truncate("All events · / search · a actors · t themes · s status · d dates", m.width, "…"))
+		hint := "All events · " + hintOf(k.Search.Help().Key, "search", k.Actors.Help().Key, "actors",
+			k.Themes.Help().Key, "themes", k.Statuses.Help().Key, "status", k.Dates.Help().Key, "dates")
+		if canUndo {
+			hint += " · " + k.Undo.Help().Key + " " + k.Undo.Help().Desc
+		}
+		return s.Header.Hint.Render(truncate(hint, w, "…"))
+	}
+	inForce := map[chip]bool{}
+	for _, c := range chipsOf(t, applied) {
+		inForce[c] = true
 	}
 	var b strings.Builder
 	used := 0
 	for i, c := range chips {
-		value := timeline.SanitizeLine(c.value)
-		text := c.kind + " " + value
-		cw := ansi.StringWidth(text) + 2
+		value := lineText(c.value, w)
+		cw := len(c.kind) + 1 + textWidth(value) + 2
 		if i > 0 {
-			if used+1 > m.width {
+			if used+1 > w {
 				break
 			}
 			b.WriteByte(' ')
 			used++
 		}
-		if used+cw > m.width {
+		if used+cw > w {
 			// The last chip that fits in part.
-			room := m.width - used - 2 - len(c.kind) - 1
+			room := w - used - 2 - len(c.kind) - 1
 			if room < 2 {
 				break
 			}
-			value = ansi.Truncate(value, room, "…")
-			cw = len(c.kind) + 1 + ansi.StringWidth(value) + 2
+			value = truncate(value, room, "…")
+			cw = len(c.kind) + 1 + textWidth(value) + 2
 		}
-		b.WriteString(s.Header.Chip.Render(s.Header.ChipKind.Render(c.kind) + s.Header.ChipKind.Render(" ") + value))
+		style := s.Header.Chip
+		if !inForce[c] {
+			style = s.Header.ChipPreview
+		}
+		b.WriteString(style.Render(s.Header.ChipKind.Render(c.kind) + s.Header.ChipKind.Render(" ") + value))
 		used += cw
-		if used >= m.width {
+		if used >= w {
 			break
 		}
 	}
-	if len(m.history) > 0 && used+14 <= m.width {
-		b.WriteString(s.Header.Hint.Render("  ⌫ undo · x clear"))
+	hint := "  " + hintOf(k.Undo.Help().Key, "undo", k.Clear.Help().Key, "clear")
+	if canUndo && used+textWidth(hint) <= w {
+		b.WriteString(s.Header.Hint.Render(hint))
 	}
 	return b.String()
+}
+
+// hintOf joins pairs of key and word: "/ search · a actors".
+func hintOf(pairs ...string) string {
+	var parts []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		parts = append(parts, pairs[i]+" "+pairs[i+1])
+	}
+	return strings.Join(parts, " · ")
 }

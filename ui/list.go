@@ -2,12 +2,9 @@ package ui
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
@@ -18,19 +15,20 @@ type listRow struct {
 	year int
 }
 
-// listModel is the chronological list of the events the filter keeps, grouped under year
+// listPane is the chronological list of the events the filter keeps, grouped under year
 // headings. It renders only the rows on screen, so its cost does not grow with the
 // timeline.
-type listModel struct {
+type listPane struct {
 	styles *Styles
 	keys   *keyMap
-	t      *timeline.Timeline
 
 	rows    []listRow
 	events  []*timeline.Event // the events the filter keeps, in timeline order
 	cursor  int               // index into rows of the selected row; always an event row
 	offset  int               // index into rows of the first row on screen
 	focused bool
+	titleW  int               // the widest title of the timeline, in cells, capped
+	letters map[string]string // theme marks without colour
 
 	width, height int
 	cache         map[*timeline.Event]string // rendered rows, not selected, at this width
@@ -39,12 +37,14 @@ type listModel struct {
 	terms         []string                   // search terms to highlight in titles
 }
 
-func newList(s *Styles, k *keyMap) listModel {
-	return listModel{styles: s, keys: k, focused: true}
+var _ component = (*listPane)(nil)
+
+func newList(s *Styles, k *keyMap) listPane {
+	return listPane{styles: s, keys: k, focused: true}
 }
 
 // SetSize sets the list's size, dropping rendered rows that had the old width.
-func (l *listModel) SetSize(w, h int) {
+func (l *listPane) SetSize(w, h int) {
 	if w != l.width {
 		l.cache = nil
 	}
@@ -52,25 +52,51 @@ func (l *listModel) SetSize(w, h int) {
 	l.scrollToCursor()
 }
 
+// SetStyles drops rendered rows after the styles change.
+func (l *listPane) SetStyles(s *Styles) { l.styles, l.cache, l.years = s, nil, nil }
+
+// Focus shows the selection at full strength.
+func (l *listPane) Focus() tea.Cmd {
+	if !l.focused {
+		l.focused = true
+	}
+	return nil
+}
+
+// Blur dims the selection: something else has the keyboard.
+func (l *listPane) Blur() { l.focused = false }
+
+// SetTimeline measures the titles of t, for NeededWidth.
+func (l *listPane) SetTimeline(t *timeline.Timeline) {
+	l.cache = nil
+	l.titleW = 0
+	l.letters = themeLetters(t)
+	const most = 120 // wider titles are cut whatever the terminal
+	for i := range t.Events {
+		title := t.Events[i].Title
+		// A title is never wider than its bytes: only those longer than the widest so
+		// far are measured.
+		if len(title) > l.titleW {
+			l.titleW = max(l.titleW, min(textWidth(lineText(title, most)), most))
+		}
+	}
+}
+
+// NeededWidth is the width at which every title shows whole.
+func (l *listPane) NeededWidth() int { return 2 + dateWidth + 1 + l.titleW + 1 + marksWidth }
+
 // SetTerms sets the search terms to highlight in titles.
-func (l *listModel) SetTerms(terms []string) {
+func (l *listPane) SetTerms(terms []string) {
 	if !slices.Equal(terms, l.terms) {
 		l.terms = terms
 		l.cache = nil
 	}
 }
 
-// restyle drops rendered rows after the styles change.
-func (l *listModel) restyle() { l.cache, l.years = nil, nil }
-
 // SetEvents replaces the listed events with those a new filter keeps. The selection stays
 // on the event selected before when it is still listed, else moves to the nearest by date.
-func (l *listModel) SetEvents(t *timeline.Timeline, events []*timeline.Event) {
+func (l *listPane) SetEvents(events []*timeline.Event) {
 	prev := l.Selected()
-	if t != l.t {
-		l.cache = nil
-	}
-	l.t = t
 	l.events = events
 	rows := l.rows[:0]
 	if cap(rows) < len(events)+len(events)/8+8 {
@@ -99,7 +125,7 @@ func (l *listModel) SetEvents(t *timeline.Timeline, events []*timeline.Event) {
 
 // selectNearest selects e, or when e is not listed the listed event nearest to it in
 // timeline order, which is date order.
-func (l *listModel) selectNearest(e *timeline.Event) {
+func (l *listPane) selectNearest(e *timeline.Event) {
 	if len(l.events) == 0 {
 		l.cursor = 0
 		return
@@ -108,7 +134,7 @@ func (l *listModel) selectNearest(e *timeline.Event) {
 	if i >= len(l.events) {
 		i = len(l.events) - 1
 	}
-	l.selectEvent(l.events[i])
+	l.Select(l.events[i])
 }
 
 // searchEvents returns the position of e in events, sorted in timeline order, or where it
@@ -134,8 +160,14 @@ func eventBefore(a, b *timeline.Event) bool {
 	return a.ID < b.ID
 }
 
-// selectEvent moves the cursor to e when it is listed; it reports whether it was.
-func (l *listModel) selectEvent(e *timeline.Event) bool {
+// Listed reports whether e is among the listed events.
+func (l *listPane) Listed(e *timeline.Event) bool {
+	i := searchEvents(l.events, e)
+	return i < len(l.events) && l.events[i] == e
+}
+
+// Select moves the cursor to e when it is listed; it reports whether it was.
+func (l *listPane) Select(e *timeline.Event) bool {
 	i := searchEvents(l.events, e)
 	if i >= len(l.events) || l.events[i] != e {
 		return false
@@ -152,13 +184,11 @@ func (l *listModel) selectEvent(e *timeline.Event) bool {
 
 // yearsBefore counts the year headings up to and including that of events[i]: the
 // distinct years among events[:i+1].
-func (l *listModel) yearsBefore(i int) int {
-	n, year := 0, 0
+func (l *listPane) yearsBefore(i int) int {
+	n := 0
 	for j := 0; j <= i && j < len(l.events); {
-		year = l.events[j].Date.Year
 		n++
-		// Jump to the first event of the next year.
-		j = j + searchYearEnd(l.events[j:], year)
+		j += searchYearEnd(l.events[j:], l.events[j].Date.Year) // the next year's first
 	}
 	return n
 }
@@ -178,19 +208,26 @@ func searchYearEnd(events []*timeline.Event, year int) int {
 }
 
 // Selected returns the selected event, or nil when the list is empty.
-func (l *listModel) Selected() *timeline.Event {
+func (l *listPane) Selected() *timeline.Event {
 	if l.cursor < 0 || l.cursor >= len(l.rows) {
 		return nil
 	}
 	return l.rows[l.cursor].ev
 }
 
-// Len returns the number of listed events.
-func (l *listModel) Len() int { return len(l.events) }
+// Position returns the selected event's place among the listed ones, from 1, and how many
+// are listed; 0 when none is selected.
+func (l *listPane) Position() (int, int) {
+	e := l.Selected()
+	if e == nil {
+		return 0, len(l.events)
+	}
+	return searchEvents(l.events, e) + 1, len(l.events)
+}
 
 // nextEventRow returns the first event row from r going in direction dir (+1 or -1), or
 // the nearest event row the other way when there is none.
-func (l *listModel) nextEventRow(r, dir int) int {
+func (l *listPane) nextEventRow(r, dir int) int {
 	for i := r; i >= 0 && i < len(l.rows); i += dir {
 		if l.rows[i].ev != nil {
 			return i
@@ -204,8 +241,8 @@ func (l *listModel) nextEventRow(r, dir int) int {
 	return 0
 }
 
-// move moves the selection by n events (negative is up).
-func (l *listModel) move(n int) {
+// Move moves the selection by n events (negative is up).
+func (l *listPane) Move(n int) {
 	if len(l.rows) == 0 {
 		return
 	}
@@ -229,7 +266,7 @@ func (l *listModel) move(n int) {
 }
 
 // jumpYear selects the first event of the previous (dir -1) or next (dir +1) year.
-func (l *listModel) jumpYear(dir int) {
+func (l *listPane) jumpYear(dir int) {
 	if len(l.rows) == 0 {
 		return
 	}
@@ -260,25 +297,14 @@ func (l *listModel) jumpYear(dir int) {
 }
 
 // scrollTo makes row r and the cursor visible, r at the top when possible.
-func (l *listModel) scrollTo(r int) {
+func (l *listPane) scrollTo(r int) {
 	l.offset = r
-	l.scrollToCursor()
-}
-
-func (l *listModel) top() {
-	l.cursor = l.nextEventRow(0, 1)
-	l.offset = 0
-	l.scrollToCursor()
-}
-
-func (l *listModel) bottom() {
-	l.cursor = l.nextEventRow(len(l.rows)-1, -1)
 	l.scrollToCursor()
 }
 
 // scrollToCursor keeps the cursor on screen with a little context, and shows the year
 // heading of the first event when the list is at its top.
-func (l *listModel) scrollToCursor() {
+func (l *listPane) scrollToCursor() {
 	h := l.height
 	if h <= 0 || len(l.rows) == 0 {
 		l.offset = 0
@@ -294,263 +320,79 @@ func (l *listModel) scrollToCursor() {
 	l.offset = max(0, min(l.offset, len(l.rows)-h))
 }
 
-// clickRow selects the event at line y of the list, when there is one; it reports whether
-// the selection changed.
-func (l *listModel) clickRow(y int) bool {
+// ClickRow selects the event at line y of the list, when there is one.
+func (l *listPane) ClickRow(y int) {
 	r := l.offset + y
 	if y < 0 || y >= l.height || r >= len(l.rows) {
-		return false
+		return
 	}
 	if l.rows[r].ev == nil {
 		r = l.nextEventRow(r, 1)
 	}
-	changed := r != l.cursor
 	l.cursor = r
 	l.scrollToCursor()
-	return changed
 }
 
-// Update moves the selection on the keys that move it.
-func (l listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
+// Update moves the selection on the keys that move it; at either end it says so.
+func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return l, nil
+	if !ok || len(l.rows) == 0 {
+		return nil
 	}
+	page := max(1, l.height-1)
+	before := l.cursor
+	down := true
 	switch {
 	case key.Matches(k, l.keys.Down):
-		l.move(1)
+		l.Move(1)
 	case key.Matches(k, l.keys.Up):
-		l.move(-1)
+		l.Move(-1)
+		down = false
 	case key.Matches(k, l.keys.PageDown):
-		l.move(max(1, l.height-1))
+		l.Move(page)
 	case key.Matches(k, l.keys.PageUp):
-		l.move(-max(1, l.height-1))
+		l.Move(-page)
+		down = false
+	case key.Matches(k, l.keys.HalfDown):
+		l.Move(max(1, l.height/2))
+	case key.Matches(k, l.keys.HalfUp):
+		l.Move(-max(1, l.height/2))
+		down = false
 	case key.Matches(k, l.keys.Top):
-		l.top()
+		l.cursor, l.offset = l.nextEventRow(0, 1), 0
+		l.scrollToCursor()
+		down = false
 	case key.Matches(k, l.keys.Bottom):
-		l.bottom()
+		l.cursor = l.nextEventRow(len(l.rows)-1, -1)
+		l.scrollToCursor()
 	case key.Matches(k, l.keys.NextYear):
 		l.jumpYear(1)
 	case key.Matches(k, l.keys.PrevYear):
 		l.jumpYear(-1)
+		down = false
+	default:
+		return nil
 	}
-	return l, nil
+	if l.cursor != before {
+		return nil
+	}
+	if down {
+		return statusCmd(false, "At the last event")
+	}
+	return statusCmd(false, "At the first event")
 }
 
-// View renders the rows on screen.
-func (l *listModel) View() string {
-	if l.width <= 0 || l.height <= 0 {
-		return ""
+// ShortHelp returns the list's keys for the footer.
+func (l *listPane) ShortHelp() []key.Binding {
+	keys := l.keys.browseHelp()
+	if !hasWebLink(l.Selected()) {
+		keys = withoutBinding(keys, l.keys.Open)
 	}
-	if len(l.rows) == 0 {
-		return exactWidth(l.styles.List.Empty.Render(ansi.Truncate("No events match; x clears the filters.", l.width, "…")), l.width)
-	}
-	if l.cache == nil {
-		l.cache = make(map[*timeline.Event]string, 2*l.height)
-		l.years = nil
-	}
-	if l.years == nil {
-		l.years = make(map[int]string)
-	}
-	var b strings.Builder
-	end := min(len(l.rows), l.offset+l.height)
-	for r := l.offset; r < end; r++ {
-		if r > l.offset {
-			b.WriteByte('\n')
-		}
-		row := l.rows[r]
-		switch {
-		case row.ev == nil:
-			s, ok := l.years[row.year]
-			if !ok {
-				s = l.renderYear(row.year)
-				l.years[row.year] = s
-			}
-			b.WriteString(s)
-		case r == l.cursor:
-			b.WriteString(l.renderEvent(row.ev, true))
-		default:
-			s, ok := l.cache[row.ev]
-			if !ok {
-				s = l.renderEvent(row.ev, false)
-				if len(l.cache) > 4*l.height+64 {
-					clear(l.cache)
-				}
-				l.cache[row.ev] = s
-			}
-			b.WriteString(s)
-		}
-	}
-	return b.String()
+	return keys
 }
 
-func (l *listModel) renderYear(year int) string {
-	label := " " + strconv.Itoa(year) + " "
-	count := " " + plural(l.yearCount[year], "event") + " "
-	w, cw := ansi.StringWidth(label), ansi.StringWidth(count)
-	switch {
-	case w >= l.width:
-		label = ansi.Truncate(label, l.width, "")
-		return l.styles.ListPaint.Year.Render(label) + strings.Repeat(" ", l.width-ansi.StringWidth(label))
-	case w+cw+2 > l.width:
-		return l.styles.ListPaint.Year.Render(label) + l.styles.ListPaint.YearRule.Render(strings.Repeat("─", l.width-w))
-	}
-	return l.styles.ListPaint.Year.Render(label) + l.styles.ListPaint.YearRule.Render("─") +
-		l.styles.ListPaint.Status.Render(count) + l.styles.ListPaint.YearRule.Render(strings.Repeat("─", l.width-w-cw-1))
-}
-
-// dateWidth is the width of the date column: "2024-06-15", the arrow of a span and a space.
-const dateWidth = 12
-
-// renderEvent renders one event row: a cursor bar, the date at its precision, the title
-// and the marks of its themes and status, cut to the list's width.
-func (l *listModel) renderEvent(e *timeline.Event, selected bool) string {
-	s := l.styles
-	w := l.width
-	marks, plainMarks := l.marks(e)
-	marksW := maxMarks + 1
-	date := e.Date.Human()
-	if e.End.IsZero() {
-		date = padRight(date, dateWidth-1)
-	} else {
-		date = padRight(date+"→", dateWidth-1)
-	}
-	title := timeline.SanitizeLine(e.Title)
-
-	bar := "  "
-	if selected {
-		bar = "▌ "
-	}
-	// Layout: bar(2) date(dateWidth-1) space title pad space marks: exactly w cells, so
-	// that the line needs no measuring once built.
-	room := w - 2 - dateWidth - marksW - 1
-	if room < 4 {
-		// Too narrow for the date: title only.
-		marks, plainMarks, marksW = "", "", 0
-		room = w - 2
-		date = ""
-	}
-	titleCut := ansi.Truncate(title, max(room, 0), "…")
-	pad := strings.Repeat(" ", max(room-ansi.StringWidth(titleCut), 0))
-
-	var b strings.Builder
-	if selected {
-		row := s.ListPaint.Selected
-		if !l.focused {
-			row = s.ListPaint.SelectedDim
-		}
-		b.WriteString(s.ListPaint.Cursor.Render(bar))
-		if date != "" {
-			b.WriteString(row.Render(date + " "))
-		}
-		b.WriteString(row.Render(titleCut + pad))
-		if marksW > 0 {
-			// The marks lose their colours here so that the bar runs unbroken.
-			b.WriteString(row.Render(" " + plainMarks))
-		}
-	} else {
-		b.WriteString(bar)
-		if date != "" {
-			b.WriteString(s.ListPaint.Date.Render(date))
-			b.WriteByte(' ')
-		}
-		b.WriteString(highlight(s.ListPaint.Title, s.DetailPaint.Match, titleCut, l.terms))
-		b.WriteString(pad)
-		if marksW > 0 {
-			b.WriteByte(' ')
-			b.WriteString(marks)
-		}
-	}
-	if w < 2 {
-		return exactWidth(b.String(), w)
-	}
-	return b.String()
-}
-
-// statusGlyph is a one-cell mark for each status, so that a glance tells a confirmed event
-// from an alleged one.
-func statusGlyph(status string) string {
-	switch strings.ToLower(status) {
-	case "confirmed":
-		return "✓"
-	case "reported":
-		return "·"
-	case "alleged":
-		return "?"
-	case "disputed":
-		return "±"
-	case "denied":
-		return "✗"
-	case "scheduled":
-		return "◷"
-	}
-	return " "
-}
-
-// maxMarks is how many theme marks a row shows.
-const maxMarks = 3
-
-// marks renders a row's theme dots, one colour per theme, and its status glyph, padded to
-// a fixed width (maxMarks+1) so titles line up; plain is the same without colour.
-func (l *listModel) marks(e *timeline.Event) (marks, plain string) {
-	var b, p strings.Builder
-	n := 0
-	for _, th := range e.Themes {
-		if n == maxMarks {
-			break
-		}
-		if l.styles.NoColor {
-			// Without colour a dot says nothing; the theme's initial does.
-			letter := strings.ToLower(firstLetter(th))
-			b.WriteString(letter)
-			p.WriteString(letter)
-		} else {
-			b.WriteString(l.styles.themePaint(th).Render("●"))
-			p.WriteString("●")
-		}
-		n++
-	}
-	gap := strings.Repeat(" ", maxMarks-n)
-	glyph := statusGlyph(e.Status)
-	b.WriteString(gap)
-	b.WriteString(l.styles.ListPaint.Status.Render(glyph))
-	p.WriteString(gap)
-	p.WriteString(glyph)
-	return b.String(), p.String()
-}
-
-func firstLetter(s string) string {
-	for _, r := range timeline.SanitizeLine(s) {
-		if ansi.StringWidth(string(r)) == 1 {
-			return string(r)
-		}
-		break
-	}
-	return "•"
-}
-
-func padRight(s string, w int) string {
-	if n := ansi.StringWidth(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
-
-// ShortHelp returns the list's keys for the short help.
-func (l listModel) ShortHelp() []key.Binding { return browseHelp{l.keys}.ShortHelp() }
-
-// FullHelp returns the list's keys for the full help.
-func (l listModel) FullHelp() [][]key.Binding { return browseHelp{l.keys}.FullHelp() }
-
-// exactWidth cuts or pads a rendered line to exactly w cells, so that panes beside it
-// line up without measuring it again.
-func exactWidth(line string, w int) string {
-	lw := ansi.StringWidth(line)
-	switch {
-	case lw > w:
-		return ansi.Truncate(line, w, "")
-	case lw < w:
-		return line + strings.Repeat(" ", w-lw)
-	}
-	return line
+// FullHelp returns the list's keys for the help.
+func (l *listPane) FullHelp() [][]key.Binding {
+	k := l.keys
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.PrevYear, k.NextYear}}
 }

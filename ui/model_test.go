@@ -41,27 +41,22 @@ func golden(t *testing.T, name, got string) {
 
 // press builds the message a key press gives, from the name key.Binding uses.
 func press(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "space":
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"delete": tea.KeyDelete,
+	}
+	switch {
+	case k == "space":
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case k == "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case strings.HasPrefix(k, "ctrl+") && len(k) == len("ctrl+")+1:
+		return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
+	}
+	if code, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: code}
 	}
 	r := []rune(k)
 	if len(r) != 1 {
@@ -81,12 +76,9 @@ func typeText(m *Model, s string) {
 	}
 }
 
-// keys presses each named key in turn.
-func keys(m *Model, names ...string) {
-	for _, k := range names {
-		m.Update(press(k))
-	}
-}
+// keys presses each named key in turn, running the commands they give as the program
+// would.
+func keys(m *Model, names ...string) { do(m, names...) }
 
 func loadSmall(t testing.TB) *timeline.Timeline {
 	t.Helper()
@@ -124,8 +116,8 @@ func selectedID(m *Model) string {
 }
 
 func eventIDs(m *Model) []string {
-	ids := make([]string, len(m.events))
-	for i, e := range m.events {
+	ids := make([]string, len(listed(m)))
+	for i, e := range listed(m) {
 		ids[i] = e.ID
 	}
 	return ids
@@ -151,13 +143,13 @@ func TestGoldenViews(t *testing.T) {
 			}
 		}},
 		{name: "actor-picker", keys: []string{"a"}, check: func(t *testing.T, m *Model) {
-			if m.mode != modePicker {
-				t.Errorf("mode %v, want the picker", m.mode)
+			if m.focus != focusPicker {
+				t.Errorf("focus %v, want the picker", m.focus)
 			}
 		}},
-		{name: "actor-picked", keys: []string{"a"}, text: "micro", after: []string{"space", "enter"}, check: func(t *testing.T, m *Model) {
-			if !slices.Equal(m.filter.Actors, []string{"microsoft"}) {
-				t.Errorf("actors %q, want microsoft", m.filter.Actors)
+		{name: "actor-picked", keys: []string{"a"}, text: "micro", after: []string{"tab", "enter"}, check: func(t *testing.T, m *Model) {
+			if !slices.Equal(shownFilter(m).Actors, []string{"microsoft"}) {
+				t.Errorf("actors %q, want microsoft", shownFilter(m).Actors)
 			}
 			if got := eventIDs(m); !slices.Equal(got, []string{"fake-sites", "phishing"}) {
 				t.Errorf("events %q", got)
@@ -169,8 +161,8 @@ func TestGoldenViews(t *testing.T) {
 			}
 		}},
 		{name: "dates-invalid", keys: []string{"d"}, text: "2024-13", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
-			if m.mode != modeDates || m.prompt.err == "" {
-				t.Errorf("mode %v, error %q: want the prompt kept with its error", m.mode, m.prompt.err)
+			if m.focus != focusDates || m.dates.err == "" {
+				t.Errorf("focus %v, error %q: want the prompt kept with its error", m.focus, m.dates.err)
 			}
 		}},
 		{name: "dates", keys: []string{"d"}, text: "2024-06..2024-08", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
@@ -179,14 +171,14 @@ func TestGoldenViews(t *testing.T) {
 			}
 		}},
 		{name: "detail", keys: []string{"j", "enter"}, check: func(t *testing.T, m *Model) {
-			if !m.focusDetail {
+			if m.focus != focusDetail {
 				t.Error("enter did not focus the detail")
 			}
 		}},
 		{name: "help", keys: []string{"?"}},
 		{name: "no-match", keys: []string{"/"}, text: "zzzz", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
-			if len(m.events) != 0 || m.list.Selected() != nil {
-				t.Errorf("%d events, selected %v", len(m.events), m.list.Selected())
+			if len(listed(m)) != 0 || m.list.Selected() != nil {
+				t.Errorf("%d events, selected %v", len(listed(m)), m.list.Selected())
 			}
 		}},
 	}
@@ -254,8 +246,8 @@ func TestSelectionSurvivesRefilter(t *testing.T) {
 		t.Errorf("hack hidden: selected %q, want the nearest, talks", got)
 	}
 	keys(m, "esc")
-	if got := selectedID(m); got != "talks" || len(m.events) != len(tl.Events) {
-		t.Errorf("after esc: selected %q with %d events", got, len(m.events))
+	if got := selectedID(m); got != "talks" || len(listed(m)) != len(tl.Events) {
+		t.Errorf("after esc: selected %q with %d events", got, len(listed(m)))
 	}
 }
 
@@ -270,41 +262,26 @@ func TestHistory(t *testing.T) {
 		t.Errorf("the command line's filters are not shown as chips:\n%s", screen(m))
 	}
 	keys(m, "backspace") // drops the dates
-	if !m.filter.Dates.IsZero() || len(m.filter.Actors) != 1 {
-		t.Errorf("after one backspace: %+v", m.filter)
+	if !shownFilter(m).Dates.IsZero() || len(shownFilter(m).Actors) != 1 {
+		t.Errorf("after one backspace: %+v", shownFilter(m))
 	}
 	keys(m, "x")
-	if !m.filter.IsZero() || len(m.events) != len(tl.Events) {
-		t.Errorf("x left %+v", m.filter)
+	if !shownFilter(m).IsZero() || len(listed(m)) != len(tl.Events) {
+		t.Errorf("x left %+v", shownFilter(m))
 	}
 	keys(m, "backspace") // brings back what x cleared
-	if len(m.filter.Actors) != 1 {
-		t.Errorf("backspace after x: %+v", m.filter)
+	if len(shownFilter(m).Actors) != 1 {
+		t.Errorf("backspace after x: %+v", shownFilter(m))
 	}
 	keys(m, "backspace", "backspace")
-	if !m.filter.IsZero() || m.status == "" {
-		t.Errorf("backspace with no history: filter %+v, status %q", m.filter, m.status)
+	if !shownFilter(m).IsZero() || m.status == "" {
+		t.Errorf("backspace with no history: filter %+v, status %q", shownFilter(m), m.status)
 	}
 }
 
-func TestOwnActorsAndRelated(t *testing.T) {
-	tl := loadSmall(t)
-	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
-	keys(m, "j") // strike: us, trump, iran
-	keys(m, "f")
-	if !slices.Equal(m.filter.Actors, []string{"us", "trump", "iran"}) {
-		t.Errorf("f set actors %q", m.filter.Actors)
-	}
-	keys(m, "x", "g")
-	keys(m, "r") // retaliation -> strike
-	if got := selectedID(m); got != "strike" {
-		t.Errorf("r selected %q, want strike", got)
-	}
-	keys(m, "r") // still cycling retaliation's related: plot
-	if got := selectedID(m); got != "plot" {
-		t.Errorf("second r selected %q, want plot", got)
-	}
-	keys(m, "[")
+func TestYearJumps(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	keys(m, "j", "j", "[")
 	if got := selectedID(m); got != "retaliation" {
 		t.Errorf("[ selected %q, want the first event of 2020", got)
 	}
@@ -312,25 +289,23 @@ func TestOwnActorsAndRelated(t *testing.T) {
 	if got := selectedID(m); got != "talks" {
 		t.Errorf("]] selected %q, want the first event of 2026", got)
 	}
+	keys(m, "]")
+	if !strings.Contains(m.status, "last") {
+		t.Errorf("] on the last year says %q", m.status)
+	}
 }
 
 func TestExport(t *testing.T) {
 	tl := loadSmall(t)
 	dir := t.TempDir()
 	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"microsoft"}}, 140, 40)
-	run := func(cmd tea.Cmd) {
-		if cmd != nil {
-			m.Update(cmd())
-		}
-	}
-	m.Update(press("e"))
-	if got := m.prompt.Value(); got != "tlx-microsoft.md" {
+	keys(m, "e")
+	if got := promptValue(m); got != "tlx-microsoft.md" {
 		t.Errorf("default name %q", got)
 	}
 	path := filepath.Join(dir, "out.md")
-	m.prompt.input.SetValue(path)
-	_, cmd := m.Update(press("enter"))
-	run(cmd)
+	setPrompt(m, path)
+	keys(m, "enter")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -341,27 +316,33 @@ func TestExport(t *testing.T) {
 	if want := "Exported 2 events to " + path; m.status != want {
 		t.Errorf("status %q, want %q", m.status, want)
 	}
-
-	// Exporting again asks first; n keeps the file.
-	os.WriteFile(path, []byte("mine"), 0o644)
-	m.Update(press("e"))
-	m.prompt.input.SetValue(path)
-	_, cmd = m.Update(press("enter"))
-	run(cmd)
-	if m.mode != modeConfirm {
-		t.Fatalf("mode %v, want the overwrite question", m.mode)
+	if m.focus != focusList {
+		t.Errorf("focus %v after the export, want the list", m.focus)
 	}
-	m.Update(press("n"))
+
+	// Exporting again asks first; n keeps the file and brings the name back.
+	os.WriteFile(path, []byte("mine"), 0o644)
+	keys(m, "e")
+	setPrompt(m, path)
+	keys(m, "enter")
+	if m.focus != focusOverwrite {
+		t.Fatalf("focus %v, want the overwrite question", m.focus)
+	}
+	keys(m, "x") // not an answer: it says which are
+	if m.focus != focusOverwrite || !strings.Contains(m.status, "overwrites") {
+		t.Errorf("x to the question: focus %v, status %q", m.focus, m.status)
+	}
+	keys(m, "n")
 	if b, _ := os.ReadFile(path); string(b) != "mine" {
 		t.Errorf("n replaced the file: %q", b)
 	}
-	m.Update(press("esc"))
-	m.Update(press("e"))
-	m.prompt.input.SetValue(path)
-	_, cmd = m.Update(press("enter"))
-	run(cmd)
-	_, cmd = m.Update(press("y"))
-	run(cmd)
+	keys(m, "esc")
+	if m.focus != focusList {
+		t.Errorf("esc in the prompt: focus %v, want the list", m.focus)
+	}
+	keys(m, "e")
+	setPrompt(m, path)
+	keys(m, "enter", "y")
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "Hackers phish") {
 		t.Errorf("y did not overwrite: %q", b)
 	}
@@ -558,29 +539,29 @@ func TestBackgroundSearch(t *testing.T) {
 	keys(m, "/")
 	_, first := m.Update(press("r"))
 	_, second := m.Update(press("e"))
-	if len(m.events) != len(tl.Events) {
-		t.Fatalf("the search ran in the event loop: %d events shown before any result", len(m.events))
+	if len(listed(m)) != len(tl.Events) {
+		t.Fatalf("the search ran in the event loop: %d events shown before any result", len(listed(m)))
 	}
 	if !strings.Contains(screen(m), "searching") {
 		t.Errorf("nothing says a search is running:\n%s", screen(m))
 	}
 	deliver(m, second, 0)
 	want, _ := tl.Filter(timeline.Filter{Text: "re"})
-	if len(m.events) != len(want) || m.filter.Text != "re" {
-		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(m.events), m.filter.Text, len(want))
+	if len(listed(m)) != len(want) || shownFilter(m).Text != "re" {
+		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(listed(m)), shownFilter(m).Text, len(want))
 	}
 	if strings.Contains(screen(m), "searching") {
 		t.Errorf("still says searching after the result:\n%s", screen(m))
 	}
 	deliver(m, first, 0) // late
-	if m.filter.Text != "re" || len(m.events) != len(want) {
-		t.Errorf("a late result replaced the latest: filter %q, %d events", m.filter.Text, len(m.events))
+	if shownFilter(m).Text != "re" || len(listed(m)) != len(want) {
+		t.Errorf("a late result replaced the latest: filter %q, %d events", shownFilter(m).Text, len(listed(m)))
 	}
 	m.Update(press("z"))
 	m.Update(press("enter")) // before the result of "rez"
 	want, _ = tl.Filter(timeline.Filter{Text: "rez"})
-	if m.filter.Text != "rez" || len(m.events) != len(want) || len(m.history) != 1 {
-		t.Errorf("enter: filter %q with %d events (want %d), history %d", m.filter.Text, len(m.events), len(want), len(m.history))
+	if shownFilter(m).Text != "rez" || len(listed(m)) != len(want) || len(m.session.history) != 1 {
+		t.Errorf("enter: filter %q with %d events (want %d), history %d", shownFilter(m).Text, len(listed(m)), len(want), len(m.session.history))
 	}
 }
 
@@ -634,12 +615,11 @@ func TestEventOrder(t *testing.T) {
 			t.Fatalf("event %d (%s %s) found at %d", i, e.Date, e.ID, j)
 		}
 	}
-	var l listModel
-	l.styles, l.keys = &Styles{}, &keyMap{}
-	l.SetEvents(tl, events)
+	l := newList(&Styles{}, &keyMap{})
+	l.SetEvents(events)
 	for i := 0; i < len(events); i += 97 {
 		e := events[i]
-		if !l.selectEvent(e) || l.Selected() != e {
+		if !l.Select(e) || l.Selected() != e {
 			t.Fatalf("selectEvent(%s) did not select it", e.ID)
 		}
 	}
@@ -659,8 +639,8 @@ func TestTypeAhead(t *testing.T) {
 		}
 	}
 	m.Update(loadedMsg{t: loadSmall(t)})
-	if m.mode != modeBrowse || m.filter.Text != "iraq" {
-		t.Fatalf("after the load: mode %v, search %q; want the search iraq kept", m.mode, m.filter.Text)
+	if m.focus != focusList || shownFilter(m).Text != "iraq" {
+		t.Fatalf("after the load: focus %v, search %q; want the search iraq kept", m.focus, shownFilter(m).Text)
 	}
 	if !strings.Contains(screen(m), `search "iraq"`) {
 		t.Errorf("the typed-ahead search is not shown:\n%s", screen(m))

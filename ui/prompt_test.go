@@ -16,7 +16,7 @@ func TestPromptShowsWholeValue(t *testing.T) {
 	keys(m, "enter", "/")
 	typeText(m, "a rather long search")
 	keys(m, "enter", "e")
-	name := m.prompt.Value()
+	name := promptValue(m)
 	if !strings.HasPrefix(name, "tlx-") {
 		t.Fatalf("default export name %q", name)
 	}

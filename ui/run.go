@@ -36,7 +36,7 @@ func Run(ctx context.Context, opts Options) error {
 	m := newModel(opts, noColor)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	m.loader = startLoader(ctx, opts)
+	m.load.loader = startLoader(ctx, opts)
 
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if opts.Stdin != nil && opts.Stdin != os.Stdin {

@@ -46,6 +46,9 @@ type stripModel struct {
 
 func newStrip(s *Styles) stripModel { return stripModel{styles: s, selMonth: -1} }
 
+// SetStyles draws the strip again in new styles.
+func (st *stripModel) SetStyles(s *Styles) { st.styles = s; st.layout() }
+
 // SetTimeline bins every event of t.
 func (st *stripModel) SetTimeline(t *timeline.Timeline) {
 	st.firstYear, st.lastYear = 0, -1

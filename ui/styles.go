@@ -5,50 +5,33 @@ import (
 	"image/color"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
 // Styles is every style the explorer draws with, grouped by the part of the screen that
-// uses it. newStyles builds it for a dark or light background; nothing else in the
-// package creates a style.
+// uses it. newStyles builds it for a background; nothing else in the package creates a
+// style. Components are handed a pointer to it and draw with what they find there.
 type Styles struct {
 	Dark    bool
 	NoColor bool
+	BG      color.Color // the background the colours were checked against
 
 	Header struct {
-		Title    lipgloss.Style
-		Count    lipgloss.Style
-		Chip     lipgloss.Style
-		ChipKind lipgloss.Style
-		Hint     lipgloss.Style
+		Title, Count, Chip, ChipKind, ChipPreview, Hint lipgloss.Style
 	}
 	List struct {
-		Year        lipgloss.Style
-		YearRule    lipgloss.Style
-		Date        lipgloss.Style
-		Title       lipgloss.Style
-		Selected    lipgloss.Style // the selected row while the list has focus
-		SelectedDim lipgloss.Style // the selected row while the detail has focus
-		Cursor      lipgloss.Style // the bar left of the selected row
-		Status      lipgloss.Style
-		Empty       lipgloss.Style
+		Year, YearRule, Date, Title lipgloss.Style
+		Selected                    lipgloss.Style // the selected row while the list has focus
+		SelectedDim                 lipgloss.Style // the selected row while something else has
+		Cursor                      lipgloss.Style // the bar left of the selected row
+		Status, Empty               lipgloss.Style
 	}
 	Detail struct {
-		Title     lipgloss.Style
-		Meta      lipgloss.Style
-		Label     lipgloss.Style
-		Value     lipgloss.Style
-		Body      lipgloss.Style
-		Heading   lipgloss.Style
-		Number    lipgloss.Style
-		Publisher lipgloss.Style
-		Quote     lipgloss.Style
-		URL       lipgloss.Style
-		Related   lipgloss.Style
-		Muted     lipgloss.Style
-		Match     lipgloss.Style // words of the search
+		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, URL lipgloss.Style
+		Related, Muted, Match                                                   lipgloss.Style
+		Link                                                                    lipgloss.Style // the link n has selected
+		Banner                                                                  lipgloss.Style // "hidden by the filters"
 	}
 	Strip struct {
 		Label    lipgloss.Style
@@ -57,27 +40,23 @@ type Styles struct {
 		Selected lipgloss.Style // the month of the selected event
 	}
 	Picker struct {
-		Title   lipgloss.Style
-		Item    lipgloss.Style
-		Cursor  lipgloss.Style
-		Checked lipgloss.Style
-		Count   lipgloss.Style
-		Zero    lipgloss.Style
+		Title, Item, Cursor, Checked, Count, Zero, Meta lipgloss.Style
 	}
 	Prompt struct {
-		Label lipgloss.Style
-		Error lipgloss.Style
-		Hint  lipgloss.Style
+		Label, Error, Note, Selected lipgloss.Style
 	}
 	Status struct {
-		Info  lipgloss.Style
-		Error lipgloss.Style
+		Info, Error, Ruler lipgloss.Style
+	}
+	Footer struct {
+		Key, Desc, Sep lipgloss.Style
+	}
+	Help struct {
+		Heading, Key, Desc, Text lipgloss.Style
 	}
 	Pane struct {
-		Border        lipgloss.Style // the rule between list and detail
-		FocusedBorder lipgloss.Style
+		Border, FocusedBorder lipgloss.Style
 	}
-	Help    help.Styles
 	Input   textinput.Styles
 	Loading struct {
 		Label lipgloss.Style
@@ -87,17 +66,15 @@ type Styles struct {
 	// DetailPaint is Detail reduced to escape codes, for the dozens of lines drawn on
 	// every selection.
 	DetailPaint struct {
-		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match paint
+		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match, Link, Banner paint
 	}
-
 	// ListPaint is List reduced to escape codes, for its rows.
 	ListPaint struct {
 		Title, Date, Status, Selected, SelectedDim, Cursor, Year, YearRule paint
 	}
-
 	// PickerPaint is Picker reduced to escape codes, for its rows.
 	PickerPaint struct {
-		Title, Item, Cursor, Checked, Count, Zero paint
+		Title, Item, Cursor, Checked, Count, Zero, Meta paint
 	}
 
 	// themes holds one style per palette colour; ThemeStyle picks by theme id.
@@ -105,46 +82,58 @@ type Styles struct {
 	themePaints []paint
 }
 
-// newStyles builds the styles for a dark or light background. With noColor every style
-// keeps its weight and reverse video but no colour, so the selection stays visible.
-func newStyles(dark, noColor bool) Styles {
+// newStyles builds the styles for a dark or light background; bg is the background the
+// terminal reported, nil when it has not. Every colour of text is made readable on it
+// (see readable). With noColor every style keeps its weight and reverse video but no
+// colour, so the selection stays visible.
+func newStyles(dark bool, bg color.Color, noColor bool) Styles {
+	if bg == nil {
+		bg = refLight
+		if dark {
+			bg = refDark
+		}
+	}
 	ld := lipgloss.LightDark(dark)
-	c := func(light, darkHex string) color.Color {
+	hex := func(light, darkHex string) color.Color {
 		return ld(lipgloss.Color(light), lipgloss.Color(darkHex))
 	}
+	text := func(c color.Color) color.Color { return readable(c, bg, textContrast) }
+	mark := func(c color.Color) color.Color { return readable(c, bg, markContrast) }
 	var (
-		// Plain text keeps the terminal's own colour, readable whatever the background,
-		// even before the terminal has said which it is; text on a background of ours
-		// (onBG) gets a colour of ours.
+		// Plain text keeps the terminal's own colour, readable whatever the background;
+		// text on a background of ours gets a colour of ours, checked against it.
 		fg      = color.Color(lipgloss.NoColor{})
-		onBG    = c("#1F2328", "#E6E6E6")
-		muted   = c("#6E7781", "#8B949E")
-		faint   = c("#AFB8C1", "#484F58")
-		accent  = c("#8250DF", "#B392F0")
-		accent2 = c("#0969DA", "#79C0FF")
-		selBG   = c("#DDF4FF", "#2D333B")
-		selDim  = c("#EAEEF2", "#22272E")
-		errFG   = c("#CF222E", "#FF7B72")
-		okFG    = c("#1A7F37", "#7EE787")
-		chipBG  = c("#EAEEF2", "#30363D")
-		yearFG  = c("#9A6700", "#E3B341")
+		muted   = text(hex("#57606A", "#9DA7B3"))
+		faint   = mark(hex("#8C959F", "#6E7681"))
+		accent  = text(hex("#8250DF", "#B392F0"))
+		accent2 = text(hex("#0969DA", "#79C0FF"))
+		errFG   = text(hex("#CF222E", "#FF7B72"))
+		okFG    = text(hex("#1A7F37", "#7EE787"))
+		yearFG  = text(hex("#9A6700", "#E3B341"))
+		selBG   = hex("#DDF4FF", "#2D333B")
+		selDim  = hex("#EAEEF2", "#22272E")
+		chipBG  = hex("#EAEEF2", "#30363D")
+		matchBG = hex("#FFF8C5", "#5A4A0C")
+		onBG    = hex("#1F2328", "#E6E6E6")
 	)
-	s := Styles{Dark: dark, NoColor: noColor}
+	on := func(c, bg color.Color) color.Color { return readable(c, bg, textContrast) }
+	s := Styles{Dark: dark, NoColor: noColor, BG: bg}
 	base := lipgloss.NewStyle()
 
 	s.Header.Title = base.Bold(true).Foreground(fg)
 	s.Header.Count = base.Foreground(muted)
-	s.Header.Chip = base.Foreground(onBG).Background(chipBG).Padding(0, 1)
-	s.Header.ChipKind = base.Foreground(accent).Background(chipBG)
-	s.Header.Hint = base.Foreground(muted).Italic(true)
+	s.Header.Chip = base.Foreground(on(onBG, chipBG)).Background(chipBG).Padding(0, 1)
+	s.Header.ChipKind = base.Foreground(on(accent, chipBG)).Background(chipBG)
+	s.Header.ChipPreview = base.Foreground(on(onBG, chipBG)).Background(chipBG).Italic(true).Padding(0, 1)
+	s.Header.Hint = base.Foreground(muted)
 
 	s.List.Year = base.Bold(true).Foreground(yearFG)
 	s.List.YearRule = base.Foreground(faint)
 	s.List.Date = base.Foreground(muted)
 	s.List.Title = base.Foreground(fg)
-	s.List.Selected = base.Bold(true).Foreground(onBG).Background(selBG)
-	s.List.SelectedDim = base.Foreground(onBG).Background(selDim)
-	s.List.Cursor = base.Foreground(accent).Background(selBG)
+	s.List.Selected = base.Bold(true).Foreground(on(onBG, selBG)).Background(selBG)
+	s.List.SelectedDim = base.Foreground(on(onBG, selDim)).Background(selDim)
+	s.List.Cursor = base.Foreground(on(accent, selBG)).Background(selBG)
 	s.List.Status = base.Foreground(muted)
 	s.List.Empty = base.Foreground(muted).Italic(true)
 
@@ -160,44 +149,60 @@ func newStyles(dark, noColor bool) Styles {
 	s.Detail.URL = base.Underline(true).Foreground(accent2)
 	s.Detail.Related = base.Foreground(accent2)
 	s.Detail.Muted = base.Foreground(muted)
-	s.Detail.Match = base.Bold(true).Foreground(onBG).Background(c("#FFF8C5", "#5A4A0C"))
+	s.Detail.Match = base.Bold(true).Foreground(on(onBG, matchBG)).Background(matchBG)
+	s.Detail.Link = base.Bold(true).Foreground(on(onBG, selBG)).Background(selBG)
+	s.Detail.Banner = base.Bold(true).Foreground(yearFG)
 
 	s.Strip.Label = base.Foreground(muted)
 	s.Strip.Total = base.Foreground(faint)
-	s.Strip.Match = base.Foreground(accent)
+	s.Strip.Match = base.Foreground(mark(accent))
 	s.Strip.Selected = base.Foreground(yearFG).Bold(true)
 
 	s.Picker.Title = base.Bold(true).Foreground(accent)
 	s.Picker.Item = base.Foreground(fg)
-	s.Picker.Cursor = base.Bold(true).Foreground(onBG).Background(selBG)
+	s.Picker.Cursor = base.Bold(true).Foreground(on(onBG, selBG)).Background(selBG)
 	s.Picker.Checked = base.Bold(true).Foreground(okFG)
 	s.Picker.Count = base.Foreground(muted)
-	s.Picker.Zero = base.Foreground(faint)
+	s.Picker.Zero = base.Foreground(muted).Italic(true)
+	s.Picker.Meta = base.Foreground(muted)
 
 	s.Prompt.Label = base.Bold(true).Foreground(accent)
 	s.Prompt.Error = base.Foreground(errFG)
-	s.Prompt.Hint = base.Foreground(muted)
+	s.Prompt.Note = base.Foreground(muted)
+	s.Prompt.Selected = base.Foreground(on(onBG, selBG)).Background(selBG)
 
 	s.Status.Info = base.Foreground(okFG)
 	s.Status.Error = base.Bold(true).Foreground(errFG)
+	s.Status.Ruler = base.Foreground(muted)
+
+	s.Footer.Key = base.Bold(true).Foreground(fg)
+	s.Footer.Desc = base.Foreground(muted)
+	s.Footer.Sep = base.Foreground(muted)
+
+	s.Help.Heading = base.Bold(true).Foreground(yearFG)
+	s.Help.Key = base.Bold(true).Foreground(accent)
+	s.Help.Desc = base.Foreground(fg)
+	s.Help.Text = base.Foreground(fg)
 
 	s.Pane.Border = base.Foreground(faint)
-	s.Pane.FocusedBorder = base.Foreground(accent)
+	s.Pane.FocusedBorder = base.Foreground(mark(accent))
 
-	s.Help = help.DefaultStyles(dark)
 	s.Input = textinput.DefaultStyles(dark)
+	s.Input.Focused.Prompt = base.Foreground(accent)
+	s.Input.Focused.Placeholder = base.Foreground(muted)
+	s.Input.Blurred.Placeholder = base.Foreground(muted)
 	s.Input.Cursor.Blink = false
 	s.Loading.Label = base.Foreground(muted)
-	s.Loading.Bar = []color.Color{c("#8250DF", "#B392F0"), c("#0969DA", "#79C0FF")}
+	s.Loading.Bar = []color.Color{mark(hex("#8250DF", "#B392F0")), mark(hex("#0969DA", "#79C0FF"))}
 
 	palette := []color.Color{
-		c("#0969DA", "#58A6FF"), c("#CF222E", "#FF7B72"), c("#1A7F37", "#56D364"),
-		c("#9A6700", "#E3B341"), c("#8250DF", "#D2A8FF"), c("#BF3989", "#FF9BCE"),
-		c("#0E7490", "#56D4DD"), c("#BC4C00", "#FFA657"), c("#57606A", "#C9D1D9"),
-		c("#116329", "#A5D6FF"),
+		hex("#0969DA", "#58A6FF"), hex("#CF222E", "#FF7B72"), hex("#1A7F37", "#56D364"),
+		hex("#9A6700", "#E3B341"), hex("#8250DF", "#D2A8FF"), hex("#BF3989", "#FF9BCE"),
+		hex("#0E7490", "#56D4DD"), hex("#BC4C00", "#FFA657"), hex("#57606A", "#C9D1D9"),
+		hex("#116329", "#A5D6FF"),
 	}
 	for _, col := range palette {
-		s.themes = append(s.themes, base.Foreground(col))
+		s.themes = append(s.themes, base.Foreground(mark(col)))
 	}
 
 	if noColor {
@@ -208,26 +213,36 @@ func newStyles(dark, noColor bool) Styles {
 		s.Picker.Cursor = base.Reverse(true)
 		s.Header.Chip = base.Bold(true)
 		s.Header.ChipKind = base
+		s.Header.ChipPreview = base.Italic(true)
 		s.Strip.Match = base.Bold(true)
 		s.Strip.Selected = base.Reverse(true)
 		s.Detail.Match = base.Reverse(true)
+		s.Detail.Link = base.Reverse(true).Bold(true)
+		s.Prompt.Selected = base.Reverse(true)
 	}
+	s.paint()
+	return s
+}
+
+// paint reduces the styles drawn line by line to their escape codes.
+func (s *Styles) paint() {
 	d := &s.DetailPaint
 	d.Title, d.Meta, d.Label, d.Value = newPaint(s.Detail.Title), newPaint(s.Detail.Meta), newPaint(s.Detail.Label), newPaint(s.Detail.Value)
 	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
 	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
 	d.Related, d.Muted, d.Match = newPaint(s.Detail.Related), newPaint(s.Detail.Muted), newPaint(s.Detail.Match)
+	d.Link, d.Banner = newPaint(s.Detail.Link), newPaint(s.Detail.Banner)
 	lp := &s.ListPaint
 	lp.Title, lp.Date, lp.Status = newPaint(s.List.Title), newPaint(s.List.Date), newPaint(s.List.Status)
 	lp.Selected, lp.SelectedDim, lp.Cursor = newPaint(s.List.Selected), newPaint(s.List.SelectedDim), newPaint(s.List.Cursor)
 	lp.Year, lp.YearRule = newPaint(s.List.Year), newPaint(s.List.YearRule)
+	s.themePaints = s.themePaints[:0]
 	for _, st := range s.themes {
 		s.themePaints = append(s.themePaints, newPaint(st))
 	}
 	pp := &s.PickerPaint
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
-	pp.Checked, pp.Count, pp.Zero = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero)
-	return s
+	pp.Checked, pp.Count, pp.Zero, pp.Meta = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero), newPaint(s.Picker.Meta)
 }
 
 // paint is a style with no padding, width or border reduced to the escape codes before
@@ -257,10 +272,12 @@ func (p paint) Render(strs ...string) string {
 
 // ThemeStyle returns the colour of a theme: the same theme always gets the same colour,
 // on every run and in every timeline.
-func (s Styles) ThemeStyle(id string) lipgloss.Style { return s.themes[themeIndex(id, len(s.themes))] }
+func (s *Styles) ThemeStyle(id string) lipgloss.Style { return s.themes[themeIndex(id, len(s.themes))] }
 
 // themePaint is ThemeStyle reduced to escape codes.
-func (s Styles) themePaint(id string) paint { return s.themePaints[themeIndex(id, len(s.themePaints))] }
+func (s *Styles) themePaint(id string) paint {
+	return s.themePaints[themeIndex(id, len(s.themePaints))]
+}
 
 // themeIndex hashes a theme id into a palette of n colours.
 func themeIndex(id string, n int) int {

@@ -12,7 +12,7 @@ import (
 func TestPaintMatchesRender(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		for _, noColor := range []bool{true, false} {
-			s := newStyles(dark, noColor)
+			s := newStyles(dark, nil, noColor)
 			d, p := s.Detail, s.DetailPaint
 			pairs := []struct {
 				style lipgloss.Style
@@ -20,7 +20,7 @@ func TestPaintMatchesRender(t *testing.T) {
 			}{
 				{d.Title, p.Title}, {d.Meta, p.Meta}, {d.Label, p.Label}, {d.Value, p.Value},
 				{d.Body, p.Body}, {d.Heading, p.Heading}, {d.Number, p.Number},
-				{d.Publisher, p.Publisher}, {d.Quote, p.Quote}, {d.Related, p.Related}, {d.Muted, p.Muted}, {d.Match, p.Match},
+				{d.Publisher, p.Publisher}, {d.Quote, p.Quote}, {d.Related, p.Related}, {d.Muted, p.Muted}, {d.Match, p.Match}, {d.Link, p.Link}, {d.Banner, p.Banner}, {s.Picker.Meta, s.PickerPaint.Meta},
 				{s.List.Title, s.ListPaint.Title}, {s.List.Date, s.ListPaint.Date}, {s.List.Status, s.ListPaint.Status},
 				{s.List.Selected, s.ListPaint.Selected}, {s.List.SelectedDim, s.ListPaint.SelectedDim}, {s.List.Cursor, s.ListPaint.Cursor},
 				{s.ThemeStyle("cyber"), s.themePaint("cyber")}, {s.List.Year, s.ListPaint.Year}, {s.List.YearRule, s.ListPaint.YearRule}, {s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},

@@ -116,7 +116,7 @@ b"""
 		t.Fatal(err)
 	}
 	m := newTestModel(t, tl, timeline.Filter{}, 120, 30)
-	got := ansi.Strip(strings.Join(m.detail.lines, "\n"))
+	got := ansi.Strip(strings.Join(detailLines(m), "\n"))
 	if strings.Contains(got, "\uFFFD") {
 		t.Errorf("a CRLF line end shows as U+FFFD:\n%s", got)
 	}

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -18,19 +20,40 @@ func (m *Model) render() string {
 	return m.frame
 }
 
+// headerKey is what the header and the chips depend on.
+type headerKey struct {
+	shown, applied string // the filters, printed
+	n, width       int
+	canUndo        bool
+	styles         *Styles
+	dark           bool
+}
+
+// cachedLine is a line of the frame kept while what it depends on, printed, is the same.
+type cachedLine struct{ key, line string }
+
 func (m *Model) draw() string {
 	w, h := m.width, m.height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if m.loading || m.t == nil {
-		return fit(m.loadingView(), h)
+	if m.load.loading || m.t == nil {
+		return fitLines(m.loadingView(), h)
 	}
 	l := m.lay
 	lines := make([]string, 0, h)
-	hk := headerKey{filter: fmt.Sprintf("%q", m.filter), n: len(m.events), width: w, history: len(m.history) > 0, dark: m.styles.Dark}
+	shown, applied := m.session.Filter(), m.session.Applied()
+	hk := headerKey{shown: filterKey(shown), applied: filterKey(applied), n: len(m.session.Events()), width: w,
+		canUndo: m.session.CanUndo(), styles: &m.styles, dark: m.styles.Dark}
 	if hk != m.headerKey || m.headerLines[0] == "" {
-		m.headerLines = [2]string{m.headerView(), m.chipsView()}
+		name := m.t.Title
+		if strings.TrimSpace(name) == "" {
+			name = m.opts.Name
+		}
+		m.headerLines = [2]string{
+			headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), w),
+			chipsView(&m.styles, &m.keys, m.t, shown, applied, m.session.CanUndo(), w),
+		}
 		m.headerKey = hk
 	}
 	if l.headerH > 0 {
@@ -46,10 +69,10 @@ func (m *Model) draw() string {
 	if l.statusH > 0 {
 		lines = append(lines, m.statusView())
 	}
-	if l.helpH > 0 {
-		lines = append(lines, m.helpView())
+	if l.footerH > 0 {
+		lines = append(lines, m.footerView())
 	}
-	return fit(strings.Join(lines, "\n"), h)
+	return fitLines(strings.Join(lines, "\n"), h)
 }
 
 // bodyView draws the part between the strip and the status line.
@@ -58,30 +81,28 @@ func (m *Model) bodyView() string {
 	if l.bodyH <= 0 {
 		return ""
 	}
-	if m.showHelp {
-		m.help.ShowAll = true
-		defer func() { m.help.ShowAll = false }()
-		lines := strings.Split(m.help.FullHelpView(m.FullHelp()), "\n")
-		for i, line := range lines {
-			lines[i] = ansi.Truncate(line, m.width, "")
-		}
-		return "\n" + strings.Join(lines, "\n")
+	switch m.focus {
+	case focusHelp:
+		return m.help.View()
+	case focusAbout:
+		return m.about.View()
 	}
+	picking := m.focus == focusPicker
 	if !l.wide {
 		switch {
-		case m.mode == modePicker:
+		case picking:
 			return m.picker.View()
-		case m.focusDetail:
+		case m.base == focusDetail:
 			return m.detail.View()
 		}
 		return m.list.View()
 	}
 	right := m.detail.View()
-	if m.mode == modePicker {
+	if picking {
 		right = m.picker.View()
 	}
 	rule := m.styles.Pane.Border.Render("│")
-	if m.focusDetail || m.mode == modePicker {
+	if m.focus == focusDetail || picking {
 		rule = m.styles.Pane.FocusedBorder.Render("│")
 	}
 	left := strings.Split(m.list.View(), "\n")
@@ -92,23 +113,138 @@ func (m *Model) bodyView() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		var ll, rl string
-		if i < len(left) {
-			ll = left[i]
+		ll, rl := blank, ""
+		if i < len(left) && left[i] != "" {
+			ll = left[i] // the list's lines are all exactly listW wide
 		}
 		if i < len(rightLines) {
 			rl = rightLines[i]
 		}
-		if ll == "" {
-			ll = blank
-		}
-		b.WriteString(ll) // the list's lines are all exactly listW wide
+		b.WriteString(ll)
 		b.WriteString(" ")
 		b.WriteString(rule)
 		b.WriteString(" ")
 		b.WriteString(rl)
 	}
 	return b.String()
+}
+
+// statusView draws the prompt or question being answered, or the last message with the
+// ruler: where the cursor is.
+func (m *Model) statusView() string {
+	switch m.focus {
+	case focusSearch:
+		return m.search.View()
+	case focusDates:
+		return m.dates.View()
+	case focusExportName, focusOverwrite:
+		return m.export.View()
+	case focusSource:
+		return m.styles.Prompt.Label.Render(truncate(m.sourceQuestion(), m.width, "…"))
+	}
+	return statusLine(&m.styles, m.status, m.statusErr, m.ruler(), m.width)
+}
+
+// ruler says where the reader is: the selected event's place in the list, and how far
+// down the detail or an overlay is scrolled.
+func (m *Model) ruler() string {
+	switch m.focus {
+	case focusHelp:
+		return m.help.Percent()
+	case focusAbout:
+		return m.about.Percent()
+	}
+	i, n := m.list.Position()
+	r := strconv.Itoa(i) + "/" + strconv.Itoa(n)
+	if m.peek != nil {
+		r = "hidden · " + r
+	}
+	if m.focus == focusDetail {
+		if p := m.detail.Percent(); p != "" {
+			r += " · " + p
+		}
+	}
+	return r
+}
+
+// sourceQuestion asks which source o opens, naming each.
+func (m *Model) sourceQuestion() string {
+	var parts []string
+	for _, n := range linkedSources(m.openFor) {
+		i, _ := strconv.Atoi(n)
+		parts = append(parts, n+" "+lineText(m.openFor.Sources[i-1].Publisher, 24))
+	}
+	return "Open which source? " + strings.Join(parts, " · ")
+}
+
+// footerView draws the keys that matter now, built from their bindings; at any width the
+// list and the detail keep help and quit.
+func (m *Model) footerView() string {
+	var keys []key.Binding
+	pinned := 0
+	switch m.focus {
+	case focusList, focusDetail:
+		keys, pinned = m.component(m.focus).ShortHelp(), 2
+	case focusHelp, focusAbout:
+		keys, pinned = m.component(m.focus).ShortHelp(), 1
+	case focusSource:
+		keys = []key.Binding{m.keys.Source, m.keys.Cancel}
+	default:
+		keys = m.component(m.focus).ShortHelp()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %d %p %v|", m.width, pinned, &m.styles, m.styles.Dark)
+	for _, k := range keys {
+		b.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+	}
+	if b.String() != m.footer.key {
+		m.footer = cachedLine{key: b.String(), line: footerLine(&m.styles, keys, pinned, m.width)}
+	}
+	return m.footer.line
+}
+
+// loadingView draws the progress of the load, centred.
+func (m *Model) loadingView() string {
+	pct := 0.0
+	if m.load.total > 0 {
+		pct = float64(m.load.done) / float64(m.load.total)
+	}
+	name := lineText(m.opts.Name, 200)
+	label := fmt.Sprintf("Loading %s… %d%%", name, int(pct*100))
+	switch {
+	case m.load.total > 0 && m.load.done >= m.load.total:
+		label = fmt.Sprintf("Indexing %s…", name)
+	case m.load.total > 0:
+		label += " of " + humanBytes(m.load.total)
+	}
+	block := []string{
+		m.styles.Loading.Label.Render(truncate(label, m.width, "…")),
+		"",
+		m.load.bar.ViewAs(pct),
+		"",
+		m.styles.Loading.Label.Render(truncate(m.keys.Interrupt.Help().Key+" stops", m.width, "")),
+	}
+	top := max((m.height-len(block))/2, 0)
+	var b strings.Builder
+	b.WriteString(strings.Repeat("\n", top))
+	for i, line := range block {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		left := max((m.width-ansi.StringWidth(line))/2, 0)
+		b.WriteString(strings.Repeat(" ", left) + line)
+	}
+	return b.String()
+}
+
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d kB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // padLines splits s into exactly n lines, adding empty ones or dropping the extra.
@@ -126,10 +262,10 @@ func padLines(s string, n int) []string {
 	return lines
 }
 
-// fit cuts s to at most h lines. Every part of the frame is drawn within the width, which
-// TestResizeSweep checks at every size; measuring each line again here would cost a third
-// of a frame.
-func fit(s string, h int) string {
+// fitLines cuts s to at most h lines. Every part of the frame is drawn within the width,
+// which TestResizeSweep checks at every size; measuring each line again here would cost a
+// third of a frame.
+func fitLines(s string, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]

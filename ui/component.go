@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// component is the one door each pane has, as soft-serve's pkg/ui/common/component.go
+// gives its panes: the root model lays the panes out, hands them their size and styles,
+// says which has the keyboard and routes messages to it. It never sets a pane's fields.
+type component interface {
+	SetSize(w, h int)
+	SetStyles(s *Styles)
+	Focus() tea.Cmd
+	Blur()
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// focus says what has the keyboard. It is one value, changed only by Model.setFocus, so
+// that key routing, the footer and the layout always agree.
+type focus int
+
+const (
+	focusList       focus = iota // the list of events
+	focusDetail                  // the selected event, read and scrolled
+	focusHelp                    // every key and the legends
+	focusAbout                   // the timeline's title, description and counts
+	focusSearch                  // typing a search
+	focusPicker                  // an actor, theme or status picker
+	focusDates                   // typing a date range
+	focusExportName              // typing the export's file name
+	focusOverwrite               // answering whether to overwrite the export's file
+	focusSource                  // choosing by its number the source o opens
+)
+
+var focusNames = [...]string{"list", "detail", "help", "about", "search", "picker", "dates", "export name", "overwrite", "source"}
+
+func (f focus) String() string {
+	if f >= 0 && int(f) < len(focusNames) {
+		return focusNames[f]
+	}
+	return fmt.Sprintf("focus(%d)", int(f))
+}
+
+// isPane reports whether f is one of the two panes a reader moves between, where
+// overlays and prompts return when they close.
+func (f focus) isPane() bool { return f == focusList || f == focusDetail }
+
+// statusMsg asks the root model to show a line in the status bar.
+type statusMsg struct {
+	text  string
+	isErr bool
+}
+
+// statusCmd is a command that shows a status line.
+func statusCmd(isErr bool, format string, args ...any) tea.Cmd {
+	text := timeline.SanitizeLine(fmt.Sprintf(format, args...))
+	return func() tea.Msg { return statusMsg{text: text, isErr: isErr} }
+}

@@ -1,0 +1,373 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// maxFieldLines bounds the lines one field of an event takes in the detail pane.
+const maxFieldLines = 4000
+
+// detailWriter lays out an event's text, line by line, at one width.
+type detailWriter struct {
+	d     *detailPane
+	w     int
+	lines []string
+	links []detailLink
+}
+
+func (x *detailWriter) blank() { x.lines = append(x.lines, "") }
+
+// addRaw lays out one line of text whose runs of spaces are kept, cut to the width.
+func (x *detailWriter) addRaw(p paint, text string) {
+	x.lines = append(x.lines, x.d.paintLine(p, truncate(text, x.w, "…")))
+}
+
+// add wraps text, a field of the file already sanitised, and paints its lines.
+func (x *detailWriter) add(p paint, text string, indent int) {
+	text, cut := headBytes(text, maxFieldBytes)
+	lines, more := wrap(text, x.w, indent, maxFieldLines)
+	for _, l := range lines {
+		x.lines = append(x.lines, x.d.paintLine(p, l))
+	}
+	if cut || more {
+		x.lines = append(x.lines, x.d.styles.DetailPaint.Muted.Render(fit("[… the rest is too long to show]", x.w)))
+	}
+}
+
+// render lays out the event at width w: a note when the filters hide it, title, when,
+// status and place, actors and themes, the summary, related events, the numbered sources
+// and who the actors and themes are. All file text is sanitised here, the one place it
+// enters the pane; every line is at most w cells wide.
+func (d *detailPane) render(w int) ([]string, []detailLink) {
+	s := d.styles
+	e := d.ev
+	x := &detailWriter{d: d, w: w}
+	k := d.keys
+
+	if d.hidden {
+		note := "Hidden by the filters: " + k.Clear.Help().Key + " clears them, " + k.JumpBack.Help().Key + " goes back"
+		x.add(s.DetailPaint.Banner, note, 0)
+		x.blank()
+	}
+	x.add(s.DetailPaint.Title, timeline.SanitizeLine(headOfString(e.Title, maxFieldBytes)), 0)
+	meta := []string{whenOf(e)}
+	if e.Status != "" {
+		meta = append(meta, statusGlyph(e.Status)+" "+timeline.SanitizeLine(e.Status))
+	}
+	if e.Location != "" {
+		meta = append(meta, timeline.SanitizeLine(headOfString(e.Location, maxFieldBytes)))
+	}
+	x.addRaw(s.DetailPaint.Meta, strings.Join(meta, "   "))
+	x.blank()
+
+	actors := make([]string, 0, len(e.Actors))
+	for _, id := range e.Actors {
+		actors = append(actors, timeline.SanitizeLine(headOfString(d.t.ActorName(id), 256)))
+	}
+	x.field("Actors", actors)
+	x.themes(e)
+	if e.Summary != "" {
+		x.blank()
+		summary, cut := headBytes(e.Summary, maxFieldBytes)
+		for i, para := range paragraphs(summary) {
+			if i > 0 {
+				x.blank()
+			}
+			x.add(s.DetailPaint.Body, para, 0)
+		}
+		if cut {
+			x.add(s.DetailPaint.Muted, "[… the rest is too long to show]", 0)
+		}
+	}
+	x.related(e)
+	if len(e.Sources) > 0 {
+		x.blank()
+		x.lines = append(x.lines, s.DetailPaint.Heading.Render(fit("Sources", w)))
+		for i := range e.Sources {
+			x.source(i+1, &e.Sources[i])
+		}
+	}
+	x.whoIsWho(e)
+
+	// Where the event comes from, for whoever edits the file.
+	where := "id " + timeline.SanitizeLine(headOfString(e.ID, 256))
+	if d.t.Path != "" && e.Line > 0 {
+		where += " · " + timeline.SanitizeLine(headOfString(d.t.Path, 1024)) + ":" + strconv.Itoa(e.Line)
+	}
+	x.blank()
+	x.add(s.DetailPaint.Muted, where, 0)
+	return x.lines, x.links
+}
+
+const labelW = 8
+
+// field lays out a label and its values: "Actors  Iran, Donald Trump".
+func (x *detailWriter) field(label string, values []string) {
+	s := x.d.styles
+	if len(values) == 0 {
+		return
+	}
+	if x.w <= labelW+4 {
+		x.add(s.DetailPaint.Value, label+": "+strings.Join(values, ", "), 0)
+		return
+	}
+	lines, _ := wrap(strings.Join(values, ", "), x.w-labelW, 0, maxFieldLines)
+	for i, l := range lines {
+		lead := strings.Repeat(" ", labelW)
+		if i == 0 {
+			lead = s.DetailPaint.Label.Render(padRight(label, labelW))
+		}
+		x.lines = append(x.lines, lead+s.DetailPaint.Value.Render(l))
+	}
+}
+
+// themes lays out the event's themes, each with its mark.
+func (x *detailWriter) themes(e *timeline.Event) {
+	d, s, w := x.d, x.d.styles, x.w
+	if len(e.Themes) == 0 {
+		return
+	}
+	if w <= labelW+4 {
+		// Too narrow for the marks: the themes read as the actors do.
+		names := make([]string, len(e.Themes))
+		for i, id := range e.Themes {
+			names[i] = timeline.SanitizeLine(headOfString(d.t.ThemeName(id), 256))
+		}
+		x.field("Themes", names)
+		return
+	}
+	line := s.DetailPaint.Label.Render(padRight("Themes", labelW))
+	used := labelW
+	for i, id := range e.Themes {
+		mark := themeMark(s, d.letters, id)
+		item := timeline.SanitizeLine(headOfString(d.t.ThemeName(id), 256))
+		if i < len(e.Themes)-1 {
+			item += "  "
+		}
+		iw := 2 + textWidth(item)
+		if used+iw > w && used > labelW {
+			x.lines = append(x.lines, line)
+			line, used = strings.Repeat(" ", labelW), labelW
+		}
+		line += s.themePaint(id).Render(mark) + s.DetailPaint.Value.Render(fit(" "+item, max(w-used-1, 0)))
+		used += iw
+	}
+	x.lines = append(x.lines, line)
+}
+
+// related lays out the related events, each a link unless the timeline lacks it.
+func (x *detailWriter) related(e *timeline.Event) {
+	d, s := x.d, x.d.styles
+	if len(e.Related) == 0 {
+		return
+	}
+	x.blank()
+	x.lines = append(x.lines, s.DetailPaint.Heading.Render(fit("Related", x.w)))
+	for _, id := range e.Related {
+		r := d.t.Event(id)
+		if r == nil {
+			x.add(s.DetailPaint.Muted, "→ "+timeline.SanitizeLine(headOfString(id, 256))+" (not in this timeline)", 2)
+			continue
+		}
+		text := "→ " + whenOf(r) + " — " + timeline.SanitizeLine(headOfString(r.Title, maxFieldBytes))
+		p := s.DetailPaint.Related
+		if d.listed != nil && !d.listed(r) {
+			text += " (hidden by the filters)"
+			p = s.DetailPaint.Muted
+		}
+		if len(x.links) == d.link {
+			p = s.DetailPaint.Link
+		}
+		first := len(x.lines)
+		x.add(p, text, 2)
+		x.links = append(x.links, detailLink{related: r, first: first, last: len(x.lines) - 1})
+	}
+}
+
+// source lays out source n: publisher, title, date and via on the first lines, then the
+// quote and the URL as a terminal hyperlink. A source with a web link is a link.
+func (x *detailWriter) source(n int, src *timeline.Source) {
+	d, s, w := x.d, x.d.styles, x.w
+	first := len(x.lines)
+	u := timeline.SanitizeLine(headOfString(src.URL, 4096))
+	isLink := safeURL(u)
+	selected := isLink && len(x.links) == d.link
+	num := strconv.Itoa(n) + ". "
+	indent := len(num)
+	head := timeline.SanitizeLine(headOfString(src.Publisher, 1024))
+	if src.Title != "" {
+		head += ": “" + timeline.SanitizeLine(headOfString(src.Title, 4096)) + "”"
+	}
+	var meta []string
+	if !src.Published.IsZero() {
+		meta = append(meta, src.Published.Long())
+	}
+	if src.Via != "" {
+		meta = append(meta, "via "+timeline.SanitizeLine(headOfString(src.Via, 1024)))
+	}
+	lines, _ := wrap(num+head, w, indent, 64)
+	for i, l := range lines {
+		switch {
+		case selected:
+			x.lines = append(x.lines, s.DetailPaint.Link.Render(l))
+		case i == 0 && strings.HasPrefix(l, num):
+			x.lines = append(x.lines, s.DetailPaint.Number.Render(num)+s.DetailPaint.Publisher.Render(l[len(num):]))
+		default:
+			x.lines = append(x.lines, s.DetailPaint.Publisher.Render(l))
+		}
+	}
+	if len(meta) > 0 {
+		x.add(s.DetailPaint.Meta, strings.Repeat(" ", indent)+strings.Join(meta, " · "), indent)
+	}
+	if q := strings.TrimSpace(src.Quote); q != "" {
+		q, _ = headBytes(q, maxFieldBytes)
+		x.add(s.DetailPaint.Quote, strings.Repeat(" ", indent)+"“"+strings.Join(strings.Fields(timeline.Sanitize(q)), " ")+"”", indent)
+	}
+	if u != "" {
+		link := s.Detail.URL
+		if isLink {
+			link = link.Hyperlink(u)
+		}
+		// A URL has no spaces to break at: cut it into pieces that fit, each a link.
+		if indent >= w {
+			indent = 0
+		}
+		for rest := u; len(rest) > 0; {
+			var piece string
+			piece, rest = cut(rest, w-indent)
+			x.lines = append(x.lines, strings.Repeat(" ", indent)+link.Render(piece))
+		}
+	}
+	if isLink {
+		x.links = append(x.links, detailLink{source: n, url: u, first: first, last: len(x.lines) - 1})
+	}
+}
+
+// whoIsWho lays out what the timeline says of the event's actors and themes: kind and
+// description.
+func (x *detailWriter) whoIsWho(e *timeline.Event) {
+	d, s := x.d, x.d.styles
+	var rows []string
+	for _, id := range e.Actors {
+		if a := d.t.Actor(id); a != nil && (a.Kind != "" || a.Description != "") {
+			rows = append(rows, describe(a.Name, a.Kind, a.Description))
+		}
+	}
+	for _, id := range e.Themes {
+		if th := d.t.Theme(id); th != nil && th.Description != "" {
+			rows = append(rows, describe(th.Name, "theme", th.Description))
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	x.blank()
+	x.lines = append(x.lines, s.DetailPaint.Heading.Render(fit("Who and what", x.w)))
+	for _, r := range rows {
+		x.add(s.DetailPaint.Value, r, 2)
+	}
+}
+
+// describe is an actor or a theme in one line: "Ryan Routh (person): Man convicted …".
+func describe(name, kind, desc string) string {
+	s := timeline.SanitizeLine(headOfString(name, 256))
+	if kind != "" {
+		s += " (" + timeline.SanitizeLine(headOfString(kind, 64)) + ")"
+	}
+	if desc != "" {
+		s += ": " + timeline.SanitizeLine(headOfString(desc, 4096))
+	}
+	return s
+}
+
+// paintLine paints one line, the words of the search standing out.
+func (d *detailPane) paintLine(p paint, line string) string {
+	return highlight(p, d.styles.DetailPaint.Match, line, d.terms)
+}
+
+// highlight paints line with p and the words of terms, lower-cased, in it with match.
+func highlight(p, match paint, line string, terms []string) string {
+	if len(terms) == 0 {
+		return p.Render(line)
+	}
+	lower := lowerInPlace(line)
+	var b strings.Builder
+	pos := 0
+	for pos < len(line) {
+		at, n := -1, 0
+		for _, t := range terms {
+			if i := strings.Index(lower[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
+				at, n = i, len(t)
+			}
+		}
+		if at < 0 {
+			break
+		}
+		b.WriteString(p.Render(line[pos : pos+at]))
+		b.WriteString(match.Render(line[pos+at : pos+at+n]))
+		pos += at + n
+	}
+	b.WriteString(p.Render(line[pos:]))
+	return b.String()
+}
+
+// lowerInPlace lower-cases s as strings.ToLower does, except that a letter whose lower
+// case is longer or shorter in UTF-8 stays as it is: every byte keeps its offset, so a
+// match found in the result can be cut from s without splitting a character.
+func lowerInPlace(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == size {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...) // invalid UTF-8 stays too
+		}
+		i += size
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// whenOf returns an event's date or span in words.
+func whenOf(e *timeline.Event) string {
+	if e.End.IsZero() || e.End == e.Date {
+		return e.Date.Long()
+	}
+	return e.Date.Long() + " to " + e.End.Long()
+}
+
+// paragraphs splits text from a timeline file into paragraphs at its blank lines, a line
+// of spaces counting as blank, as Markdown and the export read it; within a paragraph,
+// words are joined by single spaces.
+func paragraphs(text string) []string {
+	var out, words []string
+	for _, l := range strings.Split(timeline.Sanitize(text), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 && len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+			words = words[:0]
+		}
+		words = append(words, f...)
+	}
+	if len(words) > 0 {
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}

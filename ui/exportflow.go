@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// exportStage is where an export stands.
+type exportStage int
+
+const (
+	exportIdle   exportStage = iota // no export, or one writing in the background
+	exportNaming                    // the file name is being typed
+	exportAsking                    // the file exists: overwrite it?
+)
+
+// exportFlow is the export from the explorer: the file name, the question when the file
+// exists, and the write in the background. Its prompt is its own, so no key typed
+// elsewhere reaches it; after "n" to the question the prompt is back with the name
+// selected, ready to be replaced.
+type exportFlow struct {
+	styles *Styles
+	keys   *keyMap
+	prompt promptPane
+	stage  exportStage
+	job    exportJob
+	path   string             // the absolute path asked about or being written
+	cancel context.CancelFunc // stops the write in progress; nil when none
+	width  int
+}
+
+var _ component = (*exportFlow)(nil)
+
+func newExportFlow(s *Styles, k *keyMap) exportFlow {
+	return exportFlow{styles: s, keys: k, prompt: newPrompt(s, k, "export to", "write", "cancel")}
+}
+
+// Open starts an export of job, the prompt showing a name made from its filter.
+func (x *exportFlow) Open(job exportJob) {
+	x.job, x.stage = job, exportNaming
+	x.prompt.Open("export "+plural(len(job.events), "event")+" to", exportName(job.filter))
+}
+
+// Stage returns where the export stands.
+func (x *exportFlow) Stage() exportStage { return x.stage }
+
+// Cancel stops an export being written, if it has not started writing the file.
+func (x *exportFlow) Cancel() {
+	if x.cancel != nil {
+		x.cancel()
+		x.cancel = nil
+	}
+}
+
+// SetSize sets the width of the prompt line.
+func (x *exportFlow) SetSize(w, h int) { x.width = max(w, 0); x.prompt.SetSize(w, h) }
+
+// SetStyles hands the flow new styles.
+func (x *exportFlow) SetStyles(s *Styles) { x.styles = s; x.prompt.SetStyles(s) }
+
+// Focus gives the flow the keyboard.
+func (x *exportFlow) Focus() tea.Cmd {
+	if x.stage == exportNaming {
+		return x.prompt.Focus()
+	}
+	return nil
+}
+
+// Blur takes it away.
+func (x *exportFlow) Blur() { x.prompt.Blur() }
+
+// Update answers the keys of the prompt and the question, and the end of a write.
+func (x *exportFlow) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exportedMsg:
+		return x.exported(msg)
+	case tea.KeyPressMsg:
+		switch x.stage {
+		case exportNaming:
+			return x.nameKey(msg)
+		case exportAsking:
+			return x.askKey(msg)
+		}
+		return nil
+	}
+	if x.stage == exportNaming {
+		return x.prompt.Update(msg)
+	}
+	return nil
+}
+
+func (x *exportFlow) nameKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, x.keys.Apply):
+		path, err := resolvePath(x.prompt.Value())
+		if err != nil {
+			x.prompt.SetError(err.Error())
+			return nil
+		}
+		exists, err := exportTarget(path)
+		if err != nil {
+			x.prompt.SetError(err.Error())
+			return nil
+		}
+		x.path = path
+		x.prompt.Blur()
+		if exists {
+			x.stage = exportAsking
+			return nil
+		}
+		return x.write(false)
+	case key.Matches(k, x.keys.Cancel):
+		x.stage = exportIdle
+		return statusCmd(false, "Export cancelled")
+	}
+	cmd := x.prompt.Update(k)
+	x.prompt.SetError("")
+	return cmd
+}
+
+func (x *exportFlow) askKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, x.keys.Yes):
+		return x.write(true)
+	case key.Matches(k, x.keys.No):
+		x.stage = exportNaming
+		x.prompt.Open("", x.prompt.Value())
+		x.prompt.SetError("kept the existing file; type another name")
+		return nil
+	}
+	return statusCmd(true, "%s exists: %s overwrites it, %s keeps it", x.path, x.keys.Yes.Help().Key, x.keys.No.Help().Key)
+}
+
+// write starts writing the export to x.path in the background.
+func (x *exportFlow) write(overwrite bool) tea.Cmd {
+	x.stage = exportIdle
+	ctx, cancel := context.WithCancel(context.Background())
+	x.Cancel()
+	x.cancel = cancel
+	return tea.Batch(
+		statusCmd(false, "Exporting %s to %s…", plural(len(x.job.events), "event"), x.path),
+		exportCmd(ctx, x.job, x.path, overwrite),
+	)
+}
+
+// exported reports the end of a write.
+func (x *exportFlow) exported(msg exportedMsg) tea.Cmd {
+	x.Cancel()
+	switch {
+	case msg.exists:
+		x.path, x.stage = msg.path, exportAsking
+		return nil
+	case msg.err != nil:
+		return statusCmd(true, "Export failed: %v", msg.err)
+	}
+	return statusCmd(false, "Exported %s to %s", plural(msg.n, "event"), msg.path)
+}
+
+// View draws the prompt or the question, one line.
+func (x *exportFlow) View() string {
+	if x.stage == exportAsking {
+		q := timeline.SanitizeLine(x.path) + " exists. Overwrite it? " + x.keys.Yes.Help().Key + "/" + x.keys.No.Help().Key
+		return x.styles.Prompt.Error.Render(truncate(q, x.width, "…"))
+	}
+	return x.prompt.View()
+}
+
+// ShortHelp returns the keys of the prompt or the question.
+func (x *exportFlow) ShortHelp() []key.Binding {
+	if x.stage == exportAsking {
+		return []key.Binding{x.keys.Yes, x.keys.No}
+	}
+	return x.prompt.ShortHelp()
+}
+
+// FullHelp returns the same, in one column.
+func (x *exportFlow) FullHelp() [][]key.Binding { return [][]key.Binding{x.ShortHelp()} }

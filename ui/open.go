@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// safeURL reports whether u is an http or https URL, the only ones tlx links or opens.
+func safeURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// hasWebLink reports whether one of e's sources has a URL tlx would open.
+func hasWebLink(e *timeline.Event) bool {
+	if e == nil {
+		return false
+	}
+	for _, s := range e.Sources {
+		if safeURL(s.URL) {
+			return true
+		}
+	}
+	return false
+}
+
+// errNoOpener says that nothing on this system opens a web link.
+var errNoOpener = errors.New("no opener")
+
+// openedMsg reports that a program was started on a source's URL, or why it was not.
+type openedMsg struct {
+	source    int    // the source's number, from 1
+	publisher string // the source's publisher, sanitised
+	program   string // the program that opens it
+	err       error
+}
+
+// openers lists the commands that may open u, best first: each of $BROWSER's, separated
+// by colons, with %s standing for the URL or the URL added at the end, as xdg-utils reads
+// it; then the platform's own opener.
+func openers(u string) [][]string {
+	var out [][]string
+	for _, c := range strings.Split(os.Getenv("BROWSER"), string(os.PathListSeparator)) {
+		argv := strings.Fields(c)
+		if len(argv) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(argv, func(a string) bool { return strings.Contains(a, "%s") }) {
+			for i, a := range argv {
+				argv[i] = strings.ReplaceAll(a, "%s", u)
+			}
+		} else {
+			argv = append(argv, u)
+		}
+		out = append(out, argv)
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		out = append(out, []string{"open", u})
+	case "windows":
+		out = append(out, []string{"rundll32", "url.dll,FileProtocolHandler", u})
+	default:
+		out = append(out, []string{"xdg-open", u}, []string{"wslview", u})
+	}
+	return out
+}
+
+// terminalBrowsers run in the terminal: the explorer gives it to them until they quit.
+var terminalBrowsers = []string{"w3m", "lynx", "links", "elinks", "browsh", "carbonyl"}
+
+// openCmd opens source n of an event, whose URL u is safe, with the first opener found.
+// The URL is passed as an argument, never through a shell; a program that fails at once
+// is reported, one that runs is left running.
+func openCmd(n int, publisher, u string) tea.Cmd {
+	msg := openedMsg{source: n, publisher: publisher}
+	for _, argv := range openers(u) {
+		path, err := exec.LookPath(argv[0])
+		if err != nil {
+			continue
+		}
+		msg.program = filepath.Base(argv[0])
+		cmd := exec.Command(path, argv[1:]...)
+		if slices.Contains(terminalBrowsers, msg.program) {
+			return tea.ExecProcess(cmd, func(err error) tea.Msg { msg.err = err; return msg })
+		}
+		return func() tea.Msg {
+			if err := cmd.Start(); err != nil {
+				msg.err = err
+				return msg
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				msg.err = err
+			case <-time.After(2 * time.Second):
+				// Still running: a browser window, most likely. Its fate is not ours.
+			}
+			return msg
+		}
+	}
+	return func() tea.Msg { msg.err = errNoOpener; return msg }
+}
+
+// openedStatus says what became of an openCmd.
+func openedStatus(msg openedMsg) tea.Cmd {
+	which := "source " + strconv.Itoa(msg.source)
+	if msg.publisher != "" {
+		which += " (" + msg.publisher + ")"
+	}
+	switch {
+	case errors.Is(msg.err, errNoOpener):
+		return statusCmd(true, "Nothing here opens web links: set BROWSER to a browser to open %s", which)
+	case msg.err != nil:
+		return statusCmd(true, "%s could not open %s: %v", msg.program, which, msg.err)
+	}
+	return statusCmd(false, "Opened %s with %s", which, msg.program)
+}
+
+// copiedMsg reports how an event was copied: through the terminal, and through a
+// clipboard program when there is one.
+type copiedMsg struct {
+	title   string
+	program string // the clipboard program used; "" when none was found
+	err     error  // why the program failed
+}
+
+// clipboardPrograms lists the programs that put text on the system clipboard here,
+// best first.
+func clipboardPrograms() [][]string {
+	switch runtime.GOOS {
+	case "darwin":
+		return [][]string{{"pbcopy"}}
+	case "windows":
+		return [][]string{{"clip.exe"}}
+	}
+	var out [][]string
+	if os.Getenv("WAYLAND_DISPLAY") != "" {
+		out = append(out, []string{"wl-copy"})
+	}
+	if os.Getenv("DISPLAY") != "" {
+		out = append(out, []string{"xclip", "-selection", "clipboard"}, []string{"xsel", "--clipboard", "--input"})
+	}
+	return append(out, []string{"clip.exe"}) // Windows' own, from inside WSL
+}
+
+// copyCmd copies text with the first clipboard program found. The terminal's clipboard
+// (OSC 52) is asked separately, with tea.SetClipboard; whether it took the text no
+// program can tell.
+func copyCmd(title, text string) tea.Cmd {
+	return func() tea.Msg {
+		for _, argv := range clipboardPrograms() {
+			path, err := exec.LookPath(argv[0])
+			if err != nil {
+				continue
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, path, argv[1:]...)
+			cmd.Stdin = strings.NewReader(text)
+			return copiedMsg{title: title, program: argv[0], err: cmd.Run()}
+		}
+		return copiedMsg{title: title}
+	}
+}
+
+// copiedStatus says truthfully how an event was copied.
+func copiedStatus(msg copiedMsg) tea.Cmd {
+	const osc = "sent to the terminal's clipboard (OSC 52), which the terminal may refuse"
+	switch {
+	case msg.program == "":
+		return statusCmd(false, "“%s” as Markdown: %s; no clipboard program is installed", msg.title, osc)
+	case msg.err != nil:
+		return statusCmd(true, "“%s” as Markdown: %s; %s failed: %v", msg.title, osc, msg.program, msg.err)
+	}
+	return statusCmd(false, "Copied “%s” as Markdown with %s, and %s", msg.title, msg.program, osc)
+}

@@ -1,0 +1,360 @@
+package ui
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// pickerItem is one value a picker offers, with the number of events it would keep under
+// the other active filters.
+type pickerItem struct {
+	id        string
+	name      string // sanitised, for the screen
+	meta      string // kind and description, sanitised
+	keys      string // lower-cased id, name and aliases, which typing narrows on
+	lowerName string
+	count     int
+	order     int // place in the timeline's registry
+	checked   bool
+	fixed     bool // keeps its place in the table (statuses) rather than sorting by count
+}
+
+func newPickerItem(id, name, kind, desc string, aliases []string, count int) pickerItem {
+	keys := strings.ToLower(id + "\n" + name + "\n" + strings.Join(aliases, "\n"))
+	meta := timeline.SanitizeLine(headOfString(kind, 64))
+	if d := timeline.SanitizeLine(headOfString(desc, 512)); d != "" {
+		if meta != "" {
+			meta += " · "
+		}
+		meta += d
+	}
+	clean := timeline.SanitizeLine(headOfString(name, 512))
+	return pickerItem{id: id, name: clean, meta: meta, keys: keys, lowerName: strings.ToLower(clean), count: count}
+}
+
+// pickerPane picks values of one kind of filter, as fzf and gum do: typing narrows,
+// spaces included; the arrows move; tab toggles; enter applies the toggled values or,
+// when none was toggled, the highlighted one. While it is open the list previews what
+// enter would apply.
+type pickerPane struct {
+	styles *Styles
+	keys   *keyMap
+	kind   *filterKind
+	title  string
+	input  textinput.Model
+
+	items   []pickerItem
+	shown   []int // indexes into items that match what was typed, best first
+	cursor  int   // index into shown
+	offset  int
+	toggled bool // the reader toggled a value since the picker opened
+	touched bool // the reader typed, moved or toggled since it opened
+	start   []string
+
+	width, height int
+}
+
+var _ component = (*pickerPane)(nil)
+
+func newPicker(s *Styles, k *keyMap) pickerPane {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = "type to narrow"
+	in.CharLimit = 64
+	in.SetStyles(s.Input)
+	return pickerPane{styles: s, keys: k, input: in}
+}
+
+// Open fills the picker with the values of kind, their facet counts, and those f selects
+// already toggled on. With scope, only the values it names are offered; title names
+// what the picker picks.
+func (p *pickerPane) Open(kind *filterKind, t *timeline.Timeline, fc timeline.Facets, f timeline.Filter, scope []string, title string) {
+	p.kind, p.title = kind, title
+	p.cursor, p.offset, p.toggled, p.touched = 0, 0, false, false
+	p.input.Reset()
+	p.start = kind.values(f)
+	all := kind.options(t, fc)
+	selected := map[string]bool{}
+	for _, v := range p.start {
+		for _, it := range all {
+			if strings.EqualFold(it.id, v) || strings.Contains("\n"+it.keys+"\n", "\n"+strings.ToLower(strings.TrimSpace(v))+"\n") {
+				selected[it.id] = true
+			}
+		}
+	}
+	p.items = p.items[:0]
+	for i, it := range all {
+		if scope != nil && !slices.Contains(scope, it.id) {
+			continue
+		}
+		it.order, it.checked = i, selected[it.id]
+		p.items = append(p.items, it)
+	}
+	if len(p.items) > 0 && !p.items[0].fixed {
+		// Most used first; typing ranks the matches.
+		slices.SortStableFunc(p.items, func(a, b pickerItem) int {
+			return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.lowerName, b.lowerName))
+		})
+	}
+	p.narrow()
+}
+
+// SetSize sets the picker's size.
+func (p *pickerPane) SetSize(w, h int) {
+	p.width, p.height = max(w, 0), max(h, 0)
+	p.input.SetWidth(max(w-len(p.input.Prompt)-1, 1))
+	p.scroll()
+}
+
+// SetStyles hands the picker new styles.
+func (p *pickerPane) SetStyles(s *Styles) { p.styles = s; p.input.SetStyles(s.Input) }
+
+// Focus gives the picker the keyboard.
+func (p *pickerPane) Focus() tea.Cmd { return p.input.Focus() }
+
+// Blur takes it away.
+func (p *pickerPane) Blur() { p.input.Blur() }
+
+// Kind returns the kind of filter the picker picks.
+func (p *pickerPane) Kind() *filterKind { return p.kind }
+
+// Query returns what was typed.
+func (p *pickerPane) Query() string { return p.input.Value() }
+
+// Choice returns the values enter would apply: the toggled ones when the reader toggled
+// any, else the highlighted one once the reader typed or moved, else those the filter had
+// when the picker opened. ok is false when typing left nothing to apply.
+func (p *pickerPane) Choice() (values []string, ok bool) {
+	switch {
+	case p.toggled:
+		var checked []pickerItem
+		for _, it := range p.items {
+			if it.checked {
+				checked = append(checked, it)
+			}
+		}
+		slices.SortFunc(checked, func(a, b pickerItem) int { return cmp.Compare(a.order, b.order) })
+		for _, it := range checked {
+			values = append(values, it.id)
+		}
+		return values, true
+	case p.touched:
+		if len(p.shown) == 0 {
+			return p.start, false
+		}
+		return []string{p.items[p.shown[p.cursor]].id}, true
+	}
+	return p.start, true
+}
+
+// choiceWords says in a few words what enter would do.
+func (p *pickerPane) choiceWords() string {
+	values, ok := p.Choice()
+	switch {
+	case !ok:
+		return "nothing matches"
+	case len(values) == 0 && len(p.start) == 0:
+		return "close"
+	case len(values) == 0:
+		return "remove the filter"
+	case p.toggled:
+		return "apply " + strconv.Itoa(len(values)) + " toggled"
+	case p.touched:
+		return "pick " + truncate(p.items[p.shown[p.cursor]].name, 24, "…")
+	}
+	return "keep as is"
+}
+
+// narrow shows the values that match what was typed, best first: those whose name starts
+// with it, then those with an id or alias that does, then those that contain it whole,
+// then those that contain each of its words.
+func (p *pickerPane) narrow() {
+	q := strings.ToLower(strings.TrimLeft(p.input.Value(), " "))
+	words := strings.Fields(q)
+	p.shown = p.shown[:0]
+	rank := make(map[int]int)
+	for i, it := range p.items {
+		if q == "" {
+			p.shown = append(p.shown, i)
+			continue
+		}
+		r := 3
+		switch {
+		case strings.HasPrefix(it.lowerName, q):
+			r = 0
+		case strings.HasPrefix(it.keys, q) || strings.Contains(it.keys, "\n"+q):
+			r = 1
+		case strings.Contains(it.keys, q):
+			r = 2
+		default:
+			for _, w := range words {
+				if !strings.Contains(it.keys, w) {
+					r = -1
+					break
+				}
+			}
+		}
+		if r >= 0 {
+			rank[i] = r
+			p.shown = append(p.shown, i)
+		}
+	}
+	if q != "" {
+		slices.SortStableFunc(p.shown, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
+	}
+	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+	p.scroll()
+}
+
+// listHeight is the number of lines left for values under the title and the input.
+func (p *pickerPane) listHeight() int { return max(p.height-3, 1) }
+
+func (p *pickerPane) scroll() {
+	h := p.listHeight()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+h {
+		p.offset = p.cursor - h + 1
+	}
+	p.offset = max(0, min(p.offset, len(p.shown)-h))
+}
+
+// Move moves the highlight by n values (negative is up), staying on the values shown.
+func (p *pickerPane) Move(n int) {
+	p.cursor = max(0, min(p.cursor+n, len(p.shown)-1))
+	p.touched = true
+	p.scroll()
+}
+
+// Update moves, toggles, or passes typing to the narrowing input.
+func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, p.keys.PickDown):
+			p.Move(1)
+			return nil
+		case key.Matches(k, p.keys.PickUp):
+			p.Move(-1)
+			return nil
+		case key.Matches(k, p.keys.PickPageDown):
+			p.Move(p.listHeight())
+			return nil
+		case key.Matches(k, p.keys.PickPageUp):
+			p.Move(-p.listHeight())
+			return nil
+		case key.Matches(k, p.keys.Toggle):
+			if len(p.shown) == 0 {
+				return statusCmd(false, "Nothing to toggle: nothing matches what you typed")
+			}
+			it := &p.items[p.shown[p.cursor]]
+			it.checked = !it.checked
+			p.toggled, p.touched = true, true
+			return nil
+		}
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.cursor, p.touched = 0, true
+		p.narrow()
+	}
+	return cmd
+}
+
+// View renders the title, the narrowing input and the values on screen.
+func (p *pickerPane) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	s, w := p.styles, p.width
+	checked := 0
+	for _, it := range p.items {
+		if it.checked {
+			checked++
+		}
+	}
+	title := p.title + " · " + strconv.Itoa(len(p.shown)) + " of " + strconv.Itoa(len(p.items))
+	if checked > 0 {
+		title += " · " + strconv.Itoa(checked) + " toggled"
+	}
+	lines := []string{s.PickerPaint.Title.Render(truncate(title, w, "…"))}
+	if p.height >= 2 {
+		lines = append(lines, exactWidth(p.input.View(), w))
+	}
+	if p.height >= 3 {
+		lines = append(lines, "")
+	}
+	if len(p.shown) == 0 {
+		lines = append(lines, s.PickerPaint.Zero.Render(truncate("Nothing matches what you typed; backspace widens it.", w, "…")))
+	}
+	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
+	end := min(len(p.shown), p.offset+p.listHeight())
+	for i := p.offset; i < end; i++ {
+		lines = append(lines, p.row(p.items[p.shown[i]], i == p.cursor, q))
+	}
+	if len(lines) > p.height {
+		lines = lines[:p.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// row renders one value: its box, name, kind and description, and count, w cells wide.
+func (p *pickerPane) row(it pickerItem, current bool, q string) string {
+	pp, w := &p.styles.PickerPaint, p.width
+	box := "[ ] "
+	if it.checked {
+		box = "[x] "
+	}
+	count := strconv.Itoa(it.count)
+	room := w - len(box) - len(count) - 1
+	if room < 1 {
+		return fit(box+count, w)
+	}
+	name := truncate(it.name, room, "…")
+	used := textWidth(name)
+	meta := ""
+	if it.meta != "" && room-used >= 10 {
+		meta = "  " + truncate(it.meta, room-used-2, "…")
+	}
+	gap := strings.Repeat(" ", room-used-textWidth(meta)+1)
+	if current {
+		return pp.Cursor.Render(box + name + meta + gap + count)
+	}
+	boxPaint, namePaint, countPaint := pp.Item, pp.Item, pp.Count
+	if it.checked {
+		boxPaint = pp.Checked
+	}
+	if it.count == 0 {
+		namePaint, countPaint = pp.Zero, pp.Zero
+	}
+	var terms []string
+	if q != "" {
+		terms = []string{q}
+	}
+	return boxPaint.Render(box) + highlight(namePaint, p.styles.DetailPaint.Match, name, terms) +
+		pp.Meta.Render(meta) + gap + countPaint.Render(count)
+}
+
+// ShortHelp returns the picker's keys for the footer, enter saying what it would do.
+func (p *pickerPane) ShortHelp() []key.Binding {
+	k := p.keys
+	apply := k.Apply
+	apply.SetHelp(apply.Help().Key, p.choiceWords())
+	return []key.Binding{k.PickDown, k.Toggle, apply, k.Cancel}
+}
+
+// FullHelp returns the picker's keys for the help.
+func (p *pickerPane) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.PickDown, k.PickUp, k.PickPageDown, k.PickPageUp, k.Toggle, k.Apply, k.Cancel}}
+}

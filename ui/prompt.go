@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// promptPane is a one-line prompt at the foot of the screen: the search, the date range
+// and the export's file name each have their own, so that nothing typed in one reaches
+// another. It opens with its value selected, as a browser's address bar does: typing
+// replaces it, an arrow key starts editing it. It shows an error or a note after what was
+// typed, and its keys only in the footer.
+type promptPane struct {
+	styles *Styles
+	keys   *keyMap
+	apply  key.Binding // enter, described for this prompt
+	cancel key.Binding // esc, described for this prompt
+
+	label    string
+	note     string // dimmed after the input when there is no error
+	err      string
+	input    textinput.Model
+	selected bool // the value is selected: typing replaces it
+
+	recall   []string // values entered before, oldest first
+	recallAt int      // index into recall while going through it
+	draft    string   // what was typed before going through recall
+
+	width int
+}
+
+var _ component = (*promptPane)(nil)
+
+// maxRecall bounds the values a prompt remembers.
+const maxRecall = 50
+
+func newPrompt(s *Styles, k *keyMap, label, applyDesc, cancelDesc string) promptPane {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 1024
+	in.SetStyles(s.Input)
+	p := promptPane{styles: s, keys: k, label: label, input: in, apply: k.Apply, cancel: k.Cancel}
+	p.apply.SetHelp(k.Apply.Help().Key, applyDesc)
+	p.cancel.SetHelp(k.Cancel.Help().Key, cancelDesc)
+	return p
+}
+
+// Open starts the prompt on value, selected. label, when not empty, replaces its label.
+func (p *promptPane) Open(label, value string) {
+	if label != "" {
+		p.label = label
+	}
+	p.note, p.err = "", ""
+	p.input.SetValue(value)
+	p.input.CursorEnd()
+	p.selected = value != ""
+	p.recallAt, p.draft = len(p.recall), ""
+	p.SetSize(p.width, 1)
+}
+
+// Focus gives the prompt the keyboard.
+func (p *promptPane) Focus() tea.Cmd { return p.input.Focus() }
+
+// Blur takes it away.
+func (p *promptPane) Blur() { p.input.Blur() }
+
+// SetStyles hands the prompt new styles.
+func (p *promptPane) SetStyles(s *Styles) { p.styles = s; p.input.SetStyles(s.Input) }
+
+// Value returns what was typed.
+func (p *promptPane) Value() string { return p.input.Value() }
+
+// Remember keeps v among the values ↑ brings back.
+func (p *promptPane) Remember(v string) {
+	if v == "" || len(p.recall) > 0 && p.recall[len(p.recall)-1] == v {
+		return
+	}
+	p.recall = append(p.recall, v)
+	if len(p.recall) > maxRecall {
+		p.recall = p.recall[1:]
+	}
+}
+
+// shownLabel is the label, or a shorter one when the line is too narrow for it and a
+// value.
+func (p *promptPane) shownLabel() string {
+	if textWidth(p.label)+24 > p.width {
+		for i := 0; i < len(p.label); i++ {
+			if p.label[i] == ' ' {
+				return p.label[:i] + ":"
+			}
+		}
+	}
+	return p.label
+}
+
+// SetSize sets the prompt's width; it is one line high whatever h is.
+func (p *promptPane) SetSize(w, _ int) {
+	p.width = max(w, 0)
+	room := w - textWidth(p.shownLabel()) - 2
+	if p.err != "" || p.note != "" {
+		// As wide as what is typed, and some, so the error or note sits close by;
+		// never less than the room for a date range or a short file name.
+		room = min(room, max(textWidth(p.input.Value())+4, 24))
+	}
+	p.input.SetWidth(max(room, 1))
+	// SetWidth keeps the scroll the input had at its old width; placing the cursor again
+	// recomputes it, so a value that now fits shows from its start.
+	p.input.SetCursor(p.input.Position())
+}
+
+// SetNote changes the dimmed text shown after the input when there is no error.
+func (p *promptPane) SetNote(note string) {
+	if note != p.note {
+		p.note = note
+		p.SetSize(p.width, 1)
+	}
+}
+
+// SetError shows err after the input; "" clears it.
+func (p *promptPane) SetError(err string) {
+	if err != p.err {
+		p.err = err
+		p.SetSize(p.width, 1)
+	}
+}
+
+// Update edits the value: typing replaces it while it is selected, ↑ and ↓ go through
+// the values entered before.
+func (p *promptPane) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if len(p.recall) > 0 && key.Matches(k, p.keys.Recall) {
+			p.step(k.Code == tea.KeyUp)
+			return nil
+		}
+		if p.selected {
+			p.selected = false
+			switch {
+			case key.Matches(k, p.keys.Edit):
+				// Editing starts where the arrow puts the cursor.
+			case k.Code == tea.KeyBackspace || k.Code == tea.KeyDelete:
+				p.input.SetValue("")
+				p.SetSize(p.width, 1)
+				return nil
+			case k.Text != "":
+				p.input.SetValue("")
+			default:
+				p.selected = true
+			}
+		}
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.SetSize(p.width, 1)
+	}
+	return cmd
+}
+
+// step goes one value back (up) or forward through the values entered before, ending on
+// what was being typed.
+func (p *promptPane) step(up bool) {
+	if p.recallAt == len(p.recall) {
+		p.draft = p.input.Value()
+	}
+	switch {
+	case up && p.recallAt > 0:
+		p.recallAt--
+	case !up && p.recallAt < len(p.recall):
+		p.recallAt++
+	default:
+		return
+	}
+	v := p.draft
+	if p.recallAt < len(p.recall) {
+		v = p.recall[p.recallAt]
+	}
+	p.input.SetValue(v)
+	p.input.CursorEnd()
+	p.selected = false
+	p.SetSize(p.width, 1)
+}
+
+// View renders the label, the input and the error or note.
+func (p *promptPane) View() string {
+	if p.width <= 0 {
+		return ""
+	}
+	s := p.styles
+	label := p.shownLabel()
+	line := s.Prompt.Label.Render(label + " ")
+	if p.selected {
+		line += s.Prompt.Selected.Render(truncate(timeline.SanitizeLine(p.input.Value()), max(p.width-textWidth(label)-1, 1), "…"))
+	} else {
+		line += p.input.View()
+	}
+	switch {
+	case p.err != "":
+		line += "  " + s.Prompt.Error.Render(timeline.SanitizeLine(p.err))
+	case p.note != "":
+		line += "  " + s.Prompt.Note.Render(p.note)
+	}
+	return exactWidth(line, p.width)
+}
+
+// ShortHelp returns the prompt's keys for the footer.
+func (p *promptPane) ShortHelp() []key.Binding {
+	keys := []key.Binding{p.apply, p.cancel}
+	if p.selected {
+		keys = append(keys, p.keys.Edit)
+	}
+	if len(p.recall) > 0 {
+		keys = append(keys, p.keys.Recall)
+	}
+	return keys
+}
+
+// FullHelp returns the prompt's keys for the help.
+func (p *promptPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

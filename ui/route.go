@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// handleKey sends a key to what has the keyboard. ctrl+c quits and ctrl+z suspends from
+// everywhere; every other key either acts or says briefly why it cannot.
+func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if m.load.loading {
+		return m.typeAhead(k)
+	}
+	if m.t == nil {
+		return nil
+	}
+	m.status = ""
+	switch {
+	case key.Matches(k, m.keys.Interrupt):
+		return m.quit()
+	case key.Matches(k, m.keys.Suspend):
+		return tea.Suspend
+	}
+	switch m.focus {
+	case focusList, focusDetail:
+		return m.browseKey(k)
+	case focusHelp, focusAbout:
+		return m.overlayKey(k)
+	case focusSearch:
+		return m.searchKey(k)
+	case focusPicker:
+		return m.pickerKey(k)
+	case focusDates:
+		return m.datesKey(k)
+	case focusExportName, focusOverwrite:
+		cmd := m.export.Update(k)
+		return tea.Batch(cmd, m.followExport())
+	case focusSource:
+		return m.sourceKey(k)
+	}
+	return nil
+}
+
+// typeAhead keeps keys typed while the timeline loads, so that a reader can start a
+// search before a large file is in. q quits unless it follows such keys, where it may be
+// a letter; ctrl+c always quits.
+func (m *Model) typeAhead(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.keys.Interrupt) || len(m.load.typed) == 0 && key.Matches(k, m.keys.Quit) {
+		return tea.Quit
+	}
+	if len(m.load.typed) < maxTypeAhead {
+		m.load.typed = append(m.load.typed, k)
+	}
+	return nil
+}
+
+// quit ends the program, stopping an export that has not started writing.
+func (m *Model) quit() tea.Cmd {
+	m.export.Cancel()
+	return tea.Quit
+}
+
+// browseKey answers the keys of the list and the detail pane.
+func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
+	keys := &m.keys
+	inDetail := m.focus == focusDetail
+	switch {
+	case key.Matches(k, keys.Quit):
+		return m.quit()
+	case key.Matches(k, keys.Help):
+		return m.openHelp()
+	case key.Matches(k, keys.About):
+		return m.openAbout()
+	case key.Matches(k, keys.Switch):
+		if inDetail {
+			return m.setFocus(focusList)
+		}
+		return m.enterDetail()
+	case inDetail && key.Matches(k, keys.Follow):
+		return m.follow()
+	case key.Matches(k, keys.Read):
+		if inDetail {
+			return statusCmd(false, "Reading already: %s goes back to the list", keys.Leave.Help().Key)
+		}
+		return m.enterDetail()
+	case key.Matches(k, keys.Leave):
+		if inDetail {
+			return m.setFocus(focusList)
+		}
+		return statusCmd(false, "Nothing to go back from: %s quits", keys.Quit.Help().Key)
+	case key.Matches(k, keys.Related):
+		return m.selectRelated()
+	case key.Matches(k, keys.JumpBack):
+		return m.jumpBack()
+	case key.Matches(k, keys.Search):
+		return m.openSearch()
+	case key.Matches(k, keys.Actors):
+		return m.openPicker(kindNamed("actor"), nil, "")
+	case key.Matches(k, keys.Themes):
+		return m.openPicker(kindNamed("theme"), nil, "")
+	case key.Matches(k, keys.Statuses):
+		return m.openPicker(kindNamed("status"), nil, "")
+	case key.Matches(k, keys.Dates):
+		return m.openDates()
+	case key.Matches(k, keys.OwnActors):
+		return m.ownActors()
+	case key.Matches(k, keys.Clear):
+		return m.clearFilters()
+	case key.Matches(k, keys.Undo):
+		return m.undo()
+	case key.Matches(k, keys.Export):
+		return m.openExport()
+	case key.Matches(k, keys.Open):
+		return m.openSource()
+	case key.Matches(k, keys.Copy):
+		return m.copyEvent()
+	case key.Matches(k, keys.NextLink, keys.PrevLink):
+		if !inDetail {
+			if cmd := m.enterDetail(); m.focus != focusDetail {
+				return cmd
+			}
+		}
+		return m.detail.Update(k)
+	case inDetail && key.Matches(k, keys.Down, keys.Up, keys.PageDown, keys.PageUp, keys.HalfDown, keys.HalfUp, keys.Top, keys.Bottom):
+		return m.detail.Update(k)
+	case key.Matches(k, keys.Down, keys.Up, keys.PageDown, keys.PageUp, keys.HalfDown, keys.HalfUp, keys.Top, keys.Bottom, keys.PrevYear, keys.NextYear):
+		before := m.list.Selected()
+		cmd := m.list.Update(k)
+		if m.list.Selected() != before || m.peek != nil {
+			m.selectionChanged()
+		}
+		return cmd
+	}
+	return m.unknownKey(k)
+}
+
+// unknownKey says that a key does nothing here, and how to find the keys that do.
+func (m *Model) unknownKey(k tea.KeyPressMsg) tea.Cmd {
+	name := k.String()
+	if name == "" || name == " " {
+		name = "that key"
+	}
+	return statusCmd(false, "%s does nothing here: %s lists the keys", name, m.keys.Help.Help().Key)
+}
+
+// overlayKey answers the keys of the help and the about view.
+func (m *Model) overlayKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Quit):
+		return m.quit()
+	case key.Matches(k, m.keys.Help) && m.focus == focusAbout:
+		return m.openHelp()
+	case key.Matches(k, m.keys.About) && m.focus == focusHelp:
+		return m.openAbout()
+	case key.Matches(k, m.keys.Close):
+		return m.setFocus(m.base)
+	}
+	return m.component(m.focus).Update(k)
+}
+
+// searchKey answers the keys of the search prompt: the list follows what is typed.
+func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
+	search := kindNamed("search")
+	switch {
+	case key.Matches(k, m.keys.Apply):
+		text := m.search.Value()
+		m.search.Remember(strings.TrimSpace(text))
+		if _, err := m.session.Preview(search.with(m.session.Applied(), []string{text})); err != nil {
+			m.search.SetError(err.Error())
+			return nil
+		}
+		changed := m.session.Commit()
+		m.showEvents()
+		cmd := m.setFocus(m.base)
+		if changed {
+			return tea.Batch(cmd, m.filterStatus())
+		}
+		return cmd
+	case key.Matches(k, m.keys.Cancel):
+		if m.session.Revert() {
+			m.showEvents()
+		}
+		return m.setFocus(m.base)
+	}
+	before := m.search.Value()
+	cmd := m.search.Update(k)
+	text := m.search.Value()
+	if text == before {
+		return cmd
+	}
+	f := search.with(m.session.Applied(), []string{text})
+	if len(m.t.Events) >= asyncSearchFrom {
+		m.search.SetNote("searching " + plural(len(m.t.Events), "event") + "…")
+		return tea.Batch(cmd, m.session.PreviewLater(f))
+	}
+	changed, err := m.session.Preview(f)
+	if err != nil {
+		m.search.SetError(err.Error())
+	} else if changed {
+		m.showEvents()
+	}
+	return cmd
+}
+
+// asyncSearchFrom is the size from which the search runs beside the event loop.
+const asyncSearchFrom = 20_000
+
+// searched shows the result of a background search, unless the reader typed since.
+func (m *Model) searched(msg searchedMsg) tea.Cmd {
+	shown, err := m.session.Searched(msg)
+	if err != nil {
+		m.search.SetError(err.Error())
+		return nil
+	}
+	if shown {
+		m.showEvents()
+		m.search.SetNote("")
+	}
+	return nil
+}
+
+// pickerKey answers the keys of a picker: the list previews what enter would apply.
+func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Apply):
+		values, ok := m.picker.Choice()
+		if !ok {
+			return statusCmd(false, "Nothing matches “%s”: backspace widens it, %s leaves the filter as it was",
+				m.picker.Query(), m.keys.Cancel.Help().Key)
+		}
+		m.previewPick(values)
+		changed := m.session.Commit()
+		m.showEvents()
+		cmd := m.setFocus(m.base)
+		if changed {
+			return tea.Batch(cmd, m.filterStatus())
+		}
+		return cmd
+	case key.Matches(k, m.keys.Cancel):
+		if m.session.Revert() {
+			m.showEvents()
+		}
+		return m.setFocus(m.base)
+	}
+	cmd := m.picker.Update(k)
+	if values, ok := m.picker.Choice(); ok {
+		m.previewPick(values)
+	} else if m.session.Revert() {
+		m.showEvents()
+	}
+	return cmd
+}
+
+// previewPick shows the filter in force with the picker's kind set to values.
+func (m *Model) previewPick(values []string) {
+	f := m.picker.Kind().with(m.session.Applied(), values)
+	changed, err := m.session.Preview(f)
+	if err != nil {
+		m.setStatus(true, "%v", err)
+		return
+	}
+	if changed {
+		m.showEvents()
+	}
+}
+
+// datesKey answers the keys of the date prompt, which checks the range as it is typed.
+func (m *Model) datesKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Apply):
+		r, err := timeline.ParseRange(m.dates.Value())
+		if err != nil {
+			m.dates.SetError(err.Error())
+			return nil
+		}
+		m.dates.Remember(r.String())
+		changed, _ := m.session.Apply(kindNamed("dates").with(m.session.Applied(), []string{r.String()}))
+		m.showEvents()
+		cmd := m.setFocus(m.base)
+		if changed {
+			return tea.Batch(cmd, m.filterStatus())
+		}
+		return cmd
+	case key.Matches(k, m.keys.Cancel):
+		return m.setFocus(m.base)
+	}
+	cmd := m.dates.Update(k)
+	if _, err := timeline.ParseRange(m.dates.Value()); err != nil {
+		m.dates.SetError(err.Error())
+	} else {
+		m.dates.SetError("")
+	}
+	return cmd
+}
+
+// followExport gives the keyboard to the export's prompt or question while it asks, and
+// back to the pane when it is done.
+func (m *Model) followExport() tea.Cmd {
+	switch m.export.Stage() {
+	case exportNaming:
+		return m.setFocus(focusExportName)
+	case exportAsking:
+		return m.setFocus(focusOverwrite)
+	}
+	if m.focus == focusExportName || m.focus == focusOverwrite {
+		return m.setFocus(m.base)
+	}
+	return nil
+}
+
+// sourceKey answers the question which source o opens.
+func (m *Model) sourceKey(k tea.KeyPressMsg) tea.Cmd {
+	e := m.openFor
+	switch {
+	case key.Matches(k, m.keys.Source):
+		n := int(k.Code - '0')
+		if n > len(e.Sources) || !safeURL(e.Sources[n-1].URL) {
+			return statusCmd(false, "Source %d has no web link: choose one of %s", n, strings.Join(linkedSources(e), ", "))
+		}
+		cmd := m.setFocus(m.base)
+		return tea.Batch(cmd, m.openNumber(e, n))
+	case key.Matches(k, m.keys.Cancel):
+		return m.setFocus(m.base)
+	}
+	return statusCmd(false, "Type a source's number, or %s to cancel", m.keys.Cancel.Help().Key)
+}

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// filterSession is the filter a reader builds: the one in force, the history of those
+// before it for undo, and the preview a picker or the search shows while it is open.
+// Preview shows a filter without committing it; Commit makes the preview the filter in
+// force, Revert drops it, Undo goes back one step.
+type filterSession struct {
+	t       *timeline.Timeline
+	applied timeline.Filter   // the filter in force
+	history []timeline.Filter // the filters in force before each change
+	shown   timeline.Filter   // what the list shows: applied, or a preview of a change
+	events  []*timeline.Event // the events shown
+	seq     int               // numbers background searches, so that only the latest shows
+}
+
+// maxHistory bounds the undo history.
+const maxHistory = 200
+
+// Reset shows t under f, whose parts become undo steps one by one, as if typed.
+func (s *filterSession) Reset(t *timeline.Timeline, f timeline.Filter) error {
+	events, err := t.Filter(f)
+	if err != nil {
+		return err
+	}
+	s.t, s.applied, s.shown, s.events = t, f, f, events
+	s.history = steps(f)
+	s.seq++
+	return nil
+}
+
+// Filter returns the filter shown.
+func (s *filterSession) Filter() timeline.Filter { return s.shown }
+
+// Applied returns the filter in force.
+func (s *filterSession) Applied() timeline.Filter { return s.applied }
+
+// Events returns the events shown.
+func (s *filterSession) Events() []*timeline.Event { return s.events }
+
+// Previewing reports whether the list shows a change not yet committed.
+func (s *filterSession) Previewing() bool { return !sameFilter(s.shown, s.applied) }
+
+// CanUndo reports whether there is a filter to go back to.
+func (s *filterSession) CanUndo() bool { return len(s.history) > 0 }
+
+// Preview shows f. When f only narrows what is shown, only the events shown are searched.
+// It reports whether what is shown changed.
+func (s *filterSession) Preview(f timeline.Filter) (bool, error) {
+	s.seq++ // a background search still running is overtaken
+	if sameFilter(f, s.shown) {
+		s.shown = f
+		return false, nil
+	}
+	var (
+		events []*timeline.Event
+		err    error
+	)
+	if timeline.Narrows(s.shown, f) {
+		events, err = s.t.Refine(f, s.events)
+	} else {
+		events, err = s.t.Filter(f)
+	}
+	if err != nil {
+		return false, err
+	}
+	s.shown, s.events = f, events
+	return true, nil
+}
+
+// searchedMsg carries the events a search typed in the background keeps.
+type searchedMsg struct {
+	seq    int
+	filter timeline.Filter
+	events []*timeline.Event
+	err    error
+}
+
+// PreviewLater is Preview away from the event loop: scanning the text of 100,000 events
+// takes longer than a frame, and typing must never wait for it. Only the result of the
+// latest call is shown (see Searched).
+func (s *filterSession) PreviewLater(f timeline.Filter) tea.Cmd {
+	s.seq++
+	seq, t, prev, within := s.seq, s.t, s.shown, s.events
+	return func() tea.Msg {
+		var (
+			events []*timeline.Event
+			err    error
+		)
+		if timeline.Narrows(prev, f) {
+			events, err = t.Refine(f, within)
+		} else {
+			events, err = t.Filter(f)
+		}
+		return searchedMsg{seq: seq, filter: f, events: events, err: err}
+	}
+}
+
+// Searched shows the result of a background search unless a later change overtook it. It
+// reports whether it was shown.
+func (s *filterSession) Searched(msg searchedMsg) (bool, error) {
+	if msg.seq != s.seq {
+		return false, nil
+	}
+	if msg.err != nil {
+		return false, msg.err
+	}
+	s.shown, s.events = msg.filter, msg.events
+	return true, nil
+}
+
+// Waiting reports whether a background search has not answered yet.
+func (s *filterSession) Waiting(f timeline.Filter) bool { return !sameFilter(f, s.shown) }
+
+// Commit makes the filter shown the one in force; the one before goes to the history.
+// It reports whether the filter changed.
+func (s *filterSession) Commit() bool {
+	s.seq++
+	if sameFilter(s.shown, s.applied) {
+		s.applied = s.shown
+		return false
+	}
+	s.history = append(s.history, s.applied)
+	if len(s.history) > maxHistory {
+		s.history = s.history[len(s.history)-maxHistory:]
+	}
+	s.applied = s.shown
+	return true
+}
+
+// Apply shows f and commits it.
+func (s *filterSession) Apply(f timeline.Filter) (bool, error) {
+	if _, err := s.Preview(f); err != nil {
+		return false, err
+	}
+	return s.Commit(), nil
+}
+
+// Revert drops the preview and shows the filter in force again. It reports whether what
+// is shown changed.
+func (s *filterSession) Revert() bool {
+	changed, _ := s.Preview(s.applied) // it was in force a moment ago: it cannot fail
+	return changed
+}
+
+// Undo brings back the filter in force before the last change. It reports whether there
+// was one.
+func (s *filterSession) Undo() bool {
+	if len(s.history) == 0 {
+		return false
+	}
+	prev := s.history[len(s.history)-1]
+	s.history = s.history[:len(s.history)-1]
+	s.Preview(prev) //nolint:errcheck // it was in force before
+	s.applied = s.shown
+	return true
+}
