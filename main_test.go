@@ -291,9 +291,9 @@ func TestExplorerNarrow(t *testing.T) {
 		t.Errorf("80 columns show two panes:\n%s", scr)
 	}
 	s.send("Enter")
-	s.waitText("Sources", "esc back")
+	s.waitText("Sources", "esc list")
 	s.send("Escape")
-	s.waitGone("esc back")
+	s.waitGone("esc list")
 	s.send("C-c")
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("ctrl+c: status %s, want 0", got)

@@ -250,6 +250,12 @@ func (d *detailPane) SelectLinkTo(related *timeline.Event, source int) {
 	}
 }
 
+// HasLinks reports whether the event shown has a link to select.
+func (d *detailPane) HasLinks() bool {
+	d.layout()
+	return len(d.links) > 0
+}
+
 // Link returns the selected link, and whether one is selected.
 func (d *detailPane) Link() (detailLink, bool) {
 	d.layout()

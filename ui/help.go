@@ -153,8 +153,8 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 	for _, sec := range k.helpSections() {
 		x.blank()
 		heading(sec.title)
-		for _, b := range sec.keys {
-			row(keysText(b), b.Help().Desc)
+		for _, r := range sec.rows {
+			row(keysText(r.key), r.desc())
 		}
 	}
 	x.blank()
@@ -242,12 +242,12 @@ func keyTable(k *keyMap) string {
 	b.WriteString("| keys | what they do |\n| --- | --- |\n")
 	for _, sec := range k.helpSections() {
 		b.WriteString("| **" + sec.title + "** | |\n")
-		for _, bind := range sec.keys {
+		for _, r := range sec.rows {
 			var keys []string
-			for _, name := range strings.Fields(keysText(bind)) {
+			for _, name := range strings.Fields(keysText(r.key)) {
 				keys = append(keys, "`"+strings.ReplaceAll(name, "|", `\|`)+"`")
 			}
-			b.WriteString("| " + strings.Join(keys, " ") + " | " + bind.Help().Desc + " |\n")
+			b.WriteString("| " + strings.Join(keys, " ") + " | " + strings.ReplaceAll(r.desc(), "|", `\|`) + " |\n")
 		}
 	}
 	return b.String()

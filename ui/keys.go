@@ -50,29 +50,29 @@ func defaultKeyMap() keyMap {
 		PrevYear: b([]string{"["}, "[", "previous year"),
 		NextYear: b([]string{"]"}, "]", "next year"),
 
-		Switch: b([]string{"tab", "shift+tab"}, "tab", "switch list and detail"),
-		Read:   b([]string{"enter", "l", "right"}, "enter", "read the event"),
-		Leave:  b([]string{"esc", "h", "left"}, "esc", "back to the list"),
+		Switch: b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
+		Read:   b([]string{"enter", "l", "right"}, "enter", "read"),
+		Leave:  b([]string{"esc", "h", "left"}, "esc", "list"),
 
 		NextLink: b([]string{"n"}, "n", "next link"),
 		PrevLink: b([]string{"N"}, "N", "previous link"),
-		Follow:   b([]string{"enter"}, "enter", "follow the link"),
-		Related:  b([]string{"r"}, "r", "related events"),
-		JumpBack: b([]string{"b", "ctrl+o"}, "b", "back to the event before"),
+		Follow:   b([]string{"enter"}, "enter", "follow"),
+		Related:  b([]string{"r"}, "r", "related"),
+		JumpBack: b([]string{"b", "ctrl+o"}, "b", "back"),
 
 		Search:    b([]string{"/"}, "/", "search"),
 		Actors:    b([]string{"a"}, "a", "actors"),
 		Themes:    b([]string{"t"}, "t", "themes"),
 		Statuses:  b([]string{"s"}, "s", "status"),
 		Dates:     b([]string{"d"}, "d", "dates"),
-		OwnActors: b([]string{"f"}, "f", "this event's actors"),
+		OwnActors: b([]string{"f"}, "f", "same actor"),
 		Clear:     b([]string{"x"}, "x", "clear filters"),
-		Undo:      b([]string{"backspace"}, "⌫", "undo the last filter"),
+		Undo:      b([]string{"backspace"}, "⌫", "undo"),
 
 		Export:    b([]string{"e"}, "e", "export"),
-		Open:      b([]string{"o"}, "o", "open a source"),
-		Copy:      b([]string{"y"}, "y", "copy as Markdown"),
-		About:     b([]string{"i"}, "i", "about the timeline"),
+		Open:      b([]string{"o"}, "o", "open"),
+		Copy:      b([]string{"y"}, "y", "copy"),
+		About:     b([]string{"i"}, "i", "about"),
 		Help:      b([]string{"?"}, "?", "help"),
 		Quit:      b([]string{"q"}, "q", "quit"),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit at once, from anywhere"),
@@ -118,19 +118,74 @@ func keysText(b key.Binding) string {
 // helpSection is a group of keys in the help overlay and README's key table.
 type helpSection struct {
 	title string
-	keys  []key.Binding
+	rows  []helpRow
+}
+
+// helpRow is a key and, after the few words the footer shows, more about it.
+type helpRow struct {
+	key  key.Binding
+	more string
+}
+
+// desc is the row's description: the binding's own words, then more.
+func (r helpRow) desc() string {
+	if r.more == "" {
+		return r.key.Help().Desc
+	}
+	return r.key.Help().Desc + r.more
 }
 
 // helpSections lists every key the explorer answers to, in the order the help shows them.
 func (k *keyMap) helpSections() []helpSection {
+	row := func(b key.Binding, more string) helpRow { return helpRow{b, more} }
+	rows := func(bs ...key.Binding) []helpRow {
+		out := make([]helpRow, len(bs))
+		for i, b := range bs {
+			out[i] = helpRow{key: b}
+		}
+		return out
+	}
 	return []helpSection{
-		{"Move in the list", []key.Binding{k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.PrevYear, k.NextYear}},
-		{"Read", []key.Binding{k.Read, k.Switch, k.Leave, k.NextLink, k.PrevLink, k.Follow, k.Related, k.JumpBack, k.Open, k.Copy}},
-		{"Filter", []key.Binding{k.Search, k.Actors, k.Themes, k.Statuses, k.Dates, k.OwnActors, k.Clear, k.Undo}},
-		{"Anywhere", []key.Binding{k.Export, k.About, k.Help, k.Quit, k.Interrupt, k.Suspend}},
-		{"In a picker", []key.Binding{k.PickDown, k.PickUp, k.Toggle, k.Apply, k.Cancel}},
-		{"In a prompt", []key.Binding{k.Apply, k.Cancel, k.Recall, k.Edit}},
-		{"When asked", []key.Binding{k.Source, k.Yes, k.No}},
+		{"Move in the list", rows(k.Down, k.Up, k.Top, k.Bottom, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.PrevYear, k.NextYear)},
+		{"Read", []helpRow{
+			row(k.Read, " the event: the detail pane takes the keyboard (and the screen, under 100 columns)"),
+			row(k.Switch, ": between the list and the detail"),
+			row(k.Leave, ": back to the list from the detail"),
+			row(k.NextLink, ": the next related event, or source with a web link"),
+			row(k.PrevLink, ""),
+			row(k.Follow, " the link: show the related event (even one the filters hide), or open the source"),
+			row(k.Related, ": select the next related event in the detail"),
+			row(k.JumpBack, " to the event before the related one followed, as a browser's back button"),
+			row(k.Open, " a source: the one with a link, the one selected, or the one whose number you type; $BROWSER is honoured"),
+			row(k.Copy, " the event as Markdown, as the export writes it: through the terminal (OSC 52) and a clipboard program if one is installed"),
+		}},
+		{"Filter", []helpRow{
+			row(k.Search, " as you type in titles, summaries, actors and themes (and their aliases), places and sources; reopening it selects the search, to replace or edit"),
+			row(k.Actors, ": pick from every actor, with its count under the other filters, kind and description"),
+			row(k.Themes, ": pick from every theme, the same way"),
+			row(k.Statuses, ": pick from the statuses, the same way"),
+			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06.."),
+			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
+			row(k.Clear, ""),
+			row(k.Undo, " the last change to the filters, clearing included"),
+		}},
+		{"Anywhere", []helpRow{
+			row(k.Export, ": the events listed, to a Markdown file (~ is your home; never overwrites without asking)"),
+			row(k.About, " the timeline: title, description, dates and counts"),
+			row(k.Help, ": this screen"),
+			row(k.Quit, ""),
+			row(k.Interrupt, ""),
+			row(k.Suspend, ""),
+		}},
+		{"In a picker", []helpRow{
+			row(k.PickDown, " (typing narrows, spaces included)"),
+			row(k.PickUp, ""),
+			row(k.Toggle, " the highlighted value"),
+			row(k.Apply, " the values toggled, or else the one highlighted"),
+			row(k.Cancel, ": the filter stays as it was"),
+		}},
+		{"In a prompt", rows(k.Apply, k.Cancel, k.Recall, k.Edit)},
+		{"When asked", rows(k.Source, k.Yes, k.No)},
 	}
 }
 

@@ -385,6 +385,9 @@ func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 // ShortHelp returns the list's keys for the footer.
 func (l *listPane) ShortHelp() []key.Binding {
 	keys := l.keys.browseHelp()
+	if l.Selected() == nil {
+		keys = withoutBinding(keys, l.keys.Read)
+	}
 	if !hasWebLink(l.Selected()) {
 		keys = withoutBinding(keys, l.keys.Open)
 	}

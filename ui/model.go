@@ -55,9 +55,17 @@ type Model struct {
 	frame string // the last frame drawn
 	dirty bool   // whether a message came since frame was drawn
 	// Parts of the frame kept while what they show is unchanged.
-	footer      cachedLine
+	footerCache struct {
+		key  footerKey
+		line string
+	}
+	statusCache struct {
+		key  statusKey
+		line string
+	}
 	headerLines [2]string
 	headerKey   headerKey
+	windowTitle string
 }
 
 // jump is an event left by following a related link, and the link that was followed.
@@ -217,8 +225,8 @@ func (m *Model) restyle(dark bool, bg color.Color) {
 		c.SetStyles(s)
 	}
 	m.strip.SetStyles(s)
-	m.footer = cachedLine{}
 	m.headerLines = [2]string{}
+	m.footerCache.line, m.statusCache.line = "", ""
 }
 
 // component returns what has the keyboard in focus f; nil for a question the root model
@@ -293,6 +301,7 @@ func (m *Model) setTimeline(t *timeline.Timeline) tea.Cmd {
 		return tea.Quit
 	}
 	m.t, m.facts = t, nil
+	m.windowTitle = "tlx: " + lineText(t.Title, 200)
 	m.strip.SetTimeline(t)
 	m.list.SetTimeline(t)
 	m.detail.SetTimeline(t)
@@ -360,8 +369,6 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	if m.t != nil {
-		v.WindowTitle = "tlx: " + lineText(m.t.Title, 200)
-	}
+	v.WindowTitle = m.windowTitle
 	return v
 }

@@ -176,6 +176,31 @@ func TestGoldenViews(t *testing.T) {
 			}
 		}},
 		{name: "help", keys: []string{"?"}},
+		{name: "about", keys: []string{"i"}, check: func(t *testing.T, m *Model) {
+			if m.focus != focusAbout {
+				t.Errorf("focus %v, want the about view", m.focus)
+			}
+		}},
+		{name: "detail-link", keys: []string{"j", "enter", "n"}, check: func(t *testing.T, m *Model) {
+			if l, ok := m.detail.Link(); !ok || l.related == nil || l.related.ID != "retaliation" {
+				t.Errorf("n selected %+v, want the related event retaliation", l)
+			}
+		}},
+		{name: "hidden", keys: []string{"a"}, text: "micro", after: []string{"enter", "j", "r", "enter"}, check: func(t *testing.T, m *Model) {
+			if m.peek == nil || m.peek.ID != "hack" {
+				t.Errorf("peek %v, want hack, which the filter hides", m.peek)
+			}
+		}},
+		{name: "source", keys: []string{"G", "k", "k", "o"}, check: func(t *testing.T, m *Model) {
+			if m.focus != focusSource {
+				t.Errorf("focus %v, want the question which source", m.focus)
+			}
+		}},
+		{name: "search-reopened", keys: []string{"/"}, text: "hack", after: []string{"enter", "/"}, check: func(t *testing.T, m *Model) {
+			if !m.search.selected || m.search.Value() != "hack" {
+				t.Errorf("reopened search: %q, selected %v", m.search.Value(), m.search.selected)
+			}
+		}},
 		{name: "no-match", keys: []string{"/"}, text: "zzzz", after: []string{"enter"}, check: func(t *testing.T, m *Model) {
 			if len(listed(m)) != 0 || m.list.Selected() != nil {
 				t.Errorf("%d events, selected %v", len(listed(m)), m.list.Selected())
@@ -459,55 +484,6 @@ func TestMouse(t *testing.T) {
 	m.Update(tea.MouseClickMsg{X: 5 + 54, Y: m.lay.bodyY - 1, Button: tea.MouseLeft}) // July 2024
 	if got := selectedID(m); got != "plot" {
 		t.Errorf("click on July 2024 in the strip selected %q, want plot", got)
-	}
-}
-
-// TestResizeSweep renders every size from tiny to huge: no panic, no line wider than the
-// terminal, no more lines than it has, in every mode.
-func TestResizeSweep(t *testing.T) {
-	tl := loadSmall(t)
-	setups := map[string][]string{
-		"list":    nil,
-		"detail":  {"j", "enter"},
-		"picker":  {"a"},
-		"search":  {"/", "h"},
-		"help":    {"?"},
-		"loading": nil,
-	}
-	var sizes [][2]int
-	for w := 0; w <= 40; w++ {
-		for _, h := range []int{0, 1, 2, 5, 12} {
-			sizes = append(sizes, [2]int{w, h})
-		}
-	}
-	for w := 20; w <= 300; w += 7 {
-		for h := 5; h <= 100; h += 9 {
-			sizes = append(sizes, [2]int{w, h})
-		}
-	}
-	for name, setup := range setups {
-		m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
-		if name == "loading" {
-			m = newModel(Options{Name: "a-long-name-for-a-timeline-file.toml"}, false)
-			m.Update(loadProgressMsg{done: 1 << 20, total: 3 << 20})
-		}
-		keys(m, setup...)
-		for _, sz := range sizes {
-			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			got := m.View().Content
-			if sz[1] == 0 && got != "" {
-				t.Errorf("%s %dx%d: output on a zero-height screen", name, sz[0], sz[1])
-			}
-			lines := strings.Split(got, "\n")
-			if len(lines) > max(sz[1], 1) {
-				t.Errorf("%s %dx%d: %d lines", name, sz[0], sz[1], len(lines))
-			}
-			for i, l := range lines {
-				if lw := ansi.StringWidth(l); lw > sz[0] {
-					t.Errorf("%s %dx%d: line %d is %d wide", name, sz[0], sz[1], i, lw)
-				}
-			}
-		}
 	}
 }
 

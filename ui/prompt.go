@@ -207,6 +207,11 @@ func (p *promptPane) View() string {
 	return exactWidth(line, p.width)
 }
 
+// state is what changes the keys the prompt offers.
+func (p *promptPane) state() string {
+	return boolState(p.selected) + boolState(len(p.recall) > 0)
+}
+
 // ShortHelp returns the prompt's keys for the footer.
 func (p *promptPane) ShortHelp() []key.Binding {
 	keys := []key.Binding{p.apply, p.cancel}

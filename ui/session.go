@@ -17,7 +17,11 @@ type filterSession struct {
 	shown   timeline.Filter   // what the list shows: applied, or a preview of a change
 	events  []*timeline.Event // the events shown
 	seq     int               // numbers background searches, so that only the latest shows
+	version int               // counts the changes to what is shown and in force
 }
+
+// Version changes whenever the filter shown, the filter in force or the history does.
+func (s *filterSession) Version() int { return s.version }
 
 // maxHistory bounds the undo history.
 const maxHistory = 200
@@ -31,6 +35,7 @@ func (s *filterSession) Reset(t *timeline.Timeline, f timeline.Filter) error {
 	s.t, s.applied, s.shown, s.events = t, f, f, events
 	s.history = steps(f)
 	s.seq++
+	s.version++
 	return nil
 }
 
@@ -55,6 +60,7 @@ func (s *filterSession) Preview(f timeline.Filter) (bool, error) {
 	s.seq++ // a background search still running is overtaken
 	if sameFilter(f, s.shown) {
 		s.shown = f
+		s.version++
 		return false, nil
 	}
 	var (
@@ -70,6 +76,7 @@ func (s *filterSession) Preview(f timeline.Filter) (bool, error) {
 		return false, err
 	}
 	s.shown, s.events = f, events
+	s.version++
 	return true, nil
 }
 
@@ -111,6 +118,7 @@ func (s *filterSession) Searched(msg searchedMsg) (bool, error) {
 		return false, msg.err
 	}
 	s.shown, s.events = msg.filter, msg.events
+	s.version++
 	return true, nil
 }
 
@@ -121,6 +129,7 @@ func (s *filterSession) Waiting(f timeline.Filter) bool { return !sameFilter(f, 
 // It reports whether the filter changed.
 func (s *filterSession) Commit() bool {
 	s.seq++
+	s.version++
 	if sameFilter(s.shown, s.applied) {
 		s.applied = s.shown
 		return false
@@ -156,6 +165,7 @@ func (s *filterSession) Undo() bool {
 	}
 	prev := s.history[len(s.history)-1]
 	s.history = s.history[:len(s.history)-1]
+	s.version++
 	s.Preview(prev) //nolint:errcheck // it was in force before
 	s.applied = s.shown
 	return true

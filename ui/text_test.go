@@ -3,9 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/timeline"
@@ -40,6 +38,10 @@ related = ["e2"]
   url = "https://example.com/中文中文中文中文/页面"
   quote = "引用引用引用引用引用引用引用引用"
 
+  [[events.sources]]
+  publisher = "第二出版社"
+  url = "https://example.com/second"
+
 [[events]]
 id = "e2"
 date = "2024-02"
@@ -53,43 +55,6 @@ title = "🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉�
 		t.Fatal(err)
 	}
 	return tl
-}
-
-// TestWideTextFits checks every screen of a timeline of wide characters at every small
-// size and a few large ones: no line wider than the screen, and no character cut in two.
-func TestWideTextFits(t *testing.T) {
-	tl := wideTimeline(t)
-	setups := map[string][]string{
-		"list":   nil,
-		"detail": {"enter"},
-		"second": {"j", "enter"},
-		"picker": {"a"},
-		"search": {"/", "中"},
-	}
-	for name, setup := range setups {
-		m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
-		keys(m, setup...)
-		for w := 0; w <= 140; w++ {
-			for _, h := range []int{3, 12, 30} {
-				m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-				got := m.View().Content
-				if !utf8.ValidString(got) {
-					t.Errorf("%s %dx%d: the screen is not valid UTF-8: %q", name, w, h, got)
-				}
-				for i, l := range strings.Split(got, "\n") {
-					if lw := ansi.StringWidth(l); lw > w {
-						t.Errorf("%s %dx%d: line %d is %d wide: %q", name, w, h, i, lw, ansi.Strip(l))
-					}
-				}
-				// The whole text of the detail pane, not only the part on screen.
-				for i, l := range m.detail.lines {
-					if lw := ansi.StringWidth(l); lw > m.detail.width || !utf8.ValidString(l) {
-						t.Errorf("%s %dx%d: detail line %d is %d wide for %d, or not UTF-8: %q", name, w, h, i, lw, m.detail.width, l)
-					}
-				}
-			}
-		}
-	}
 }
 
 // TestCRLFText checks that text from a file with CRLF line ends reads as from any other:

@@ -22,15 +22,38 @@ func (m *Model) render() string {
 
 // headerKey is what the header and the chips depend on.
 type headerKey struct {
-	shown, applied string // the filters, printed
-	n, width       int
-	canUndo        bool
+	version, width int // of the filter session
 	styles         *Styles
 	dark           bool
 }
 
-// cachedLine is a line of the frame kept while what it depends on, printed, is the same.
-type cachedLine struct{ key, line string }
+// statusKey is what the status line depends on.
+type statusKey struct {
+	status     string
+	isErr      bool
+	ruler      rulerKey
+	width      int
+	styles     *Styles
+	dark       bool
+	focus      focus
+	promptView string
+}
+
+// rulerKey is what the ruler says, before it is printed.
+type rulerKey struct {
+	i, n    int
+	hidden  bool
+	percent string
+}
+
+// footerKey is what the footer depends on.
+type footerKey struct {
+	focus  focus
+	width  int
+	styles *Styles
+	dark   bool
+	state  string // what changes the keys a pane offers: a link to open, a prompt's selection
+}
 
 func (m *Model) draw() string {
 	w, h := m.width, m.height
@@ -43,8 +66,7 @@ func (m *Model) draw() string {
 	l := m.lay
 	lines := make([]string, 0, h)
 	shown, applied := m.session.Filter(), m.session.Applied()
-	hk := headerKey{shown: filterKey(shown), applied: filterKey(applied), n: len(m.session.Events()), width: w,
-		canUndo: m.session.CanUndo(), styles: &m.styles, dark: m.styles.Dark}
+	hk := headerKey{version: m.session.Version(), width: w, styles: &m.styles, dark: m.styles.Dark}
 	if hk != m.headerKey || m.headerLines[0] == "" {
 		name := m.t.Title
 		if strings.TrimSpace(name) == "" {
@@ -142,29 +164,45 @@ func (m *Model) statusView() string {
 	case focusSource:
 		return m.styles.Prompt.Label.Render(truncate(m.sourceQuestion(), m.width, "…"))
 	}
-	return statusLine(&m.styles, m.status, m.statusErr, m.ruler(), m.width)
+	k := statusKey{status: m.status, isErr: m.statusErr, ruler: m.rulerKey(), width: m.width,
+		styles: &m.styles, dark: m.styles.Dark, focus: m.focus}
+	if k != m.statusCache.key || m.statusCache.line == "" && m.width > 0 {
+		m.statusCache.key = k
+		m.statusCache.line = statusLine(&m.styles, m.status, m.statusErr, k.ruler.String(), m.width)
+	}
+	return m.statusCache.line
 }
 
-// ruler says where the reader is: the selected event's place in the list, and how far
+// rulerKey says where the reader is: the selected event's place in the list, and how far
 // down the detail or an overlay is scrolled.
-func (m *Model) ruler() string {
+func (m *Model) rulerKey() rulerKey {
 	switch m.focus {
 	case focusHelp:
-		return m.help.Percent()
+		return rulerKey{percent: m.help.Percent()}
 	case focusAbout:
-		return m.about.Percent()
+		return rulerKey{percent: m.about.Percent()}
 	}
 	i, n := m.list.Position()
-	r := strconv.Itoa(i) + "/" + strconv.Itoa(n)
-	if m.peek != nil {
-		r = "hidden · " + r
-	}
+	r := rulerKey{i: i, n: n, hidden: m.peek != nil}
 	if m.focus == focusDetail {
-		if p := m.detail.Percent(); p != "" {
-			r += " · " + p
-		}
+		r.percent = m.detail.Percent()
 	}
 	return r
+}
+
+// String prints the ruler: "12/45", "hidden · 12/45 · 40%", "top".
+func (r rulerKey) String() string {
+	if r.n == 0 && r.i == 0 && !r.hidden {
+		return r.percent
+	}
+	s := strconv.Itoa(r.i) + "/" + strconv.Itoa(r.n)
+	if r.hidden {
+		s = "hidden · " + s
+	}
+	if r.percent != "" {
+		s += " · " + r.percent
+	}
+	return s
 }
 
 // sourceQuestion asks which source o opens, naming each.
@@ -180,6 +218,10 @@ func (m *Model) sourceQuestion() string {
 // footerView draws the keys that matter now, built from their bindings; at any width the
 // list and the detail keep help and quit.
 func (m *Model) footerView() string {
+	k := footerKey{focus: m.focus, width: m.width, styles: &m.styles, dark: m.styles.Dark, state: m.footerState()}
+	if k == m.footerCache.key && m.footerCache.line != "" {
+		return m.footerCache.line
+	}
 	var keys []key.Binding
 	pinned := 0
 	switch m.focus {
@@ -192,15 +234,34 @@ func (m *Model) footerView() string {
 	default:
 		keys = m.component(m.focus).ShortHelp()
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d %d %p %v|", m.width, pinned, &m.styles, m.styles.Dark)
-	for _, k := range keys {
-		b.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+	m.footerCache.key, m.footerCache.line = k, footerLine(&m.styles, keys, pinned, m.width)
+	return m.footerCache.line
+}
+
+// footerState is what, besides the focus, changes the keys the footer offers.
+func (m *Model) footerState() string {
+	switch m.focus {
+	case focusList:
+		return boolState(m.list.Selected() != nil) + boolState(hasWebLink(m.list.Selected()))
+	case focusDetail:
+		return boolState(hasWebLink(m.shown())) + boolState(m.detail.HasLinks())
+	case focusPicker:
+		return m.picker.choiceWords()
+	case focusSearch:
+		return m.search.state()
+	case focusDates:
+		return m.dates.state()
+	case focusExportName, focusOverwrite:
+		return m.export.prompt.state() + strconv.Itoa(int(m.export.Stage()))
 	}
-	if b.String() != m.footer.key {
-		m.footer = cachedLine{key: b.String(), line: footerLine(&m.styles, keys, pinned, m.width)}
+	return ""
+}
+
+func boolState(b bool) string {
+	if b {
+		return "1"
 	}
-	return m.footer.line
+	return "0"
 }
 
 // loadingView draws the progress of the load, centred.
