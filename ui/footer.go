@@ -43,7 +43,7 @@ func footerLine(s *Styles, keys []key.Binding, pinned, w int) string {
 			if used+3+pw > w {
 				break
 			}
-			b.WriteString(s.Footer.Sep.Render(sep))
+			b.WriteString(s.FooterPaint.Sep.Render(sep))
 			used += 3
 		}
 		if used+pw > w {
@@ -51,9 +51,9 @@ func footerLine(s *Styles, keys []key.Binding, pinned, w int) string {
 			pw = textWidth(part)
 		}
 		key, desc, _ := strings.Cut(part, " ")
-		b.WriteString(s.Footer.Key.Render(key))
+		b.WriteString(s.FooterPaint.Key.Render(key))
 		if desc != "" || strings.HasSuffix(part, " ") {
-			b.WriteString(s.Footer.Desc.Render(" " + desc))
+			b.WriteString(s.FooterPaint.Desc.Render(" " + desc))
 		}
 		used += pw
 	}
@@ -70,9 +70,9 @@ func statusLine(s *Styles, msg string, isErr bool, ruler string, w int) string {
 	if rw+1 > w {
 		ruler, rw = "", 0
 	}
-	style := s.Status.Info
+	style := s.StatusPaint.Info
 	if isErr {
-		style = s.Status.Error
+		style = s.StatusPaint.Error
 	}
 	room := w
 	if rw > 0 {
@@ -84,7 +84,7 @@ func statusLine(s *Styles, msg string, isErr bool, ruler string, w int) string {
 		out = style.Render(text)
 	}
 	if rw > 0 {
-		out += strings.Repeat(" ", w-textWidth(text)-rw) + s.Status.Ruler.Render(ruler)
+		out += strings.Repeat(" ", w-textWidth(text)-rw) + s.StatusPaint.Ruler.Render(ruler)
 	}
 	return out
 }

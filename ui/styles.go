@@ -76,6 +76,10 @@ type Styles struct {
 	PickerPaint struct {
 		Title, Item, Cursor, Checked, Count, Zero, Meta paint
 	}
+	// FooterPaint and StatusPaint are Footer and Status reduced to escape codes: the
+	// footer and the ruler change as the selection moves.
+	FooterPaint struct{ Key, Desc, Sep paint }
+	StatusPaint struct{ Info, Error, Ruler paint }
 
 	// themes holds one style per palette colour; ThemeStyle picks by theme id.
 	themes      []lipgloss.Style
@@ -243,6 +247,8 @@ func (s *Styles) paint() {
 	pp := &s.PickerPaint
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
 	pp.Checked, pp.Count, pp.Zero, pp.Meta = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero), newPaint(s.Picker.Meta)
+	s.FooterPaint.Key, s.FooterPaint.Desc, s.FooterPaint.Sep = newPaint(s.Footer.Key), newPaint(s.Footer.Desc), newPaint(s.Footer.Sep)
+	s.StatusPaint.Info, s.StatusPaint.Error, s.StatusPaint.Ruler = newPaint(s.Status.Info), newPaint(s.Status.Error), newPaint(s.Status.Ruler)
 }
 
 // paint is a style with no padding, width or border reduced to the escape codes before

@@ -26,6 +26,8 @@ func TestPaintMatchesRender(t *testing.T) {
 				{s.ThemeStyle("cyber"), s.themePaint("cyber")}, {s.List.Year, s.ListPaint.Year}, {s.List.YearRule, s.ListPaint.YearRule}, {s.Picker.Title, s.PickerPaint.Title}, {s.Picker.Item, s.PickerPaint.Item},
 				{s.Picker.Cursor, s.PickerPaint.Cursor}, {s.Picker.Checked, s.PickerPaint.Checked},
 				{s.Picker.Count, s.PickerPaint.Count}, {s.Picker.Zero, s.PickerPaint.Zero},
+				{s.Footer.Key, s.FooterPaint.Key}, {s.Footer.Desc, s.FooterPaint.Desc}, {s.Footer.Sep, s.FooterPaint.Sep},
+				{s.Status.Info, s.StatusPaint.Info}, {s.Status.Error, s.StatusPaint.Error}, {s.Status.Ruler, s.StatusPaint.Ruler},
 			}
 			for i, pr := range pairs {
 				if got := pr.paint.Render(""); got != "" {
