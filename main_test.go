@@ -50,9 +50,10 @@ func needTmux(t *testing.T) {
 
 // session is one tmux session on a private server, killed when the test ends.
 type session struct {
-	t      *testing.T
-	socket string
-	exit   string // file the shell writes the exit status to
+	t       *testing.T
+	socket  string
+	exit    string        // file the shell writes the exit status to
+	timeout time.Duration // bounds each wait; waitTimeout unless the test says more
 }
 
 // start runs command in a new w by h tmux session with TERM=xterm-256color and env set.
@@ -63,7 +64,8 @@ func start(t *testing.T, w, h int, dir string, env []string, command ...string) 
 	s := &session{
 		t:      t,
 		socket: fmt.Sprintf("tlxtest-%d-%d", os.Getpid(), time.Now().UnixNano()),
-		exit:   filepath.Join(t.TempDir(), "exit"),
+		exit:    filepath.Join(t.TempDir(), "exit"),
+		timeout: waitTimeout,
 	}
 	quoted := make([]string, len(command))
 	for i, c := range command {
@@ -120,14 +122,14 @@ func (s *session) screen(colour bool) string {
 // the deadline.
 func (s *session) waitFor(desc string, ok func(screen string) bool) string {
 	s.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	deadline := time.Now().Add(s.timeout)
 	for {
 		scr := s.screen(false)
 		if ok(scr) {
 			return scr
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("waited %v for %s; the screen shows:\n%s", waitTimeout, desc, scr)
+			s.t.Fatalf("waited %v for %s; the screen shows:\n%s", s.timeout, desc, scr)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -361,6 +363,9 @@ func TestLoadingInterrupted(t *testing.T) {
 func TestTypeAheadWhileLoading(t *testing.T) {
 	exe, dir, big := bigTimeline(t)
 	s := start(t, 120, 30, dir, nil, exe, "-f", big)
+	// Loading 75 MB and searching it takes seconds; far more on a machine busy with
+	// other tests.
+	s.timeout = 4 * waitTimeout
 	s.waitText("Loading", "big.toml")
 	s.send("/")
 	s.typeText("oman")
