@@ -62,8 +62,8 @@ func start(t *testing.T, w, h int, dir string, env []string, command ...string) 
 	t.Helper()
 	needTmux(t)
 	s := &session{
-		t:      t,
-		socket: fmt.Sprintf("tlxtest-%d-%d", os.Getpid(), time.Now().UnixNano()),
+		t:       t,
+		socket:  fmt.Sprintf("tlxtest-%d-%d", os.Getpid(), time.Now().UnixNano()),
 		exit:    filepath.Join(t.TempDir(), "exit"),
 		timeout: waitTimeout,
 	}
