@@ -162,8 +162,13 @@ func (nb *Notebook) read() (st *State, exists bool, err error) {
 	return st, info != nil, nil
 }
 
-// readFile reads a notebook file of at most maxFile bytes.
+// readFile reads a notebook file of at most maxFile bytes. Anything but a regular file
+// is refused before it is opened: opening a named pipe would wait for a writer, and a
+// device could be read forever.
 func readFile(path string) ([]byte, fs.FileInfo, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, nil, notRegular(path, st)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, openError(path, err)
@@ -173,17 +178,25 @@ func readFile(path string) ([]byte, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, openError(path, err)
 	}
-	if info.IsDir() {
-		return nil, nil, &ParseError{File: path, Msg: "is a folder, not a notebook", Hint: "give --notebook a file name, such as " + filepath.Join(path, "notebook.toml")}
+	if !info.Mode().IsRegular() { // replaced between the two looks
+		return nil, nil, notRegular(path, info)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, &ParseError{File: path, Msg: "is not a regular file", Hint: "give --notebook a file name"}
+	if info.Size() > maxFile {
+		return nil, nil, &ParseError{File: path, Msg: fmt.Sprintf("the file is larger than %d MiB, far more than a notebook holds", maxFile>>20), Hint: "check that --notebook names a notebook"}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
 	if err != nil {
 		return nil, nil, openError(path, err)
 	}
 	return data, info, nil
+}
+
+// notRegular explains why a folder, a device or a pipe is no notebook.
+func notRegular(path string, st fs.FileInfo) error {
+	if st.IsDir() {
+		return &ParseError{File: path, Msg: "is a folder, not a notebook", Hint: "give --notebook a file name, such as " + filepath.Join(path, "notebook.toml")}
+	}
+	return &ParseError{File: path, Msg: "is not a regular file (a device, a pipe or a socket)", Hint: "give --notebook the name of a file"}
 }
 
 // openError explains why a notebook could not be read. A missing file keeps

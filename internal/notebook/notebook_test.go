@@ -367,6 +367,18 @@ func TestInvalidNeverOverwritten(t *testing.T) {
 			t.Errorf("Open(folder) = %v", err)
 		}
 	})
+	t.Run("a device", func(t *testing.T) {
+		if _, err := os.Stat(os.DevNull); err != nil {
+			t.Skip(err)
+		}
+		nb, err := Open(os.DevNull, Options{})
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("Open(%s) = %v", os.DevNull, err)
+		}
+		if _, err := nb.Mark("a", ""); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Mark on %s = %v", os.DevNull, err)
+		}
+	})
 }
 
 // TestOrphans: entries whose events left the timeline are kept and listed, with the

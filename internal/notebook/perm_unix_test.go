@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestPermissions: a notebook the reader may not read fails to open with a clear error;
@@ -123,5 +124,26 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := out.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFIFO: a named pipe given as the notebook is refused at once, not waited on.
+func TestFIFO(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pipe.toml")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Open(path, Options{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("Open(fifo) = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Open waits on a named pipe")
 	}
 }
