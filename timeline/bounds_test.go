@@ -1,6 +1,7 @@
 package timeline_test
 
 import (
+	"fmt"
 	"runtime"
 	"testing"
 	"time"
@@ -43,17 +44,25 @@ func fastest(f func()) (time.Duration, uint64) {
 func checkBounded(t *testing.T, size int, maxBytes uint64, f func()) {
 	t.Helper()
 	valid := timelinetest.Generate(max(1, size/780), 1)
-	base, _ := fastest(func() {
+	checkAgainst(t, fmt.Sprintf("a valid load of %d bytes", len(valid)), func() {
 		if _, err := timeline.Parse("valid.toml", valid); err != nil {
 			t.Fatal(err)
 		}
-	})
+	}, 0, maxBytes, f)
+}
+
+// checkAgainst fails t when f takes more than ten times as long as baseline, or allocates
+// more than allocFactor times what baseline allocates plus extraBytes.
+func checkAgainst(t *testing.T, what string, baseline func(), allocFactor float64, extraBytes uint64, f func()) {
+	t.Helper()
+	base, baseBytes := fastest(baseline)
 	took, bytes := fastest(f)
-	t.Logf("%d bytes: %v and %d bytes allocated; a valid load of %d bytes takes %v", size, took, bytes, len(valid), base)
+	maxBytes := uint64(allocFactor*float64(baseBytes)) + extraBytes
+	t.Logf("%v and %d bytes allocated; %s takes %v and %d bytes", took, bytes, what, base, baseBytes)
 	if bytes > maxBytes {
 		t.Errorf("allocated %d bytes, want at most %d", bytes, maxBytes)
 	}
 	if took > 10*base+10*time.Millisecond {
-		t.Errorf("took %v, want at most ten times the %v of a valid load of the same size", took, base)
+		t.Errorf("took %v, want at most ten times the %v of %s", took, base, what)
 	}
 }

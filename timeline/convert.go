@@ -55,7 +55,7 @@ func (c *converter) what() string {
 	}
 	w := fmt.Sprintf("%s %d", c.kind, c.pos)
 	if c.id != "" {
-		w = fmt.Sprintf("%s %q", c.kind, c.id)
+		w = fmt.Sprintf("%s %q", c.kind, shorten(c.id))
 	}
 	if c.src > 0 {
 		w = fmt.Sprintf("source %d of %s", c.src, w)
@@ -103,9 +103,9 @@ func (c *converter) unknownKeys(m map[string]any, known []string) {
 	for _, k := range unknown {
 		hint := "the keys here are " + strings.Join(known, ", ")
 		if s := Suggest(k, known); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+			hint = fmt.Sprintf("did you mean %q?", s) // a key of the format: short
 		}
-		c.add(ErrUnknownKey, k, hint, "unknown key %q%s", k, c.in())
+		c.add(ErrUnknownKey, k, hint, "unknown key %q%s", shorten(k), c.in())
 	}
 }
 
@@ -353,20 +353,20 @@ func (c *converter) oneOf(kind error, key, value string, allowed []string) {
 	if s := Suggest(value, allowed); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	c.add(kind, key, hint, "unknown %s %q%s", key, value, c.in())
+	c.add(kind, key, hint, "unknown %s %q%s", key, shorten(value), c.in())
 }
 
 func (c *converter) checkURL(raw string) {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		c.add(ErrURL, "url", "write a full address such as https://example.com/page", "url %q%s cannot be read", raw, c.in())
+		c.add(ErrURL, "url", "write a full address such as https://example.com/page", "url %q%s cannot be read", shorten(raw), c.in())
 	case u.Scheme == "":
-		c.add(ErrURL, "url", "start it with https:// or http://", "url %q%s is not a full address", raw, c.in())
+		c.add(ErrURL, "url", "start it with https:// or http://", "url %q%s is not a full address", shorten(raw), c.in())
 	case u.Scheme != "http" && u.Scheme != "https":
-		c.add(ErrURL, "url", "use an http:// or https:// address", "url %q%s must be http or https, not %s", raw, c.in(), u.Scheme)
+		c.add(ErrURL, "url", "use an http:// or https:// address", "url %q%s must be http or https, not %s", shorten(raw), c.in(), shorten(u.Scheme))
 	case u.Host == "":
-		c.add(ErrURL, "url", "write a full address such as https://example.com/page", "url %q%s has no host", raw, c.in())
+		c.add(ErrURL, "url", "write a full address such as https://example.com/page", "url %q%s has no host", shorten(raw), c.in())
 	}
 }
 

@@ -48,7 +48,7 @@ func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.Split(s, "-")
 	if s == "" || len(parts) > 3 {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
 	}
 	num := func(p string, width int) (int, bool) {
 		if len(p) != width {
@@ -65,7 +65,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	y, ok := num(parts[0], 4)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
 	}
 	d := Date{Year: y, Prec: Year}
 	if len(parts) == 1 {
@@ -73,10 +73,10 @@ func ParseDate(s string) (Date, error) {
 	}
 	m, ok := num(parts[1], 2)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
 	}
 	if m < 1 || m > 12 {
-		return Date{}, fmt.Errorf("%w %q: month %d does not exist", ErrDate, s, m)
+		return Date{}, fmt.Errorf("%w %q: month %d does not exist", ErrDate, shorten(s), m)
 	}
 	d.Month, d.Prec = time.Month(m), Month
 	if len(parts) == 2 {
@@ -84,10 +84,10 @@ func ParseDate(s string) (Date, error) {
 	}
 	day, ok := num(parts[2], 2)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
 	}
 	if day < 1 || day > daysIn(y, d.Month) {
-		return Date{}, fmt.Errorf("%w %q: %s %d has %d days", ErrDate, s, d.Month, y, daysIn(y, d.Month))
+		return Date{}, fmt.Errorf("%w %q: %s %d has %d days", ErrDate, shorten(s), d.Month, y, daysIn(y, d.Month))
 	}
 	d.Day, d.Prec = day, Day
 	return d, nil
@@ -297,7 +297,7 @@ func ParseRange(s string) (Range, error) {
 	var r Range
 	var err error
 	if strings.TrimSpace(from) == "" && strings.TrimSpace(to) == "" {
-		return Range{}, fmt.Errorf("%w %q: give at least one side, as in 2024.. or ..2021", ErrDate, s)
+		return Range{}, fmt.Errorf("%w %q: give at least one side, as in 2024.. or ..2021", ErrDate, shorten(s))
 	}
 	if strings.TrimSpace(from) != "" {
 		if r.From, err = ParseDate(from); err != nil {

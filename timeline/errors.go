@@ -53,7 +53,7 @@ func (p *Problem) Error() string {
 	}
 	b.WriteString(": ")
 	if p.Line == 0 && p.Event > 0 {
-		fmt.Fprintf(&b, "event %d %q: ", p.Event, p.EventID)
+		fmt.Fprintf(&b, "event %d %q: ", p.Event, shorten(p.EventID))
 	}
 	b.WriteString(p.Msg)
 	if p.Hint != "" {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Filter selects events. Within a kind, several values mean any of them; different kinds
@@ -274,12 +275,21 @@ func unknown(kind error, name string, known []string) error {
 	return fmt.Errorf("%w %q", kind, name)
 }
 
+// maxSuggestBytes is the longest name Suggest looks for near candidates.
+const maxSuggestBytes = 128
+
 // Suggest returns the candidate nearest to name by edit distance, ignoring case, or ""
 // when none is near enough to be a likely typo.
 func Suggest(name string, candidates []string) string {
+	if len(name) > maxSuggestBytes {
+		return "" // the distance costs the product of the lengths; no typo is this long
+	}
 	name = strings.ToLower(name)
 	best, bestDist := "", len(name)/2+2
 	for _, c := range candidates {
+		if len(c) > utf8.UTFMax*(len(name)+bestDist) {
+			continue // more characters than an edit distance under bestDist allows
+		}
 		d := editDistance(name, strings.ToLower(c))
 		if d < bestDist {
 			best, bestDist = c, d

@@ -103,3 +103,33 @@ func ControlChar(s string) (rune, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// echoRunes is how many characters of a value a message quotes.
+const echoRunes = 80
+
+// shorten returns s cut to echoRunes characters and an ellipsis when it is longer, for
+// quoting a value from a file in a message: a 50 MB value makes a 50 MB message
+// otherwise.
+func shorten(s string) string {
+	if len(s) <= echoRunes {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == echoRunes {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// shortenArgs shortens the strings among args, in place, and returns them.
+func shortenArgs(args []any) []any {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = shorten(s)
+		}
+	}
+	return args
+}

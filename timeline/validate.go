@@ -90,7 +90,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 			}
 			if j, dup := ids[id]; dup {
 				*restIssues = append(*restIssues, issue{kind: ErrDuplicate, table: table, n: i + 1, key: "id",
-					msg:  fmt.Sprintf("duplicate %s id %q (first at %s)", noun, id, restLine(table, j+1)),
+					msg:  fmt.Sprintf("duplicate %s id %q (first at %s)", noun, shorten(id), restLine(table, j+1)),
 					hint: "give each " + noun + " its own id"})
 				continue
 			}
@@ -120,7 +120,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 			first = fmt.Sprintf("line %d", line)
 		}
 		l.issues[k] = append(l.issues[k], issue{kind: ErrDuplicate, table: "events", n: l.tableIndex(k), key: "id",
-			msg: fmt.Sprintf("duplicate event id %q (first at %s)", id, first), hint: "give each event its own id"})
+			msg: fmt.Sprintf("duplicate event id %q (first at %s)", shorten(id), first), hint: "give each event its own id"})
 	}
 
 	checkActors := len(actors) > 0 && !restBroken
@@ -133,13 +133,13 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 			continue
 		}
 		e := &l.evs[k]
-		what := fmt.Sprintf("event %q", e.ID)
+		what := fmt.Sprintf("event %q", shorten(e.ID))
 		if e.ID == "" {
 			what = fmt.Sprintf("event %d", e.Pos)
 		}
 		add := func(kind error, key, hint, format string, args ...any) {
 			l.issues[k] = append(l.issues[k], issue{kind: kind, table: "events", n: l.tableIndex(k), key: key,
-				msg: fmt.Sprintf(format, args...) + " in " + what, hint: hint})
+				msg: fmt.Sprintf(format, shortenArgs(args)...) + " in " + what, hint: hint})
 		}
 		if checkActors {
 			for _, id := range e.Actors {
@@ -166,7 +166,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 				continue
 			}
 			hint := "related lists the ids of other events in this file"
-			if suggestions < 50 {
+			if suggestions < maxSearches {
 				suggestions++
 				if allIDs == nil {
 					allIDs = make([]string, 0, len(eventIDs))
@@ -176,7 +176,7 @@ func (l *loader) crossCheck(actors []Actor, themes []Theme, restIssues *[]issue,
 					slices.Sort(allIDs)
 				}
 				if s := suggestClose(id, allIDs); s != "" {
-					hint = fmt.Sprintf("did you mean %q?", s)
+					hint = fmt.Sprintf("did you mean %q?", shorten(s))
 				}
 			}
 			add(ErrUnknownRef, "related", hint, "unknown related event %q", id)
@@ -196,12 +196,18 @@ func (l *loader) tableIndex(k int) int {
 // refHints suggests, for a name no registry id matches, the closest id, or the id of the
 // entry the name is the name or alias of.
 type refHints struct {
-	ids   []string
-	names map[string]string // lower-cased name or alias -> id
+	ids      []string
+	names    map[string]string // lower-cased name or alias -> id
+	hints    map[string]string // the hint given for each name, so each costs one search
+	searches int
 }
 
+// maxSearches is how many names a refHints looks for near ids: each search compares the
+// name with every id, and among thousands of unknown names a few suggestions are enough.
+const maxSearches = 50
+
 func newRefHints(ids map[string]int, names map[string]string) *refHints {
-	h := &refHints{names: names}
+	h := &refHints{names: names, hints: map[string]string{}}
 	for id := range ids {
 		h.ids = append(h.ids, id)
 	}
@@ -211,12 +217,20 @@ func newRefHints(ids map[string]int, names map[string]string) *refHints {
 
 func (h *refHints) hint(name string) string {
 	if id, ok := h.names[strings.ToLower(name)]; ok {
-		return fmt.Sprintf("events name it by its id: %q", id)
+		return fmt.Sprintf("events name it by its id: %q", shorten(id))
 	}
-	if s := suggestClose(name, h.ids); s != "" {
-		return fmt.Sprintf("did you mean %q?", s)
+	if hint, ok := h.hints[name]; ok {
+		return hint
 	}
-	return "add it to the registry, or use one of its ids"
+	hint := "add it to the registry, or use one of its ids"
+	if h.searches < maxSearches {
+		h.searches++
+		if s := suggestClose(name, h.ids); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", shorten(s))
+		}
+		h.hints[name] = hint
+	}
+	return hint
 }
 
 // suggestClose is Suggest over sorted candidates, so that equally close ones resolve the

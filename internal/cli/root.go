@@ -112,9 +112,7 @@ func handleError(w io.Writer, styles fang.Styles, err error) {
 	}
 	var problems timeline.Problems
 	if errors.As(err, &problems) {
-		for _, p := range problems {
-			fmt.Fprintln(w, timeline.SanitizeLine(p.Error()))
-		}
+		printProblems(w, problems, maxProblems)
 		return
 	}
 	// Joined errors (several unknown filter names) print one a line.
@@ -125,6 +123,25 @@ func handleError(w io.Writer, styles fang.Styles, err error) {
 	if exitCode(err) == exitUsage {
 		fmt.Fprintln(w, "Try 'tlx --help' for usage.")
 	}
+}
+
+// maxProblems is how many problems of a file are printed unless validate --all-problems
+// asks for every one: a generated file can have a million.
+const maxProblems = 50
+
+// printProblems prints problems one a line, at most max of them (all when max is 0), then
+// how many were left out. It stops at the first failed write.
+func printProblems(w io.Writer, problems timeline.Problems, max int) error {
+	for i, p := range problems {
+		if max > 0 && i == max {
+			_, err := fmt.Fprintf(w, "... and %d more problems; tlx validate --all-problems prints them all\n", len(problems)-max)
+			return err
+		}
+		if _, err := fmt.Fprintln(w, timeline.SanitizeLine(p.Error())); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // isUsageError recognises cobra's errors about the command line, which cobra does not type.

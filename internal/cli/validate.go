@@ -14,12 +14,13 @@ import (
 func init() { extraCommands = append(extraCommands, newValidateCmd) }
 
 func newValidateCmd(o *options) *cobra.Command {
-	var verbose bool
+	var verbose, all bool
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check timeline files and print every problem",
 		Long: `validate checks timeline files against the format (docs/format.md) and prints every
-problem it finds, one a line, on standard output:
+problem it finds, one a line, on standard output (the first 50 of a file, then how many
+more; --all-problems prints them all):
 
   FILE:LINE:COL: message; hint        where the place is known
   FILE: event N "id": message; hint   otherwise
@@ -33,10 +34,11 @@ line.`,
   tlx validate -v                        # check the built-in timeline
   cat draft.toml | tlx validate -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.runValidate(cmd.InOrStdin(), cmd.OutOrStdout(), args, verbose)
+			return o.runValidate(cmd.InOrStdin(), cmd.OutOrStdout(), args, verbose, all)
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print FILE: ok for each valid file")
+	cmd.Flags().BoolVar(&all, "all-problems", false, fmt.Sprintf("print every problem of a file, not only the first %d", maxProblems))
 	return cmd
 }
 
@@ -46,7 +48,11 @@ type validateSource struct {
 	read func() ([]byte, error)
 }
 
-func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, verbose bool) error {
+func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, verbose, all bool) error {
+	max := maxProblems
+	if all {
+		max = 0
+	}
 	var sources []validateSource
 	if o.file != "" {
 		args = append([]string{o.file}, args...)
@@ -75,10 +81,8 @@ func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, 
 			continue
 		}
 		failed = true
-		for _, p := range problems {
-			if _, err := fmt.Fprintln(stdout, timeline.SanitizeLine(p.Error())); err != nil {
-				return &exitError{code: exitFailed, err: fmt.Errorf("write: %w", err)}
-			}
+		if err := printProblems(stdout, problems, max); err != nil {
+			return &exitError{code: exitFailed, err: fmt.Errorf("write: %w", err)}
 		}
 	}
 	if failed {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,7 +91,7 @@ func TestValidateUsage(t *testing.T) {
 func TestValidateStdin(t *testing.T) {
 	var out bytes.Buffer
 	o := &options{}
-	err := o.runValidate(strings.NewReader("title = \"x\"\nstatus = 1\n"), &out, []string{"-"}, false)
+	err := o.runValidate(strings.NewReader("title = \"x\"\nstatus = 1\n"), &out, []string{"-"}, false, false)
 	if exitCode(err) != exitFailed {
 		t.Errorf("exit %d, want %d", exitCode(err), exitFailed)
 	}
@@ -105,5 +106,30 @@ func TestValidateSanitizes(t *testing.T) {
 	code, stdout, _ := runCLI(t, "validate", path)
 	if code != 1 || strings.ContainsRune(stdout, 0x1b) || !strings.Contains(stdout, `unknown key "\x1b[2J"`) {
 		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+}
+
+// TestProblemsCapped checks that a file with many problems prints the first 50 and how
+// many more there are, with an exit status that still says bad, and that --all-problems
+// prints every one. A file of 200,000 problems used to print 200,000 lines.
+func TestProblemsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title = \"t\"\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	path := writeFixture(t, b.String())
+	closing := "... and 250 more problems; tlx validate --all-problems prints them all"
+	for _, args := range [][]string{{"validate", path}, {"list", "-f", path}, {"export", "-f", path}} {
+		code, stdout, stderr := runCLI(t, args...)
+		out := stdout + stderr
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if code != exitFailed || len(lines) != 51 || lines[50] != closing || !strings.HasPrefix(lines[0], path+":2:1: unknown key \"k0\"") {
+			t.Errorf("%v: exit %d, %d lines, last %q", args, code, len(lines), lines[len(lines)-1])
+		}
+	}
+	code, stdout, _ := runCLI(t, "validate", "--all-problems", path)
+	if lines := strings.Count(stdout, "\n"); code != exitFailed || lines != 300 || strings.Contains(stdout, "more problems") {
+		t.Errorf("--all-problems: exit %d, %d lines", code, lines)
 	}
 }
