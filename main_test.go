@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
@@ -428,4 +430,130 @@ func TestExplorerStdinPipe(t *testing.T) {
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("status %s, want 0", got)
 	}
+}
+
+// TestExplorerIssue10 drives the real binary through what issue 10 asks of the explorer,
+// as a person types it, on the built-in timeline and on ui/testdata/small.toml.
+func TestExplorerIssue10(t *testing.T) {
+	needTmux(t)
+	exe := buildTLX(t)
+	small, err := filepath.Abs(filepath.Join("ui", "testdata", "small.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := timeline.Parse(data.Name, data.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(f timeline.Filter) string {
+		events, err := embedded.Filter(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%d of %d events", len(events), len(embedded.Events))
+	}
+
+	t.Run("a routh enter filters to Routh's events", func(t *testing.T) {
+		s := start(t, 120, 40, t.TempDir(), nil, exe)
+		s.waitText(fmt.Sprintf("%d of %d events", len(embedded.Events), len(embedded.Events)))
+		s.send("a")
+		s.waitText("Actors", "type to narrow")
+		s.typeText("routh")
+		s.send("Enter")
+		s.waitText("actor Ryan Routh", count(timeline.Filter{Actors: []string{"routh"}}))
+	})
+
+	t.Run("a Donald T and tab select Donald Trump", func(t *testing.T) {
+		s := start(t, 120, 40, t.TempDir(), nil, exe)
+		s.waitText(" of ", " events")
+		s.send("a")
+		s.waitText("type to narrow")
+		s.typeText("Donald T")
+		s.waitText("› Donald T")
+		s.send("Tab")
+		s.waitText("[x] Donald Trump")
+		s.send("Enter")
+		s.waitText("actor Donald Trump", count(timeline.Filter{Actors: []string{"trump"}}))
+	})
+
+	t.Run("/hacking enter finds the Cyber events", func(t *testing.T) {
+		s := start(t, 120, 40, t.TempDir(), nil, exe)
+		s.waitText(" of ", " events")
+		s.send("/")
+		s.typeText("hacking")
+		s.send("Enter")
+		s.waitText(`search "hacking"`, count(timeline.Filter{Text: "hacking"}))
+		cyber, _ := embedded.Filter(timeline.Filter{Themes: []string{"cyber"}})
+		hacking, _ := embedded.Filter(timeline.Filter{Text: "hacking"})
+		if len(hacking) < len(cyber) {
+			t.Errorf("hacking finds %d events, fewer than the %d Cyber events", len(hacking), len(cyber))
+		}
+	})
+
+	t.Run("tab tab returns to the list", func(t *testing.T) {
+		s := start(t, 120, 40, t.TempDir(), nil, exe)
+		s.waitText(" of ", " events", "enter read")
+		s.send("Tab")
+		s.waitText("esc list")
+		s.send("Tab")
+		s.waitText("enter read")
+		first := selected(s.waitGone("esc list"))
+		s.send("j")
+		s.waitFor("the list to move with j", func(scr string) bool { return selected(scr) != first })
+	})
+
+	t.Run("related jump and back", func(t *testing.T) {
+		s := start(t, 140, 40, t.TempDir(), nil, exe, "-f", small)
+		s.waitText("9 of 9 events", "Iran seeks retaliation for the strike")
+		s.send("r")
+		s.waitText("Related event 1 of 2")
+		s.send("Enter")
+		s.waitText("b goes back to “Iran seeks retaliation for the strike”")
+		if !strings.Contains(selected(s.screen(false)), "US strike kills a general") {
+			t.Errorf("enter on the related event did not select it:\n%s", s.screen(false))
+		}
+		s.send("b")
+		s.waitText("Back to “Iran seeks retaliation for the strike”")
+		if !strings.Contains(selected(s.screen(false)), "Iran seeks retaliation") {
+			t.Errorf("b did not come back:\n%s", s.screen(false))
+		}
+	})
+
+	t.Run("o opens the source with BROWSER", func(t *testing.T) {
+		dir := t.TempDir()
+		opened := filepath.Join(dir, "opened")
+		script := filepath.Join(dir, "browser")
+		if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s' \"$1\" > "+shellQuote(opened)+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		s := start(t, 140, 40, dir, []string{"BROWSER=" + script}, exe, "-f", small)
+		s.waitText("9 of 9 events")
+		s.send("j") // US strike kills a general: one source, with a link
+		s.waitFor("the strike selected", func(scr string) bool { return strings.Contains(selected(scr), "US strike kills") })
+		s.send("o")
+		s.waitText("Opened source 1 (Example News) with browser")
+		b, err := os.ReadFile(opened)
+		if err != nil || string(b) != "https://example.com/strike" {
+			t.Errorf("the browser got %q (%v), want https://example.com/strike", b, err)
+		}
+	})
+
+	t.Run("the footer at 80x24 keeps help and quit", func(t *testing.T) {
+		s := start(t, 80, 24, t.TempDir(), nil, exe)
+		scr := s.waitText(" of ", " events")
+		lines := strings.Split(strings.TrimRight(scr, "\n"), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, "? help") || !strings.Contains(last, "q quit") {
+			t.Errorf("the footer at 80x24 is %q", last)
+		}
+		s.send("Enter")
+		scr = s.waitText("esc list")
+		lines = strings.Split(strings.TrimRight(scr, "\n"), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, "? help") || !strings.Contains(last, "q quit") {
+			t.Errorf("the detail's footer at 80x24 is %q", last)
+		}
+		s.send("q")
+		if got := s.exitStatus(); got != "0" {
+			t.Errorf("q: status %s, want 0", got)
+		}
+	})
 }

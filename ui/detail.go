@@ -159,7 +159,12 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	d.layout()
+	y := d.vp.YOffset()
 	switch {
+	case key.Matches(k, d.keys.NextLink):
+		return d.moveLink(1)
+	case key.Matches(k, d.keys.PrevLink):
+		return d.moveLink(-1)
 	case key.Matches(k, d.keys.Down):
 		d.vp.ScrollDown(1)
 	case key.Matches(k, d.keys.Up):
@@ -176,12 +181,20 @@ func (d *detailPane) Update(msg tea.Msg) tea.Cmd {
 		d.vp.GotoTop()
 	case key.Matches(k, d.keys.Bottom):
 		d.vp.GotoBottom()
-	case key.Matches(k, d.keys.NextLink):
-		return d.moveLink(1)
-	case key.Matches(k, d.keys.PrevLink):
-		return d.moveLink(-1)
+	default:
+		return nil
 	}
-	return nil
+	if d.vp.YOffset() != y {
+		return nil
+	}
+	// Nothing moved: say why.
+	switch {
+	case len(d.lines) <= d.height:
+		return statusCmd(false, "The whole event is on screen")
+	case d.vp.AtTop() && key.Matches(k, d.keys.Up, d.keys.PageUp, d.keys.HalfUp, d.keys.Top):
+		return statusCmd(false, "At the top of the event")
+	}
+	return statusCmd(false, "At the end of the event")
 }
 
 // moveLink selects the next (dir 1) or previous (dir -1) link.
@@ -198,7 +211,22 @@ func (d *detailPane) moveLink(dir int) tea.Cmd {
 	default:
 		d.selectLink((d.link + dir + n) % n)
 	}
-	return nil
+	return d.linkStatus()
+}
+
+// linkStatus says which link is selected and what enter does with it: the highlight
+// alone does not show without colour, nor to a screen reader.
+func (d *detailPane) linkStatus() tea.Cmd {
+	l, ok := d.Link()
+	if !ok {
+		return nil
+	}
+	follow := d.keys.Follow.Help().Key
+	if l.related != nil {
+		return statusCmd(false, "Related: “%s” · %s shows it", lineText(l.related.Title, 50), follow)
+	}
+	src := d.ev.Sources[l.source-1]
+	return statusCmd(false, "Source %d (%s) · %s opens it", l.source, lineText(src.Publisher, 30), follow)
 }
 
 // selectLink selects link i and scrolls it into view.

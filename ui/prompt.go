@@ -57,7 +57,10 @@ func (p *promptPane) Open(label, value string) {
 	p.input.SetValue(value)
 	p.input.CursorEnd()
 	p.selected = value != ""
-	p.recallAt, p.draft = len(p.recall), ""
+	p.recallAt, p.draft = len(p.recall), value
+	if n := len(p.recall); n > 0 && p.recall[n-1] == value {
+		p.recallAt = n - 1 // the value is the last one entered: ↑ goes to the one before
+	}
 	p.SetSize(p.width, 1)
 }
 
