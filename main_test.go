@@ -460,7 +460,7 @@ func TestExplorerIssue10(t *testing.T) {
 		s.waitText("Actors", "type to narrow")
 		s.typeText("routh")
 		s.send("Enter")
-		s.waitText("actor Ryan Routh", count(timeline.Filter{Actors: []string{"routh"}}))
+		s.waitText("actor Ryan Routh", count(timeline.Filter{}.With(timeline.ActorFilter, "routh")))
 	})
 
 	t.Run("a Donald T and tab select Donald Trump", func(t *testing.T) {
@@ -473,7 +473,7 @@ func TestExplorerIssue10(t *testing.T) {
 		s.send("Tab")
 		s.waitText("[x] Donald Trump")
 		s.send("Enter")
-		s.waitText("actor Donald Trump", count(timeline.Filter{Actors: []string{"trump"}}))
+		s.waitText("actor Donald Trump", count(timeline.Filter{}.With(timeline.ActorFilter, "trump")))
 	})
 
 	t.Run("/hacking enter finds the Cyber events", func(t *testing.T) {
@@ -482,9 +482,9 @@ func TestExplorerIssue10(t *testing.T) {
 		s.send("/")
 		s.typeText("hacking")
 		s.send("Enter")
-		s.waitText(`search "hacking"`, count(timeline.Filter{Text: "hacking"}))
-		cyber, _ := embedded.Filter(timeline.Filter{Themes: []string{"cyber"}})
-		hacking, _ := embedded.Filter(timeline.Filter{Text: "hacking"})
+		s.waitText(`search "hacking"`, count(timeline.Filter{}.WithText("hacking")))
+		cyber, _ := embedded.Filter(timeline.Filter{}.With(timeline.ThemeFilter, "cyber"))
+		hacking, _ := embedded.Filter(timeline.Filter{}.WithText("hacking"))
 		if len(hacking) < len(cyber) {
 			t.Errorf("hacking finds %d events, fewer than the %d Cyber events", len(hacking), len(cyber))
 		}

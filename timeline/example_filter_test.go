@@ -8,10 +8,12 @@ import (
 
 func ExampleTimeline_Filter() {
 	tl := fixture()
-	events, err := tl.Filter(timeline.Filter{
-		Actors: []string{"Tehran"}, // an alias of "iran"
-		Dates:  timeline.Range{From: timeline.MustDate("2024-06-15")},
-	})
+	f, err := timeline.ParseQuery("actor:Tehran from:2024-06-15") // Tehran is an alias of "iran"
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	events, err := tl.Filter(f)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -26,7 +28,7 @@ func ExampleTimeline_Filter() {
 }
 
 func ExampleTimeline_Filter_unknownActor() {
-	_, err := fixture().Filter(timeline.Filter{Actors: []string{"iarn"}})
+	_, err := fixture().Filter(timeline.Filter{}.With(timeline.ActorFilter, "iarn"))
 	fmt.Println(err)
 	// Output:
 	// unknown actor "iarn"; did you mean "iran"?
@@ -51,10 +53,11 @@ func ExampleParseRange() {
 
 func ExampleTimeline_Facets() {
 	tl := fixture()
-	fc, _ := tl.Facets(timeline.Filter{Actors: []string{"iran"}})
+	fc, _ := tl.Facets(timeline.Filter{}.With(timeline.ActorFilter, "iran"))
 	fmt.Println("matched:", fc.Matched)
-	for i, a := range tl.Actors {
-		fmt.Printf("%s %d\n", a.Name, fc.Actors[i])
+	counts := fc.Counts(timeline.ActorFilter)
+	for i, v := range tl.Values(timeline.ActorFilter) {
+		fmt.Printf("%s %d\n", v.Name, counts[i])
 	}
 	// Output:
 	// matched: 3

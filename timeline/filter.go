@@ -10,161 +10,402 @@ import (
 	"unicode/utf8"
 )
 
-// Filter selects events. Within a kind, several values mean any of them; different kinds
-// combine with AND; the zero Filter selects every event.
+// Filter selects events. It is a list of parts, each of one kind (see FilterKind) with
+// its values: within a part, several values mean any of them (a date kind takes one, and
+// text every one of its words); parts combine with AND. The zero Filter selects every
+// event. A Filter is a value: With and Without return a new one and never change the
+// filter they are called on, so filters may be kept and shared (the explorer's undo
+// history is a list of them). Its text form is the query a person could type, e.g.
+// actor:routh theme:cyber from:2024-06 to:2024-09 "golf course"; see String and
+// ParseQuery.
 type Filter struct {
-	// Actors and Themes hold ids, names or aliases, matched ignoring case.
-	Actors []string
-	Themes []string
-	// Statuses hold values of the event status, matched ignoring case.
-	Statuses []string
-	// Dates keeps events whose span overlaps it: an event dated 2024-06 overlaps a range
-	// from 2024-06-15, since it may have happened on any day of June.
-	Dates Range
-	// Text keeps events whose title, summary, actors or themes (ids, names and aliases),
-	// location, status or sources contain every word of it, ignoring case. Words in
-	// double quotes match as a phrase.
-	Text string
+	parts []Part // in FilterKind order, at most one of each kind, none without values
 }
 
-// Sentinel errors wrapped by Filter's errors.
+// Part is the part of a filter of one kind.
+type Part struct {
+	Kind   FilterKind
+	Values []string
+}
+
+// Sentinel errors wrapped by Filter's errors. Every value the timeline does not have
+// wraps ErrUnknownValue, and the one of its kind where there is one.
 var (
-	ErrUnknownActor  = errors.New("unknown actor")
-	ErrUnknownTheme  = errors.New("unknown theme")
-	ErrUnknownStatus = errors.New("unknown status")
+	ErrUnknownValue     = errors.New("unknown filter value")
+	ErrUnknownActor     = errors.New("unknown actor")
+	ErrUnknownTheme     = errors.New("unknown theme")
+	ErrUnknownStatus    = errors.New("unknown status")
+	ErrUnknownLocation  = errors.New("unknown location")
+	ErrUnknownPublisher = errors.New("unknown publisher")
 )
+
+// With returns f with the part of kind k holding values, in place of any it had; no
+// values removes the part. Values are trimmed, white space inside them made single,
+// repeats (in any case) dropped, dates written at their precision; a kind that takes one
+// value keeps the last. A value of text is one word, or a phrase when it has spaces: see
+// WithText to set text as a person types it.
+func (f Filter) With(k FilterKind, values ...string) Filter {
+	if k >= numKinds {
+		return f
+	}
+	s := k.spec()
+	var vals []string
+	for _, v := range values {
+		n, err := s.normalize(v)
+		if err != nil {
+			n = collapse(v) // kept as given: Check and the filter itself report it
+		}
+		if n == "" || slices.ContainsFunc(vals, func(x string) bool { return strings.EqualFold(x, n) }) {
+			continue
+		}
+		vals = append(vals, n)
+	}
+	if s.single && len(vals) > 1 {
+		vals = vals[len(vals)-1:]
+	}
+	parts := make([]Part, 0, len(f.parts)+1)
+	done := len(vals) == 0
+	for _, p := range f.parts {
+		if p.Kind == k {
+			continue
+		}
+		if !done && p.Kind > k {
+			parts = append(parts, Part{Kind: k, Values: vals})
+			done = true
+		}
+		parts = append(parts, p)
+	}
+	if !done {
+		parts = append(parts, Part{Kind: k, Values: vals})
+	}
+	if len(parts) == 0 {
+		parts = nil
+	}
+	return Filter{parts: parts}
+}
+
+// Without returns f without its part of kind k.
+func (f Filter) Without(k FilterKind) Filter { return f.With(k) }
+
+// Values returns the values of f's part of kind k, nil when it has none.
+func (f Filter) Values(k FilterKind) []string {
+	if p := f.part(k); p != nil {
+		return slices.Clone(p.Values)
+	}
+	return nil
+}
+
+// Parts returns f's parts in FilterKind order: the steps by which a reader could have
+// built it, one kind at a time.
+func (f Filter) Parts() []Part {
+	out := make([]Part, len(f.parts))
+	for i, p := range f.parts {
+		out[i] = Part{Kind: p.Kind, Values: slices.Clone(p.Values)}
+	}
+	return out
+}
+
+func (f Filter) part(k FilterKind) *Part {
+	for i := range f.parts {
+		if f.parts[i].Kind == k {
+			return &f.parts[i]
+		}
+	}
+	return nil
+}
+
+func (f Filter) has(k FilterKind) bool { return f.part(k) != nil }
+
+// Steps returns the filters by which a reader could have built f, one part at a time in
+// FilterKind order (a from and its to in one step): the first has one part, the last is f.
+// The explorer starts its undo history with them.
+func (f Filter) Steps() []Filter {
+	var steps []Filter
+	var cur Filter
+	for _, p := range f.parts {
+		if f.joined(p.Kind) {
+			continue
+		}
+		cur = cur.With(p.Kind, p.Values...)
+		for _, k := range p.Kind.spec().together {
+			cur = cur.With(k, f.Values(k)...)
+		}
+		steps = append(steps, cur)
+	}
+	return steps
+}
+
+// joined reports whether f's part of kind k goes with another part of f, of a kind that
+// lists k as together with it.
+func (f Filter) joined(k FilterKind) bool {
+	for _, p := range f.parts {
+		if slices.Contains(p.Kind.spec().together, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsZero reports whether f selects every event.
-func (f Filter) IsZero() bool {
-	return len(f.Actors) == 0 && len(f.Themes) == 0 && len(f.Statuses) == 0 &&
-		f.Dates.IsZero() && strings.TrimSpace(f.Text) == ""
+func (f Filter) IsZero() bool { return len(f.parts) == 0 }
+
+// Equal reports whether f and g have the same parts with the same values in the same
+// order: whether they print the same query.
+func (f Filter) Equal(g Filter) bool {
+	return slices.EqualFunc(f.parts, g.parts, func(a, b Part) bool {
+		return a.Kind == b.Kind && slices.Equal(a.Values, b.Values)
+	})
 }
 
-// Kinds of filter, used as bits by the facet counter.
-const (
-	kindActor = 1 << iota
-	kindTheme
-	kindStatus
-	kindDate
-	kindText
-)
+// Text returns the text part as a person would type it: words, and phrases in double
+// quotes.
+func (f Filter) Text() string {
+	if p := f.part(TextFilter); p != nil {
+		return textQuery(p.Values)
+	}
+	return ""
+}
 
-// query is a Filter resolved against one timeline: names become registry indexes and the
-// text becomes lower-cased terms, so that matching an event compares integers and does
-// substring searches only.
+// WithText returns f with its text set as a person types it: words, and "phrases in
+// double quotes"; an unclosed quote runs to the end. Blank text removes the text part.
+func (f Filter) WithText(text string) Filter { return f.With(TextFilter, splitText(text)...) }
+
+// SearchTerms returns the lower-cased words and phrases of f's text, which an event's text
+// must all contain.
+func (f Filter) SearchTerms() []string {
+	p := f.part(TextFilter)
+	if p == nil {
+		return nil
+	}
+	out := make([]string, len(p.Values))
+	for i, v := range p.Values {
+		out[i] = strings.ToLower(v)
+	}
+	return out
+}
+
+// Dates returns the range of f's from and to parts; a side whose date does not parse is
+// open.
+func (f Filter) Dates() Range {
+	var r Range
+	if p := f.part(FromFilter); p != nil {
+		r.From, _ = ParseDate(p.Values[0])
+	}
+	if p := f.part(ToFilter); p != nil {
+		r.To, _ = ParseDate(p.Values[0])
+	}
+	return r
+}
+
+// WithDates returns f with its from and to parts set to the sides of r; an open side
+// removes its part.
+func (f Filter) WithDates(r Range) Filter {
+	date := func(d Date) []string {
+		if d.IsZero() {
+			return nil
+		}
+		return []string{d.String()}
+	}
+	return f.With(FromFilter, date(r.From)...).With(ToFilter, date(r.To)...)
+}
+
+// Check reports what makes f unusable on any timeline: a malformed value (a date that
+// does not parse) or parts at odds (a to before its from). Names are checked against a
+// timeline by Timeline.Filter.
+func (f Filter) Check() error {
+	var errs []error
+	for _, p := range f.parts {
+		s := p.Kind.spec()
+		for _, v := range p.Values {
+			if _, err := s.normalize(v); err != nil {
+				errs = append(errs, &ValueError{Kind: p.Kind, Value: v, Err: err})
+			}
+		}
+		if s.check != nil && len(errs) == 0 {
+			if err := s.check(f, p.Values); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// compiler resolves the parts of one filter against a timeline. What matching may need
+// beyond the timeline itself comes through it: the "marked" kind to come will find here
+// the reader's marks and notes, which live in a notebook outside the timeline and which
+// the caller supplies with the filter, so that the timeline never owns them.
+type compiler struct {
+	t *Timeline
+}
+
+// query is a Filter resolved against one timeline: names become registry indexes, dates
+// day numbers and text lower-cased terms, so that matching an event compares integers and
+// does substring searches only.
 type query struct {
-	actors   []bool // by actor index; nil when the filter names no actor
-	themes   []bool
-	statuses []bool // by index into Statuses
-	lo, hi   int
-	dated    bool
-	terms    []term
-	mask     *signature // bits an event's signature needs for the terms to match; nil: none
-	exact    bool       // the mask alone decides: every term is two ASCII letters
-	search   *searchIndex
+	parts []queryPart // cheap ones first
+}
+
+type queryPart struct {
+	bit    uint32 // 1 << kind
+	m      matcher
+	costly bool
+}
+
+// matcher tests events against one part of a filter.
+type matcher interface {
+	match(e *Event) bool
+	// matchAll sets bit in bad[i] for each es[i] that fails: one call for a block of
+	// events, so that counting facets does not pay a dynamic call per event and part. A
+	// costly matcher skips the events that already fail two other parts.
+	matchAll(es []*Event, bad []uint32, bit uint32)
 }
 
 func (t *Timeline) compile(f Filter) (*query, error) {
-	q := &query{}
+	c := &compiler{t: t}
+	q := &query{parts: make([]queryPart, 0, len(f.parts))}
 	var errs []error
-	if len(f.Actors) > 0 {
-		q.actors = make([]bool, len(t.Actors))
-		for _, name := range f.Actors {
-			a := t.Actor(name)
-			if a == nil {
-				errs = append(errs, unknown(ErrUnknownActor, name, t.actorNames()))
-				continue
-			}
-			q.actors[t.actorIndex[strings.ToLower(a.ID)]] = true
+	for _, p := range f.parts {
+		s := p.Kind.spec()
+		m, err := s.compile(c, p.Values)
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
-	}
-	if len(f.Themes) > 0 {
-		q.themes = make([]bool, len(t.Themes))
-		for _, name := range f.Themes {
-			th := t.Theme(name)
-			if th == nil {
-				errs = append(errs, unknown(ErrUnknownTheme, name, t.themeNames()))
-				continue
-			}
-			q.themes[t.themeIndex[strings.ToLower(th.ID)]] = true
-		}
-	}
-	if len(f.Statuses) > 0 {
-		q.statuses = make([]bool, len(Statuses))
-		for _, s := range f.Statuses {
-			i := slices.Index(Statuses, strings.ToLower(strings.TrimSpace(s)))
-			if i < 0 {
-				errs = append(errs, unknown(ErrUnknownStatus, s, Statuses))
-				continue
-			}
-			q.statuses[i] = true
-		}
-	}
-	if !f.Dates.IsZero() {
-		q.dated = true
-		q.lo, q.hi = f.Dates.bounds()
-	}
-	words := SearchTerms(f.Text)
-	for _, w := range words {
-		q.terms = append(q.terms, newTerm(w))
-	}
-	if m, ok := termMask(words); ok {
-		q.mask = m
-		q.exact = exactTerms(words)
+		q.parts = append(q.parts, queryPart{bit: 1 << p.Kind, m: m, costly: s.costly})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if len(q.terms) > 0 {
-		q.search = t.searchIndex()
-	}
+	slices.SortStableFunc(q.parts, func(a, b queryPart) int {
+		switch {
+		case a.costly == b.costly:
+			return 0
+		case b.costly:
+			return -1
+		}
+		return 1
+	})
 	return q, nil
 }
 
-// SearchTerms splits free text into the lower-cased terms that must all match: words, or
-// phrases in double quotes.
-func SearchTerms(text string) []string {
-	var terms []string
-	text = strings.ToLower(text)
-	for i, part := range strings.Split(text, `"`) {
-		if i%2 == 1 { // inside quotes
-			if p := strings.Join(strings.Fields(part), " "); p != "" {
-				terms = append(terms, p)
-			}
+// resolve turns the values of a kind that picks among named values (actors, themes,
+// statuses, places, publishers) into a set by index, with an error for each value the
+// timeline does not have.
+func (c *compiler) resolve(k FilterKind, values []string) ([]bool, error) {
+	s := k.spec()
+	known := s.values(c.t)
+	set := make([]bool, len(known))
+	var errs []error
+	for _, v := range values {
+		i, ok := s.index(c.t, v)
+		if !ok {
+			errs = append(errs, unknown(k, v, known))
 			continue
 		}
-		terms = append(terms, strings.Fields(part)...)
+		set[i] = true
 	}
-	return terms
+	return set, errors.Join(errs...)
 }
 
-// fails returns the kinds of filter that e does not pass, as a bit set. Text, the costly
-// check, is skipped when e already fails two other kinds: the facets have no use for it then.
-func (q *query) fails(e *Event) int {
-	var bad int
-	if q.actors != nil && !anyOf(q.actors, e.actors) {
-		bad |= kindActor
+// text compiles the words and phrases of a text part.
+func (c *compiler) text(values []string) *textMatch {
+	m := &textMatch{search: c.t.searchIndex()}
+	words := make([]string, len(values))
+	for i, v := range values {
+		words[i] = strings.ToLower(v)
+		m.terms = append(m.terms, newTerm(words[i]))
 	}
-	if q.themes != nil && !anyOf(q.themes, e.themes) {
-		bad |= kindTheme
+	if mask, ok := termMask(words); ok {
+		m.mask = mask
+		m.exact = exactTerms(words)
 	}
-	if q.statuses != nil && (e.status < 0 || !q.statuses[e.status]) {
-		bad |= kindStatus
-	}
-	if q.dated && (e.last < q.lo || e.first > q.hi) {
-		bad |= kindDate
-	}
-	if len(q.terms) > 0 && bad&(bad-1) == 0 && !q.textMatches(e) {
-		bad |= kindText
-	}
-	return bad
+	return m
 }
 
-func (q *query) textMatches(e *Event) bool {
-	if q.mask != nil && !q.search.sigs[e.idx].has(q.mask) {
+// The matchers of the kinds.
+type (
+	actorMatch  []bool // by actor index
+	themeMatch  []bool // by theme index
+	statusMatch []bool // by index into Statuses
+	fromMatch   int    // the first day
+	toMatch     int    // the last day
+	textMatch   struct {
+		terms  []term
+		mask   *signature // bits an event's signature needs for the terms to match; nil: none
+		exact  bool       // the mask alone decides: every term is two ASCII letters
+		search *searchIndex
+	}
+)
+
+func (m actorMatch) match(e *Event) bool  { return anyOf(m, e.actors) }
+func (m themeMatch) match(e *Event) bool  { return anyOf(m, e.themes) }
+func (m statusMatch) match(e *Event) bool { return e.status >= 0 && m[e.status] }
+func (m fromMatch) match(e *Event) bool   { return e.last >= int(m) }
+func (m toMatch) match(e *Event) bool     { return e.first <= int(m) }
+
+func (m actorMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if !anyOf(m, e.actors) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m themeMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if !anyOf(m, e.themes) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m statusMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if e.status < 0 || !m[e.status] {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m fromMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if e.last < int(m) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m toMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if e.first > int(m) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m *textMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if b := bad[i]; b&(b-1) == 0 && !m.match(e) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m *textMatch) match(e *Event) bool {
+	if m.mask != nil && !m.search.sigs[e.idx].has(m.mask) {
 		return false
 	}
-	return q.exact || hasAll(q.search.text[e.idx], q.terms)
+	return m.exact || hasAll(m.search.text[e.idx], m.terms)
+}
+
+// passes reports whether e passes every part of q.
+func (q *query) passes(e *Event) bool {
+	for i := range q.parts {
+		if !q.parts[i].m.match(e) {
+			return false
+		}
+	}
+	return true
 }
 
 func anyOf(set []bool, ids []int32) bool {
@@ -186,7 +427,8 @@ func hasAll(text string, terms []term) bool {
 }
 
 // Filter returns the events that f selects, in timeline order. It fails only when f names
-// an actor, theme or status the timeline does not have; the error suggests the nearest.
+// a value the timeline does not have (an actor, a theme, a status, a place, a publisher)
+// or is malformed (see Filter.Check); the error suggests the nearest name.
 func (t *Timeline) Filter(f Filter) ([]*Event, error) {
 	q, err := t.compile(f)
 	if err != nil {
@@ -202,7 +444,7 @@ func collect(n int, at func(int) *Event, q *query) []*Event {
 	inParallel(n, len(parts), func(part, lo, hi int) {
 		out := make([]*Event, 0, hi-lo)
 		for i := lo; i < hi; i++ {
-			if e := at(i); q.fails(e) == 0 {
+			if e := at(i); q.passes(e) {
 				out = append(out, e)
 			}
 		}
@@ -245,34 +487,69 @@ func (t *Timeline) Match(f Filter, e *Event) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return q.fails(e) == 0, nil
+	return q.passes(e), nil
 }
 
-func (t *Timeline) actorNames() []string {
-	names := make([]string, 0, 2*len(t.Actors))
-	for _, a := range t.Actors {
-		names = append(names, a.ID, a.Name)
-		names = append(names, a.Aliases...)
-	}
-	return names
+// unknownError is a filter value the timeline does not have. It wraps ErrUnknownValue
+// and the sentinel of its kind, if it has one.
+type unknownError struct {
+	kind error
+	msg  string
 }
 
-func (t *Timeline) themeNames() []string {
-	names := make([]string, 0, 2*len(t.Themes))
-	for _, th := range t.Themes {
-		names = append(names, th.ID, th.Name)
-		names = append(names, th.Aliases...)
-	}
-	return names
+func (e *unknownError) Error() string   { return e.msg }
+func (e *unknownError) Unwrap() []error { return []error{e.kind, ErrUnknownValue} }
+
+// unknownErrs are the sentinels of the kinds that have one.
+var unknownErrs = map[FilterKind]error{
+	ActorFilter: ErrUnknownActor, ThemeFilter: ErrUnknownTheme, StatusFilter: ErrUnknownStatus,
+	LocationFilter: ErrUnknownLocation, PublisherFilter: ErrUnknownPublisher,
 }
 
-// unknown builds an error for a name that is not among the known ones, with the nearest
-// known name as a suggestion when one is close.
-func unknown(kind error, name string, known []string) error {
-	if s := Suggest(name, known); s != "" {
-		return fmt.Errorf("%w %q; did you mean %q?", kind, name, s)
+// unknown builds the error for a value of kind k that is not among the known ones, with
+// the nearest known name as a suggestion when one is close.
+func unknown(k FilterKind, name string, known []Value) error {
+	kind := unknownErrs[k]
+	if kind == nil {
+		kind = ErrUnknownValue
 	}
-	return fmt.Errorf("%w %q", kind, name)
+	names := make([]string, 0, 2*len(known))
+	for _, v := range known {
+		names = append(names, v.Key)
+		if v.Name != v.Key {
+			names = append(names, v.Name)
+		}
+		names = append(names, v.Aliases...)
+	}
+	msg := fmt.Sprintf("%s %q", kind, name)
+	if s := Suggest(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else if s := wordPrefix(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return &unknownError{kind: kind, msg: msg}
+}
+
+// wordPrefix returns the one candidate with a word that starts with name, ignoring case
+// ("asharq" for "Asharq Al-Awsat"), or "" when none or several have.
+func wordPrefix(name string, candidates []string) string {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if name == "" {
+		return ""
+	}
+	found := ""
+	for _, c := range candidates {
+		for _, w := range strings.Fields(strings.ToLower(c)) {
+			if strings.HasPrefix(w, name) {
+				if found != "" && !strings.EqualFold(found, c) {
+					return ""
+				}
+				found = c
+				break
+			}
+		}
+	}
+	return found
 }
 
 // maxSuggestBytes is the longest name Suggest looks for near candidates.
@@ -328,79 +605,181 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// Facets counts, for each value of each kind, how many events would match if that value
-// were selected under the other active filters: a kind's own selection does not hide its
-// other values, as in faceted search.
+// Facets counts, for each value of each kind asked for, how many events would match if
+// that value were selected under the other parts of the filter: a kind's own selection
+// does not hide its other values, as in faceted search. The years of the date kinds are
+// counted under FromFilter, with the from and to parts both set aside.
 type Facets struct {
-	Actors   []int       // by index into Timeline.Actors
-	Themes   []int       // by index into Timeline.Themes
-	Statuses []int       // by index into Statuses
-	Years    map[int]int // every year an event's span overlaps
 	// Matched is how many events the whole filter selects.
 	Matched int
+	counts  [numKinds][]int
 }
 
-// Facets returns the facet counts of f over t.
-func (t *Timeline) Facets(f Filter) (Facets, error) {
+// Counts returns the counts of kind k, one for each of Timeline.Values(k), or nil when k
+// was not counted.
+func (fc Facets) Counts(k FilterKind) []int {
+	if k >= numKinds {
+		return nil
+	}
+	return fc.counts[k]
+}
+
+// counter adds events' values of a kind to counts, which follow the kind's values: those
+// of each es[i] whose bad[i] has no bit outside ignore.
+type counter interface {
+	countAll(es []*Event, bad []uint32, ignore uint32, counts []int)
+}
+
+// The counters of the kinds that have facets.
+type (
+	actorCount  struct{}
+	themeCount  struct{}
+	statusCount struct{}
+	yearCount   struct{ first int }
+)
+
+func (actorCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	for i, e := range es {
+		if bad[i]&^ignore == 0 {
+			for _, a := range e.actors {
+				counts[a]++
+			}
+		}
+	}
+}
+
+func (themeCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	for i, e := range es {
+		if bad[i]&^ignore == 0 {
+			for _, th := range e.themes {
+				counts[th]++
+			}
+		}
+	}
+}
+
+func (statusCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	for i, e := range es {
+		if bad[i]&^ignore == 0 && e.status >= 0 {
+			counts[e.status]++
+		}
+	}
+}
+
+func (c yearCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	for i, e := range es {
+		if bad[i]&^ignore == 0 {
+			for y := e.Date.Year; y <= e.lastYear(); y++ {
+				counts[y-c.first]++
+			}
+		}
+	}
+}
+
+// facet is one kind being counted.
+type facet struct {
+	kind   FilterKind
+	c      counter
+	n      int    // number of values
+	ignore uint32 // kinds an event may fail and still count
+}
+
+// Facets returns the facet counts of f over t for the given kinds, or for every kind with
+// facets when none is given. Kinds without facets are skipped.
+func (t *Timeline) Facets(f Filter, which ...FilterKind) (Facets, error) {
 	q, err := t.compile(f)
 	if err != nil {
 		return Facets{}, err
 	}
+	if len(which) == 0 {
+		which = FilterKinds()
+	}
+	var facets []facet
+	for _, k := range which {
+		if k >= numKinds || !k.HasFacets() || slices.ContainsFunc(facets, func(fc facet) bool { return fc.kind == k }) {
+			continue
+		}
+		s := k.spec()
+		fc := facet{kind: k, c: s.counter(t), n: len(s.values(t)), ignore: 1 << k}
+		for _, w := range s.together {
+			fc.ignore |= 1 << w
+		}
+		facets = append(facets, fc)
+	}
 	parts := make([]Facets, parallelism(len(t.Events)))
 	inParallel(len(t.Events), len(parts), func(part, lo, hi int) {
-		parts[part] = t.countFacets(q, lo, hi)
+		parts[part] = t.countFacets(q, facets, lo, hi)
 	})
-	fc := parts[0]
+	out := parts[0]
 	for _, p := range parts[1:] {
-		fc.Matched += p.Matched
-		addCounts(fc.Actors, p.Actors)
-		addCounts(fc.Themes, p.Themes)
-		addCounts(fc.Statuses, p.Statuses)
-		for y, n := range p.Years {
-			fc.Years[y] += n
+		out.Matched += p.Matched
+		for _, fc := range facets {
+			for i, n := range p.counts[fc.kind] {
+				out.counts[fc.kind][i] += n
+			}
 		}
 	}
-	return fc, nil
+	return out, nil
 }
 
-func addCounts(dst, src []int) {
-	for i, n := range src {
-		dst[i] += n
+// facetBlock is how many events countFacets judges at a time, part by part.
+const facetBlock = 256
+
+// countFacets counts the facets of the events in [lo, hi). It goes a block of events at a
+// time: each part of the query marks the block's events that fail it, then each facet
+// counts those that fail no other kind.
+func (t *Timeline) countFacets(q *query, facets []facet, lo, hi int) Facets {
+	var out Facets
+	for _, fc := range facets {
+		out.counts[fc.kind] = make([]int, fc.n)
 	}
+	var es [facetBlock]*Event
+	var bad [facetBlock]uint32
+	for lo < hi {
+		n := min(facetBlock, hi-lo)
+		for i := range n {
+			es[i], bad[i] = &t.Events[lo+i], 0
+		}
+		for j := range q.parts {
+			q.parts[j].m.matchAll(es[:n], bad[:n], q.parts[j].bit)
+		}
+		for _, b := range bad[:n] {
+			if b == 0 {
+				out.Matched++
+			}
+		}
+		for j := range facets {
+			fc := &facets[j]
+			fc.c.countAll(es[:n], bad[:n], fc.ignore, out.counts[fc.kind])
+		}
+		lo += n
+	}
+	return out
 }
 
-// countFacets counts the facets of the events in [lo, hi).
-func (t *Timeline) countFacets(q *query, lo, hi int) Facets {
-	fc := Facets{
-		Actors:   make([]int, len(t.Actors)),
-		Themes:   make([]int, len(t.Themes)),
-		Statuses: make([]int, len(Statuses)),
-		Years:    make(map[int]int),
+// Values returns the values a picker offers for kind k in t, in the order Facets counts
+// them: the actors or themes of the registries, the statuses, the places and publishers
+// the events name, the years for the date kinds. It returns nil for a kind without facets.
+func (t *Timeline) Values(k FilterKind) []Value {
+	if k >= numKinds || !k.HasFacets() {
+		return nil
 	}
-	for i := lo; i < hi; i++ {
-		e := &t.Events[i]
-		bad := q.fails(e)
-		if bad == 0 {
-			fc.Matched++
-		}
-		if bad&^kindActor == 0 {
-			for _, a := range e.actors {
-				fc.Actors[a]++
-			}
-		}
-		if bad&^kindTheme == 0 {
-			for _, th := range e.themes {
-				fc.Themes[th]++
-			}
-		}
-		if bad&^kindStatus == 0 && e.status >= 0 {
-			fc.Statuses[e.status]++
-		}
-		if bad&^kindDate == 0 {
-			for y := e.Date.Year; y <= e.lastYear(); y++ {
-				fc.Years[y]++
+	return k.spec().values(t)
+}
+
+// Selection reports, for each of t.Values(k), whether f's part of kind k names it.
+func (t *Timeline) Selection(f Filter, k FilterKind) []bool {
+	if k >= numKinds || !k.HasFacets() {
+		return nil
+	}
+	s := k.spec()
+	sel := make([]bool, len(s.values(t)))
+	if p := f.part(k); p != nil {
+		for _, v := range p.Values {
+			if i, ok := s.index(t, v); ok && i < len(sel) {
+				sel[i] = true
 			}
 		}
 	}
-	return fc
+	return sel
 }

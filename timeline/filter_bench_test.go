@@ -41,23 +41,26 @@ func benchFilters(b *testing.B) map[string]timeline.Filter {
 	if err != nil {
 		b.Fatal(err)
 	}
+	f := timeline.Filter{}
 	return map[string]timeline.Filter{
-		"none":        {},
-		"actor":       {Actors: []string{"iran"}},
-		"actors3":     {Actors: []string{"iran", "Donald Trump", "irgc"}},
-		"theme":       {Themes: []string{"cyber"}},
-		"status":      {Statuses: []string{"alleged", "denied"}},
-		"dates":       {Dates: dates},
-		"text-common": {Text: "campaign"},
-		"text-rare":   {Text: "zzqx"},
-		"text-2words": {Text: "phishing aides"},
-		"combined":    {Actors: []string{"iran"}, Themes: []string{"cyber"}, Dates: dates, Text: "campaign"},
+		"none":        f,
+		"actor":       f.With(timeline.ActorFilter, "iran"),
+		"actors3":     f.With(timeline.ActorFilter, "iran", "Donald Trump", "irgc"),
+		"theme":       f.With(timeline.ThemeFilter, "cyber"),
+		"status":      f.With(timeline.StatusFilter, "alleged", "denied"),
+		"dates":       f.WithDates(dates),
+		"text-common": f.WithText("campaign"),
+		"text-rare":   f.WithText("zzqx"),
+		"text-2words": f.WithText("phishing aides"),
+		"combined":    f.With(timeline.ActorFilter, "iran").With(timeline.ThemeFilter, "cyber").WithDates(dates).WithText("campaign"),
+		"location":    f.With(timeline.LocationFilter, "Florida"),
+		"publisher":   f.With(timeline.PublisherFilter, "Reuters"),
 	}
 }
 
 func BenchmarkFilter(b *testing.B) {
 	for _, n := range benchSizes {
-		for _, name := range []string{"none", "actor", "actors3", "theme", "status", "dates", "text-common", "text-rare", "text-2words", "combined"} {
+		for _, name := range []string{"none", "actor", "actors3", "theme", "status", "dates", "text-common", "text-rare", "text-2words", "combined", "location", "publisher"} {
 			b.Run(fmt.Sprintf("n=%d/%s", n, name), func(b *testing.B) {
 				tl := benchTimeline(b, n)
 				f := benchFilters(b)[name]
@@ -80,7 +83,30 @@ func BenchmarkFacets(b *testing.B) {
 				f := benchFilters(b)[name]
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := tl.Facets(f); err != nil {
+					// The kinds the explorer's pickers had before places and publishers.
+					if _, err := tl.Facets(f, timeline.ActorFilter, timeline.ThemeFilter, timeline.StatusFilter, timeline.FromFilter); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFacetsPlaces counts the facets of the kinds whose values events write as text,
+// places and publishers, whose index is built on first need (before the timer starts).
+func BenchmarkFacetsPlaces(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, name := range []string{"none", "combined"} {
+			b.Run(fmt.Sprintf("n=%d/%s", n, name), func(b *testing.B) {
+				tl := benchTimeline(b, n)
+				f := benchFilters(b)[name]
+				if _, err := tl.Facets(f, timeline.LocationFilter, timeline.PublisherFilter); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := tl.Facets(f, timeline.LocationFilter, timeline.PublisherFilter); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -65,47 +65,56 @@ func TestFilter(t *testing.T) {
 		want []string
 	}{
 		{"empty filter is everything", timeline.Filter{}, all},
-		{"actor by id", timeline.Filter{Actors: []string{"msft"}}, []string{"day-2024-08-09"}},
-		{"actor by name ignoring case", timeline.Filter{Actors: []string{"MICROSOFT"}}, []string{"day-2024-08-09"}},
-		{"actor by alias", timeline.Filter{Actors: []string{"tehran"}}, []string{"year-2024", "month-2024-06", "day-2024-06-15"}},
-		{"actor by multi-word alias", timeline.Filter{Actors: []string{"islamic republic of iran"}}, []string{"year-2024", "month-2024-06", "day-2024-06-15"}},
-		{"several actors mean any of them", timeline.Filter{Actors: []string{"msft", "Donald Trump"}},
+		{"actor by id", timeline.Filter{}.With(timeline.ActorFilter, "msft"), []string{"day-2024-08-09"}},
+		{"actor by name ignoring case", timeline.Filter{}.With(timeline.ActorFilter, "MICROSOFT"), []string{"day-2024-08-09"}},
+		{"actor by alias", timeline.Filter{}.With(timeline.ActorFilter, "tehran"), []string{"year-2024", "month-2024-06", "day-2024-06-15"}},
+		{"actor by multi-word alias", timeline.Filter{}.With(timeline.ActorFilter, "islamic republic of iran"), []string{"year-2024", "month-2024-06", "day-2024-06-15"}},
+		{"several actors mean any of them", timeline.Filter{}.With(timeline.ActorFilter, "msft", "Donald Trump"),
 			[]string{"day-2020-01-03", "day-2024-06-30", "day-2024-07-01", "day-2024-08-09"}},
-		{"theme", timeline.Filter{Themes: []string{"military"}}, []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
-		{"theme by name", timeline.Filter{Themes: []string{"us election"}}, []string{"year-2024", "day-2024-06-15"}},
-		{"kinds combine with AND", timeline.Filter{Actors: []string{"iran"}, Themes: []string{"cyber"}}, []string{"month-2024-06", "day-2024-06-15"}},
-		{"AND can select nothing", timeline.Filter{Actors: []string{"msft"}, Themes: []string{"military"}}, []string{}},
-		{"status", timeline.Filter{Statuses: []string{"confirmed"}}, []string{"day-2020-01-03", "day-2024-08-09"}},
-		{"several statuses", timeline.Filter{Statuses: []string{"Alleged", "denied"}}, []string{"year-2024", "day-2024-06-30"}},
+		{"theme", timeline.Filter{}.With(timeline.ThemeFilter, "military"), []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
+		{"theme by name", timeline.Filter{}.With(timeline.ThemeFilter, "us election"), []string{"year-2024", "day-2024-06-15"}},
+		{"kinds combine with AND", timeline.Filter{}.With(timeline.ActorFilter, "iran").With(timeline.ThemeFilter, "cyber"), []string{"month-2024-06", "day-2024-06-15"}},
+		{"AND can select nothing", timeline.Filter{}.With(timeline.ActorFilter, "msft").With(timeline.ThemeFilter, "military"), []string{}},
+		{"status", timeline.Filter{}.With(timeline.StatusFilter, "confirmed"), []string{"day-2020-01-03", "day-2024-08-09"}},
+		{"several statuses", timeline.Filter{}.With(timeline.StatusFilter, "Alleged", "denied"), []string{"year-2024", "day-2024-06-30"}},
 
 		// Dates: an event is kept when the span it may cover overlaps the range.
-		{"month event against a from inside that month", timeline.Filter{Dates: rng(t, "2024-06-15..")},
+		{"month event against a from inside that month", timeline.Filter{}.WithDates(rng(t, "2024-06-15..")),
 			[]string{"year-2024", "month-2024-06", "day-2024-06-15", "day-2024-06-30", "day-2024-07-01", "day-2024-08-09"}},
-		{"to a month runs through its last day", timeline.Filter{Dates: rng(t, "..2024-06")},
+		{"to a month runs through its last day", timeline.Filter{}.WithDates(rng(t, "..2024-06")),
 			[]string{"day-2020-01-03", "span-2023-11-to-2024-02", "year-2024", "month-2024-06", "day-2024-06-15", "day-2024-06-30"}},
-		{"year event against a range inside the year", timeline.Filter{Dates: rng(t, "2024-03-01..2024-03-31")}, []string{"year-2024"}},
-		{"span crossing the range start", timeline.Filter{Dates: rng(t, "2024-01-15..2024-01-20")}, []string{"span-2023-11-to-2024-02", "year-2024"}},
-		{"span crossing the range end", timeline.Filter{Dates: rng(t, "..2023-12")}, []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
-		{"span ending before the range", timeline.Filter{Dates: rng(t, "2024-03..2024-05")}, []string{"year-2024"}},
-		{"single day range", timeline.Filter{Dates: rng(t, "2024-06-30")}, []string{"year-2024", "month-2024-06", "day-2024-06-30"}},
-		{"year range", timeline.Filter{Dates: rng(t, "2020")}, []string{"day-2020-01-03"}},
-		{"date and actor", timeline.Filter{Dates: rng(t, "2024-07.."), Actors: []string{"trump"}}, []string{"day-2024-07-01"}},
+		{"year event against a range inside the year", timeline.Filter{}.WithDates(rng(t, "2024-03-01..2024-03-31")), []string{"year-2024"}},
+		{"span crossing the range start", timeline.Filter{}.WithDates(rng(t, "2024-01-15..2024-01-20")), []string{"span-2023-11-to-2024-02", "year-2024"}},
+		{"span crossing the range end", timeline.Filter{}.WithDates(rng(t, "..2023-12")), []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
+		{"span ending before the range", timeline.Filter{}.WithDates(rng(t, "2024-03..2024-05")), []string{"year-2024"}},
+		{"single day range", timeline.Filter{}.WithDates(rng(t, "2024-06-30")), []string{"year-2024", "month-2024-06", "day-2024-06-30"}},
+		{"year range", timeline.Filter{}.WithDates(rng(t, "2020")), []string{"day-2020-01-03"}},
+		{"date and actor", timeline.Filter{}.WithDates(rng(t, "2024-07..")).With(timeline.ActorFilter, "trump"), []string{"day-2024-07-01"}},
 
 		// Text: every word, any case, across title, summary, actors, themes, location, sources.
-		{"text in title", timeline.Filter{Text: "phishing"}, []string{"day-2024-06-15"}},
-		{"text ignores case", timeline.Filter{Text: "PHISHING Email"}, []string{"day-2024-06-15"}},
-		{"every word must match", timeline.Filter{Text: "phishing baghdad"}, []string{}},
-		{"text in summary", timeline.Filter{Text: "campaign official"}, []string{"day-2024-06-15"}},
-		{"text in location", timeline.Filter{Text: "iraq"}, []string{"day-2020-01-03"}},
-		{"text in actor name", timeline.Filter{Text: "microsoft"}, []string{"day-2024-08-09"}},
-		{"text in actor alias", timeline.Filter{Text: "washington"}, []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
-		{"text in theme name", timeline.Filter{Text: "cyber operations"}, []string{"month-2024-06", "day-2024-06-15", "day-2024-08-09"}},
-		{"text in source publisher", timeline.Filter{Text: "associated press"}, []string{"day-2024-08-09"}},
-		{"text in source quote", timeline.Filter{Text: "said friday"}, []string{"day-2024-08-09"}},
-		{"quoted phrase", timeline.Filter{Text: `"report released"`}, []string{"day-2024-08-09"}},
-		{"quoted phrase keeps word order", timeline.Filter{Text: `"released report"`}, []string{}},
-		{"blank text is no filter", timeline.Filter{Text: "   "}, all},
-		{"text does not match across fields", timeline.Filter{Text: `"sites online"`}, []string{}},
+		{"text in title", timeline.Filter{}.WithText("phishing"), []string{"day-2024-06-15"}},
+		{"text ignores case", timeline.Filter{}.WithText("PHISHING Email"), []string{"day-2024-06-15"}},
+		{"every word must match", timeline.Filter{}.WithText("phishing baghdad"), []string{}},
+		{"text in summary", timeline.Filter{}.WithText("campaign official"), []string{"day-2024-06-15"}},
+		{"text in location", timeline.Filter{}.WithText("iraq"), []string{"day-2020-01-03"}},
+		{"text in actor name", timeline.Filter{}.WithText("microsoft"), []string{"day-2024-08-09"}},
+		{"text in actor alias", timeline.Filter{}.WithText("washington"), []string{"day-2020-01-03", "span-2023-11-to-2024-02"}},
+		{"text in theme name", timeline.Filter{}.WithText("cyber operations"), []string{"month-2024-06", "day-2024-06-15", "day-2024-08-09"}},
+		{"text in source publisher", timeline.Filter{}.WithText("associated press"), []string{"day-2024-08-09"}},
+		{"text in source quote", timeline.Filter{}.WithText("said friday"), []string{"day-2024-08-09"}},
+		{"quoted phrase", timeline.Filter{}.WithText(`"report released"`), []string{"day-2024-08-09"}},
+		{"quoted phrase keeps word order", timeline.Filter{}.WithText(`"released report"`), []string{}},
+		{"blank text is no filter", timeline.Filter{}.WithText("   "), all},
+		// Places: the whole location or a part between commas, in any case.
+		{"place by part", query(t, "location:iraq"), []string{"day-2020-01-03"}},
+		{"place whole", query(t, `location:"baghdad,  IRAQ"`), []string{"day-2020-01-03"}},
+		{"place parts in another order", query(t, `location:"Iraq, Baghdad"`), []string{"day-2020-01-03"}},
+		{"place parts of different events", query(t, `location:"Baghdad, Online"`), []string{}},
+		{"several places", query(t, "location:online,baghdad"), []string{"day-2020-01-03", "year-2024"}},
+		// Publishers: any source's publisher, in any case.
+		{"publisher", query(t, `publisher:"the associated press"`), []string{"day-2024-08-09"}},
+		{"publisher of most", query(t, "publisher:REUTERS from:2024-07"), []string{"year-2024", "day-2024-07-01"}},
+		{"text does not match across fields", timeline.Filter{}.WithText(`"sites online"`), []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +130,16 @@ func TestFilter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// query parses query text, failing the test when it does not parse.
+func query(t *testing.T, s string) timeline.Filter {
+	t.Helper()
+	f, err := timeline.ParseQuery(s)
+	if err != nil {
+		t.Fatalf("ParseQuery(%q): %v", s, err)
+	}
+	return f
 }
 
 func mustFilter(t *testing.T, tl *timeline.Timeline, f timeline.Filter) []*timeline.Event {
@@ -147,23 +166,30 @@ func TestFilterErrors(t *testing.T) {
 		sentinel error
 		want     string
 	}{
-		{timeline.Filter{Actors: []string{"iarn"}}, timeline.ErrUnknownActor, `unknown actor "iarn"; did you mean "iran"?`},
-		{timeline.Filter{Actors: []string{"microsfot"}}, timeline.ErrUnknownActor, `unknown actor "microsfot"; did you mean "Microsoft"?`},
-		{timeline.Filter{Actors: []string{"zzzzzz"}}, timeline.ErrUnknownActor, `unknown actor "zzzzzz"`},
-		{timeline.Filter{Themes: []string{"cybr"}}, timeline.ErrUnknownTheme, `unknown theme "cybr"; did you mean "cyber"?`},
-		{timeline.Filter{Statuses: []string{"confimed"}}, timeline.ErrUnknownStatus, `unknown status "confimed"; did you mean "confirmed"?`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "iarn"), timeline.ErrUnknownActor, `unknown actor "iarn"; did you mean "iran"?`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "microsfot"), timeline.ErrUnknownActor, `unknown actor "microsfot"; did you mean "Microsoft"?`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "zzzzzz"), timeline.ErrUnknownActor, `unknown actor "zzzzzz"`},
+		{timeline.Filter{}.With(timeline.ThemeFilter, "cybr"), timeline.ErrUnknownTheme, `unknown theme "cybr"; did you mean "cyber"?`},
+		{timeline.Filter{}.With(timeline.StatusFilter, "confimed"), timeline.ErrUnknownStatus, `unknown status "confimed"; did you mean "confirmed"?`},
+		{timeline.Filter{}.With(timeline.LocationFilter, "irak"), timeline.ErrUnknownLocation, `unknown location "irak"; did you mean "Iraq"?`},
+		{timeline.Filter{}.With(timeline.LocationFilter, "Baghdad, Irak"), timeline.ErrUnknownLocation, `unknown location "Irak"; did you mean "Iraq"?`},
+		{timeline.Filter{}.With(timeline.PublisherFilter, "reuter"), timeline.ErrUnknownPublisher, `unknown publisher "reuter"; did you mean "Reuters"?`},
+		{timeline.Filter{}.With(timeline.FromFilter, "2024-13"), timeline.ErrDate, `from: invalid date "2024-13": month 13 does not exist`},
 	}
 	for _, tt := range tests {
 		_, err := tl.Filter(tt.f)
 		if err == nil || err.Error() != tt.want || !errors.Is(err, tt.sentinel) {
 			t.Errorf("Filter(%+v) error = %v; want %q", tt.f, err, tt.want)
 		}
+		if tt.sentinel != timeline.ErrDate && !errors.Is(err, timeline.ErrUnknownValue) {
+			t.Errorf("Filter(%+v) error %v does not wrap ErrUnknownValue", tt.f, err)
+		}
 		if _, err := tl.Facets(tt.f); err == nil {
 			t.Errorf("Facets(%+v) accepted an unknown name", tt.f)
 		}
 	}
 	// Every bad name is reported, not just the first.
-	_, err := tl.Filter(timeline.Filter{Actors: []string{"iarn", "trmup"}, Themes: []string{"cybr"}})
+	_, err := tl.Filter(timeline.Filter{}.With(timeline.ActorFilter, "iarn", "trmup").With(timeline.ThemeFilter, "cybr"))
 	if err == nil || strings.Count(err.Error(), "\n") != 2 {
 		t.Errorf("want three errors, one a line; got %v", err)
 	}
@@ -171,77 +197,108 @@ func TestFilterErrors(t *testing.T) {
 
 func TestFacets(t *testing.T) {
 	tl := fixture()
-	count := func(fc timeline.Facets, kind, id string) int {
-		switch kind {
-		case "actor":
-			return fc.Actors[slices.IndexFunc(tl.Actors, func(a timeline.Actor) bool { return a.ID == id })]
-		case "theme":
-			return fc.Themes[slices.IndexFunc(tl.Themes, func(th timeline.Theme) bool { return th.ID == id })]
+	count := func(fc timeline.Facets, k timeline.FilterKind, key string) int {
+		i := slices.IndexFunc(tl.Values(k), func(v timeline.Value) bool { return v.Key == key })
+		if i < 0 {
+			t.Fatalf("%s has no value %q", k, key)
 		}
-		return fc.Statuses[slices.Index(timeline.Statuses, id)]
+		return fc.Counts(k)[i]
 	}
 
 	fc, err := tl.Facets(timeline.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fc.Matched != len(tl.Events) || count(fc, "actor", "iran") != 3 || count(fc, "theme", "cyber") != 3 || count(fc, "status", "confirmed") != 2 {
+	if fc.Matched != len(tl.Events) || count(fc, timeline.ActorFilter, "iran") != 3 || count(fc, timeline.ThemeFilter, "cyber") != 3 || count(fc, timeline.StatusFilter, "confirmed") != 2 {
 		t.Errorf("unfiltered facets wrong: %+v", fc)
 	}
 	// The span 2023-11..2024-02 counts in both years it overlaps.
-	if fc.Years[2023] != 1 || fc.Years[2024] != 7 || fc.Years[2020] != 1 {
-		t.Errorf("years = %v", fc.Years)
+	if count(fc, timeline.FromFilter, "2023") != 1 || count(fc, timeline.FromFilter, "2024") != 7 || count(fc, timeline.FromFilter, "2020") != 1 {
+		t.Errorf("years = %v", fc.Counts(timeline.FromFilter))
+	}
+	// Places count by each part between commas; a publisher once per event.
+	if count(fc, timeline.LocationFilter, "Iraq") != 1 || count(fc, timeline.LocationFilter, "Baghdad") != 1 || count(fc, timeline.PublisherFilter, "Reuters") != 7 {
+		t.Errorf("places %v, publishers %v", fc.Counts(timeline.LocationFilter), fc.Counts(timeline.PublisherFilter))
 	}
 
 	// Selecting an actor does not hide the other actors' counts, but it narrows the themes.
-	fc, err = tl.Facets(timeline.Filter{Actors: []string{"iran"}})
+	fc, err = tl.Facets(timeline.Filter{}.With(timeline.ActorFilter, "iran"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fc.Matched != 3 || count(fc, "actor", "us") != 2 || count(fc, "actor", "msft") != 1 {
+	if fc.Matched != 3 || count(fc, timeline.ActorFilter, "us") != 2 || count(fc, timeline.ActorFilter, "msft") != 1 {
 		t.Errorf("actor facets under an actor filter: %+v", fc)
 	}
-	if count(fc, "theme", "cyber") != 2 || count(fc, "theme", "military") != 0 || count(fc, "theme", "election") != 2 {
+	if count(fc, timeline.ThemeFilter, "cyber") != 2 || count(fc, timeline.ThemeFilter, "military") != 0 || count(fc, timeline.ThemeFilter, "election") != 2 {
 		t.Errorf("theme facets under an actor filter: %+v", fc)
 	}
 
-	// Under text and date filters, each facet is the count the filter would give with that
-	// value selected instead of its own kind's selection: check against Filter itself.
-	base := timeline.Filter{Text: "e", Dates: rng(t, "2024"), Actors: []string{"trump"}}
-	fc, err = tl.Facets(base)
-	if err != nil {
-		t.Fatal(err)
+	// Only the kinds asked for are counted.
+	fc, err = tl.Facets(timeline.Filter{}, timeline.ThemeFilter)
+	if err != nil || fc.Counts(timeline.ActorFilter) != nil || len(fc.Counts(timeline.ThemeFilter)) != len(tl.Themes) {
+		t.Errorf("themes only: %v, %+v", err, fc)
 	}
-	for _, a := range tl.Actors {
-		f := base
-		f.Actors = []string{a.ID}
-		if want := len(mustFilter(t, tl, f)); count(fc, "actor", a.ID) != want {
-			t.Errorf("facet for actor %s = %d, Filter gives %d", a.ID, count(fc, "actor", a.ID), want)
+}
+
+// TestFacetsAgreeWithFilter checks every facet count of every kind, under filters of every
+// kind, against Filter itself: each count is what the filter would give with that value
+// selected instead of its own kind's selection.
+func TestFacetsAgreeWithFilter(t *testing.T) {
+	tl := fixture()
+	for _, q := range []string{"", "e from:2024 to:2024 actor:trump", "location:iraq", "publisher:reuters theme:cyber",
+		"status:reported,confirmed from:2024-06", "to:2024-06 location:online,baghdad"} {
+		base := query(t, q)
+		fc, err := tl.Facets(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len(mustFilter(t, tl, base)); fc.Matched != want {
+			t.Errorf("%q: Matched = %d, Filter gives %d", q, fc.Matched, want)
+		}
+		for _, k := range timeline.FilterKinds() {
+			if !k.HasFacets() {
+				if fc.Counts(k) != nil {
+					t.Errorf("%s has no facets, yet counts %v", k, fc.Counts(k))
+				}
+				continue
+			}
+			counts := fc.Counts(k)
+			for i, v := range tl.Values(k) {
+				f := base.With(k, v.Key)
+				if k == timeline.FromFilter { // a year: from and to together
+					f = base.WithDates(rng(t, v.Key))
+				}
+				if want := len(mustFilter(t, tl, f)); counts[i] != want {
+					t.Errorf("%q: facet %s %q = %d, Filter gives %d", q, k, v.Key, counts[i], want)
+				}
+			}
 		}
 	}
-	for _, th := range tl.Themes {
-		f := base
-		f.Themes = []string{th.ID}
-		if want := len(mustFilter(t, tl, f)); count(fc, "theme", th.ID) != want {
-			t.Errorf("facet for theme %s = %d, Filter gives %d", th.ID, count(fc, "theme", th.ID), want)
+}
+
+func TestSelection(t *testing.T) {
+	tl := fixture()
+	f := query(t, "actor:Tehran,trump status:Alleged location:iraq")
+	picked := func(k timeline.FilterKind) []string {
+		var out []string
+		for i, sel := range tl.Selection(f, k) {
+			if sel {
+				out = append(out, tl.Values(k)[i].Key)
+			}
 		}
+		return out
 	}
-	for _, s := range timeline.Statuses {
-		f := base
-		f.Statuses = []string{s}
-		if want := len(mustFilter(t, tl, f)); count(fc, "status", s) != want {
-			t.Errorf("facet for status %s = %d, Filter gives %d", s, count(fc, "status", s), want)
-		}
+	if got := picked(timeline.ActorFilter); !slices.Equal(got, []string{"iran", "trump"}) {
+		t.Errorf("actors %q", got)
 	}
-	for _, y := range []int{2020, 2023, 2024} {
-		f := base
-		f.Dates = rng(t, itoa(y))
-		if want := len(mustFilter(t, tl, f)); fc.Years[y] != want {
-			t.Errorf("facet for year %d = %d, Filter gives %d", y, fc.Years[y], want)
-		}
+	if got := picked(timeline.StatusFilter); !slices.Equal(got, []string{"alleged"}) {
+		t.Errorf("statuses %q", got)
 	}
-	if want := len(mustFilter(t, tl, base)); fc.Matched != want {
-		t.Errorf("Matched = %d, Filter gives %d", fc.Matched, want)
+	if got := picked(timeline.LocationFilter); !slices.Equal(got, []string{"Iraq"}) {
+		t.Errorf("places %q", got)
+	}
+	if got := picked(timeline.ThemeFilter); got != nil {
+		t.Errorf("themes %q", got)
 	}
 }
 

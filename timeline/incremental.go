@@ -1,22 +1,14 @@
 package timeline
 
-import (
-	"slices"
-	"strings"
-)
-
 // Narrows reports whether every event next selects is also selected by prev, judging from
-// the two filters alone: they differ at most in their text, and each search term of prev
-// is contained in a term of next, as when the user types one more letter. It may answer
-// false when next does narrow prev; it never answers true when it does not.
+// the two filters alone, kind by kind: a part next adds narrows, as do fewer values of a
+// kind, a later from, an earlier to, and text whose every word of prev is inside a word
+// of next (as when the user types one more letter). It may answer false when next does
+// narrow prev; it never answers true when it does not.
 func Narrows(prev, next Filter) bool {
-	if !slices.Equal(prev.Actors, next.Actors) || !slices.Equal(prev.Themes, next.Themes) ||
-		!slices.Equal(prev.Statuses, next.Statuses) || prev.Dates != next.Dates {
-		return false
-	}
-	nextTerms := SearchTerms(next.Text)
-	for _, p := range SearchTerms(prev.Text) {
-		if !slices.ContainsFunc(nextTerms, func(n string) bool { return strings.Contains(n, p) }) {
+	for _, p := range prev.parts {
+		n := next.part(p.Kind)
+		if n == nil || !p.Kind.spec().narrows(p.Values, n.Values) {
 			return false
 		}
 	}

@@ -172,60 +172,35 @@ func sourceLabel(path string) string {
 }
 
 // filters describes f in words: "actors Iran or Russia; theme Cyber operations; status
-// alleged; dated from June 2024; text matching “phishing”", or "none".
+// alleged; dated from June 2024; text matching “phishing”", or "none". The words are the
+// filter's own (Filter.Words).
 func (m *mdWriter) filters(f Filter) {
 	if f.IsZero() {
 		m.raw("none")
 		return
 	}
-	sep := ""
-	part := func(one, many string, values []string, name func(string) string) {
-		if len(values) == 0 {
-			return
+	for i, w := range f.Words(m.t) {
+		if i > 0 {
+			m.raw("; ")
 		}
-		m.raw(sep)
-		sep = "; "
-		if len(values) == 1 {
-			m.raw(one)
-		} else {
-			m.raw(many)
-		}
-		for i, v := range values {
+		m.raw(w.Label)
+		for j, v := range w.Values {
 			switch {
-			case i == 0:
+			case j == 0:
 				m.raw(" ")
-			case i == len(values)-1:
+			case j == len(w.Values)-1:
 				m.raw(" or ")
 			default:
 				m.raw(", ")
 			}
-			m.field(name(v), false)
+			if w.Quoted {
+				m.raw("“")
+				m.field(v, false)
+				m.raw("”")
+			} else {
+				m.field(v, false)
+			}
 		}
-	}
-	part("actor", "actors", f.Actors, func(s string) string {
-		if a := m.t.Actor(s); a != nil {
-			return a.Name
-		}
-		return s
-	})
-	part("theme", "themes", f.Themes, func(s string) string {
-		if th := m.t.Theme(s); th != nil {
-			return th.Name
-		}
-		return s
-	})
-	part("status", "status", f.Statuses, strings.ToLower)
-	if !f.Dates.IsZero() {
-		m.raw(sep)
-		sep = "; "
-		m.raw("dated ")
-		m.text(f.Dates.Human(), false)
-	}
-	if text := line(f.Text); text != "" {
-		m.raw(sep)
-		m.raw("text matching “")
-		m.text(text, false)
-		m.raw("”")
 	}
 }
 

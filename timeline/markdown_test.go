@@ -53,26 +53,20 @@ func exportCases() []exportCase {
 	emb := embedded
 	return []exportCase{
 		{name: "embedded-all", tl: emb},
-		{name: "embedded-actor", tl: emb, filter: timeline.Filter{Actors: []string{"routh"}}},
-		{name: "embedded-actors-by-name", tl: emb, filter: timeline.Filter{Actors: []string{"Russia", "china"}}},
-		{name: "embedded-theme", tl: emb, filter: timeline.Filter{Themes: []string{"cyber"}}},
-		{name: "embedded-status", tl: emb, filter: timeline.Filter{Statuses: []string{"alleged", "denied"}}},
-		{name: "embedded-dates", tl: emb, filter: timeline.Filter{Dates: dates("2024-06..2024-09")}},
-		{name: "embedded-dates-through", tl: emb, filter: timeline.Filter{Dates: dates("..2021")}},
-		{name: "embedded-text", tl: emb, filter: timeline.Filter{Text: `"hack" campaign`}},
-		{name: "embedded-combined", tl: emb, filter: timeline.Filter{
-			Actors: []string{"iran"}, Themes: []string{"cyber", "influence"}, Statuses: []string{"confirmed", "reported"},
-			Dates: dates("2024.."), Text: "trump",
-		}},
-		{name: "embedded-none", tl: emb, filter: timeline.Filter{Text: "no event says zqxjv"}},
-		{name: "embedded-title-stamp", tl: emb, filter: timeline.Filter{Actors: []string{"routh"}},
+		{name: "embedded-actor", tl: emb, filter: timeline.Filter{}.With(timeline.ActorFilter, "routh")},
+		{name: "embedded-actors-by-name", tl: emb, filter: timeline.Filter{}.With(timeline.ActorFilter, "Russia", "china")},
+		{name: "embedded-theme", tl: emb, filter: timeline.Filter{}.With(timeline.ThemeFilter, "cyber")},
+		{name: "embedded-status", tl: emb, filter: timeline.Filter{}.With(timeline.StatusFilter, "alleged", "denied")},
+		{name: "embedded-dates", tl: emb, filter: timeline.Filter{}.WithDates(dates("2024-06..2024-09"))},
+		{name: "embedded-dates-through", tl: emb, filter: timeline.Filter{}.WithDates(dates("..2021"))},
+		{name: "embedded-text", tl: emb, filter: timeline.Filter{}.WithText(`"hack" campaign`)},
+		{name: "embedded-combined", tl: emb, filter: timeline.Filter{}.With(timeline.ActorFilter, "iran").With(timeline.ThemeFilter, "cyber", "influence").With(timeline.StatusFilter, "confirmed", "reported").WithDates(dates("2024..")).WithText("trump")},
+		{name: "embedded-none", tl: emb, filter: timeline.Filter{}.WithText("no event says zqxjv")},
+		{name: "embedded-title-stamp", tl: emb, filter: timeline.Filter{}.With(timeline.ActorFilter, "routh"),
 			title: "Ryan Routh: the case", stamp: time.Date(2026, 2, 5, 9, 30, 0, 0, time.FixedZone("EST", -5*3600))},
 		{name: "hostile-all", tl: hostile},
-		{name: "hostile-filtered", tl: hostile, filter: timeline.Filter{
-			Actors: []string{"*Operation* [Midnight] #1 | <b>", "amp"}, Themes: []string{"code"},
-			Text: `"[midnight]" | <b>`,
-		}, title: "# Not *a* [link](javascript:x) <b>"},
-		{name: "hostile-none", tl: hostile, filter: timeline.Filter{Text: "<nothing> *matches*"}},
+		{name: "hostile-filtered", tl: hostile, filter: timeline.Filter{}.With(timeline.ActorFilter, "*Operation* [Midnight] #1 | <b>", "amp").With(timeline.ThemeFilter, "code").WithText(`"[midnight]" | <b>`), title: "# Not *a* [link](javascript:x) <b>"},
+		{name: "hostile-none", tl: hostile, filter: timeline.Filter{}.WithText("<nothing> *matches*")},
 		{name: "empty-timeline", tl: func(testing.TB) *timeline.Timeline { return timeline.New("Empty", "", nil, nil, nil) }},
 	}
 }
@@ -643,7 +637,7 @@ func TestExportEscapesEveryField(t *testing.T) {
 			Actors: []string{"a"}, Themes: []string{"t"}, Status: "confirmed",
 			Sources: []timeline.Source{{Publisher: nasty, Title: nasty, URL: "https://example.com/(a b)", Via: nasty, Quote: nasty}}}})
 	events, _ := tl.Filter(timeline.Filter{})
-	opts := timeline.ExportOptions{Title: nasty, Filter: timeline.Filter{Actors: []string{"a"}, Text: nasty}}
+	opts := timeline.ExportOptions{Title: nasty, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(nasty)}
 	var buf bytes.Buffer
 	if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
 		t.Fatal(err)
@@ -683,7 +677,7 @@ func FuzzExportEscaping(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opts := timeline.ExportOptions{Title: s, Version: s, Filter: timeline.Filter{Actors: []string{"a"}, Text: s}}
+		opts := timeline.ExportOptions{Title: s, Version: s, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(s)}
 		var buf bytes.Buffer
 		if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
 			t.Fatal(err)

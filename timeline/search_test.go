@@ -23,7 +23,7 @@ func FuzzSearchMatchesScan(f *testing.F) {
 			ID: "e", Date: timeline.MustDate("2024"), Title: "t", Summary: summary,
 			Sources: []timeline.Source{{Publisher: "p"}},
 		}})
-		events, err := tl.Filter(timeline.Filter{Text: query})
+		events, err := tl.Filter(timeline.Filter{}.WithText(query))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +52,7 @@ func TestSearchLargeTimeline(t *testing.T) {
 	}
 	tl := timeline.New("T", "", nil, nil, events)
 	for _, q := range []string{"alpha", "ha", "lf", "alpha golf", `"echo bravo"`, "zz"} {
-		got, err := tl.Filter(timeline.Filter{Text: q})
+		got, err := tl.Filter(timeline.Filter{}.WithText(q))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func TestSearchLargeTimeline(t *testing.T) {
 		if g := ids(got); strings.Join(g, ",") != strings.Join(want, ",") {
 			t.Errorf("query %q: got %d events, want %d", q, len(g), len(want))
 		}
-		fc, _ := tl.Facets(timeline.Filter{Text: q})
+		fc, _ := tl.Facets(timeline.Filter{}.WithText(q))
 		if fc.Matched != len(want) {
 			t.Errorf("query %q: facets matched %d, want %d", q, fc.Matched, len(want))
 		}
@@ -88,7 +88,7 @@ func TestSearchFindsAliases(t *testing.T) {
 			{ID: "b", Date: timeline.MustDate("2024"), Title: "two", Themes: []string{"cyber"}, Sources: []timeline.Source{{Publisher: "p"}}},
 		})
 	for _, tt := range []struct{ query, want string }{{"washington", "a"}, {"hacking", "b"}, {"HACKING", "b"}} {
-		events, err := tl.Filter(timeline.Filter{Text: tt.query})
+		events, err := tl.Filter(timeline.Filter{}.WithText(tt.query))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -25,13 +25,13 @@ func TestSearchIndexIsLazy(t *testing.T) {
 	if tl.search.text != nil {
 		t.Fatal("New built the search index")
 	}
-	if _, err := tl.Filter(Filter{Statuses: []string{"confirmed"}}); err != nil {
+	if _, err := tl.Filter(Filter{}.With(StatusFilter, "confirmed")); err != nil {
 		t.Fatal(err)
 	}
 	if tl.search.text != nil {
 		t.Fatal("a filter without text built the search index")
 	}
-	got, err := tl.Filter(Filter{Text: "oman"})
+	got, err := tl.Filter(Filter{}.WithText("oman"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestSearchIndexIsLazy(t *testing.T) {
 // search: every search gets the result of a search on a prepared timeline. Run with -race.
 func TestPrepareSearchConcurrent(t *testing.T) {
 	const n = 40_000 // over the size from which the index is built on every core
-	want, err := lazyTimeline(n).Filter(Filter{Text: "tehran quote 3"})
+	want, err := lazyTimeline(n).Filter(Filter{}.WithText("tehran quote 3"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestPrepareSearchConcurrent(t *testing.T) {
 				tl.PrepareSearch()
 				return
 			}
-			got, err := tl.Filter(Filter{Text: "tehran quote 3"})
+			got, err := tl.Filter(Filter{}.WithText("tehran quote 3"))
 			if err != nil {
 				t.Error(err)
 				return

@@ -31,8 +31,11 @@ type Timeline struct {
 
 	actorIndex map[string]int // lower-cased id, name and alias -> index into Actors
 	themeIndex map[string]int
-	eventIndex map[string]int // id -> index into Events
-	search     *searchIndex   // built on first need: see PrepareSearch
+	eventIndex map[string]int        // id -> index into Events
+	search     *searchIndex          // built on first need: see PrepareSearch
+	values     [numKinds]*valueIndex // for the kinds that have one, built on first need
+	// The years of the first and last days any event may cover.
+	firstYear, lastYear int
 }
 
 // Actor is a state, agency, group, person, organization, company or media outlet that
@@ -219,6 +222,17 @@ func (t *Timeline) build() {
 		}
 	})
 	t.search = new(searchIndex)
+	for k := range numKinds {
+		if k.spec().eventValues != nil {
+			t.values[k] = new(valueIndex)
+		}
+	}
+	if len(t.Events) > 0 {
+		t.firstYear = t.Events[0].Date.Year
+		for i := range t.Events {
+			t.lastYear = max(t.lastYear, t.Events[i].lastYear())
+		}
+	}
 }
 
 // searchIndex is what free-text search reads: per event, its lower-cased text and its

@@ -90,14 +90,14 @@ func (m *Model) jumpBack() tea.Cmd {
 // openSearch opens the search prompt on the search in force, selected: typing replaces
 // it, an arrow key edits it.
 func (m *Model) openSearch() tea.Cmd {
-	m.search.Open("", m.session.Applied().Text)
+	m.search.Open("", m.session.Applied().Text())
 	return m.setFocus(focusSearch)
 }
 
 // openPicker opens the picker of a kind of filter on the counts each value would have
 // under the other filters; scope, when not nil, limits it to some values.
 func (m *Model) openPicker(kind *filterKind, scope []string, title string) tea.Cmd {
-	fc, err := m.t.Facets(m.session.Applied())
+	fc, err := m.t.Facets(m.session.Applied(), kind.facet)
 	if err != nil {
 		return statusCmd(true, "%v", err)
 	}
@@ -110,7 +110,7 @@ func (m *Model) openPicker(kind *filterKind, scope []string, title string) tea.C
 
 // openDates opens the date prompt on the range in force.
 func (m *Model) openDates() tea.Cmd {
-	m.dates.Open("", m.session.Applied().Dates.String())
+	m.dates.Open("", m.session.Applied().Dates().String())
 	m.dates.SetNote("2024 · 2024-06 · 2024..2025 · ..2021 · 2024-06..")
 	return m.setFocus(focusDates)
 }

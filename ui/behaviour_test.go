@@ -134,7 +134,7 @@ func TestSearchRecall(t *testing.T) {
 	keys(m, "right", "backspace", "backspace", "backspace", "backspace")
 	typeText(m, "iran")
 	keys(m, "enter")
-	if got := shownFilter(m).Text; got != "iran" {
+	if got := shownFilter(m).Text(); got != "iran" {
 		t.Errorf("after editing: search %q, want iran", got)
 	}
 }
@@ -143,11 +143,11 @@ func TestSearchRecall(t *testing.T) {
 // and actors their kind and description.
 func TestPickerCounts(t *testing.T) {
 	r, _ := timeline.ParseRange("2026")
-	m := newTestModel(t, embedded(t), timeline.Filter{Dates: r}, 140, 40)
+	m := newTestModel(t, embedded(t), timeline.Filter{}.WithDates(r), 140, 40)
 	keys(m, "a")
 	want := map[string]int{}
 	for _, a := range m.t.Actors {
-		events, _ := m.t.Filter(timeline.Filter{Dates: r, Actors: []string{a.ID}})
+		events, _ := m.t.Filter(timeline.Filter{}.WithDates(r).With(timeline.ActorFilter, a.ID))
 		want[a.ID] = len(events)
 	}
 	for _, i := range m.picker.shown {
@@ -167,11 +167,11 @@ func TestPickerCounts(t *testing.T) {
 func TestPickerToggles(t *testing.T) {
 	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
 	keys(m, "a", "tab", "down", "tab", "enter")
-	if got := shownFilter(m).Actors; len(got) != 2 {
+	if got := shownFilter(m).Values(timeline.ActorFilter); len(got) != 2 {
 		t.Fatalf("two toggled: actors %q", got)
 	}
 	keys(m, "a", "tab", "down", "tab", "enter")
-	if got := shownFilter(m).Actors; len(got) != 0 {
+	if got := shownFilter(m).Values(timeline.ActorFilter); len(got) != 0 {
 		t.Errorf("both untoggled: actors %q, want none", got)
 	}
 	keys(m, "a")

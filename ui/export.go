@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -92,46 +91,6 @@ func exportTarget(path string) (exists bool, err error) {
 	return false, nil
 }
 
-// exportName derives a file name from the filter: tlx-iran-cyber-2024.md, from the words
-// the kinds of filter give.
-func exportName(f timeline.Filter) string {
-	var b strings.Builder
-	b.WriteString("tlx")
-kinds:
-	for _, k := range filterKinds {
-		for _, p := range k.slugs(f) {
-			slug := slugify(p)
-			if slug == "" {
-				continue
-			}
-			if b.Len()+1+len(slug) > 60 {
-				break kinds
-			}
-			b.WriteByte('-')
-			b.WriteString(slug)
-		}
-	}
-	if b.Len() == len("tlx") {
-		b.WriteString("-timeline")
-	}
-	return b.String() + ".md"
-}
-
-// slugify keeps letters and digits, lower-cased, and turns anything else into single
-// dashes, so that a name is safe in any file system.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(headOfString(s, 256)) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
+// exportName derives a file name from the filter, by the rule of its kinds:
+// tlx-iran-cyber-2024.md.
+func exportName(f timeline.Filter) string { return f.FileName(".md") }

@@ -21,12 +21,12 @@ func TestExportIsTheView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"iran"}}, 140, 40)
+	m := newTestModel(t, tl, timeline.Filter{}.With(timeline.ActorFilter, "iran"), 140, 40)
 	keys(m, "/") // narrow the view further, as a reader would
 	typeText(m, "trump")
 	keys(m, "enter")
 	f := shownFilter(m)
-	if f.Text != "trump" || !slices.Equal(f.Actors, []string{"iran"}) {
+	if f.Text() != "trump" || !slices.Equal(f.Values(timeline.ActorFilter), []string{"iran"}) {
 		t.Fatalf("view filter %+v, want actor iran and text trump", f)
 	}
 	want, err := tl.Filter(f)

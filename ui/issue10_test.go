@@ -55,10 +55,10 @@ func TestIssue10PickerEnterAppliesHighlighted(t *testing.T) {
 	do(m, "a")
 	typeText(m, "routh")
 	do(m, "enter")
-	if got := shownFilter(m).Actors; !slices.Equal(got, []string{"routh"}) {
+	if got := shownFilter(m).Values(timeline.ActorFilter); !slices.Equal(got, []string{"routh"}) {
 		t.Fatalf("a routh enter: actors %q, want [routh]", got)
 	}
-	if got, want := eventIDs(m), mustFilter(t, tl, timeline.Filter{Actors: []string{"routh"}}); !slices.Equal(got, want) {
+	if got, want := eventIDs(m), mustFilter(t, tl, timeline.Filter{}.With(timeline.ActorFilter, "routh")); !slices.Equal(got, want) {
 		t.Errorf("events %q, want Routh's %q", got, want)
 	}
 	if focusOf(m) != "list" {
@@ -80,7 +80,7 @@ func TestIssue10PickerTypesSpaces(t *testing.T) {
 		t.Errorf("tab did not toggle Donald Trump:\n%s", screen(m))
 	}
 	do(m, "enter")
-	if got := shownFilter(m).Actors; !slices.Equal(got, []string{"trump"}) {
+	if got := shownFilter(m).Values(timeline.ActorFilter); !slices.Equal(got, []string{"trump"}) {
 		t.Fatalf("a \"Donald T\" tab enter: actors %q, want [trump]", got)
 	}
 }
@@ -92,7 +92,7 @@ func TestIssue10PickerArrowsMove(t *testing.T) {
 	do(m, "a")
 	typeText(m, "i") // Iran, Microsoft, Donald Trump... every name with an i
 	do(m, "down", "ctrl+n", "ctrl+p", "enter")
-	got := shownFilter(m).Actors
+	got := shownFilter(m).Values(timeline.ActorFilter)
 	if len(got) != 1 || got[0] == "iran" {
 		t.Errorf("a i down ctrl+n ctrl+p enter: actors %q, want the second actor with an i", got)
 	}
@@ -106,7 +106,7 @@ func TestIssue10SearchThemeAlias(t *testing.T) {
 	typeText(m, "hacking")
 	do(m, "enter")
 	got := eventIDs(m)
-	for _, id := range mustFilter(t, tl, timeline.Filter{Themes: []string{"cyber"}}) {
+	for _, id := range mustFilter(t, tl, timeline.Filter{}.With(timeline.ThemeFilter, "cyber")) {
 		if !slices.Contains(got, id) {
 			t.Errorf("/hacking misses %s, a Cyber event (got %d events)", id, len(got))
 		}
@@ -158,7 +158,7 @@ func TestIssue10SearchReopenReplaces(t *testing.T) {
 	do(m, "enter", "/")
 	typeText(m, "trial")
 	do(m, "enter")
-	if got := shownFilter(m).Text; got != "trial" {
+	if got := shownFilter(m).Text(); got != "trial" {
 		t.Fatalf("/routh enter /trial enter: search %q, want trial", got)
 	}
 	if len(listed(m)) == 0 {
@@ -249,7 +249,7 @@ func TestIssue10RelatedJumpAndBack(t *testing.T) {
 
 // A related event the filter hides can still be opened.
 func TestIssue10RelatedHiddenIsNoDeadEnd(t *testing.T) {
-	m := newTestModel(t, loadSmall(t), timeline.Filter{Actors: []string{"microsoft"}}, 140, 40)
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}.With(timeline.ActorFilter, "microsoft"), 140, 40)
 	do(m, "j") // phishing, related to hack, which the filter hides
 	do(m, "r", "enter")
 	if e := shownEvent(m); e == nil || e.ID != "hack" {
@@ -278,7 +278,7 @@ func TestIssue10OwnActorsAsks(t *testing.T) {
 	}
 	typeText(m, "Trump")
 	do(m, "enter")
-	if got := shownFilter(m).Actors; !slices.Equal(got, []string{"trump"}) {
+	if got := shownFilter(m).Values(timeline.ActorFilter); !slices.Equal(got, []string{"trump"}) {
 		t.Errorf("actors %q, want [trump]", got)
 	}
 }
@@ -289,7 +289,7 @@ func TestIssue10OwnActorsOne(t *testing.T) {
 	m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
 	do(m, "j", "j") // emails: Iran alone
 	do(m, "f")
-	if got := shownFilter(m).Actors; !slices.Equal(got, []string{"iran"}) {
+	if got := shownFilter(m).Values(timeline.ActorFilter); !slices.Equal(got, []string{"iran"}) {
 		t.Errorf("f on a one-actor event: actors %q, want [iran]", got)
 	}
 }

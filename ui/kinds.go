@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -10,8 +9,8 @@ import (
 
 // filterKind describes one kind of filter as the explorer shows and edits it: the chips,
 // the undo steps of a filter given on the command line, the pickers and the export's file
-// name all read this table, so a new kind is one entry here. (timeline's own table of
-// kinds will take its place.)
+// name all read this table, so a new kind is one entry here. Its entries read timeline's
+// own table of kinds (timeline.FilterKind), which is to take its place.
 type filterKind struct {
 	name string // the chip's label and the picker's key: "actor"
 	// values returns the kind's part of f as strings; nil when f has none.
@@ -20,113 +19,100 @@ type filterKind struct {
 	with func(f timeline.Filter, values []string) timeline.Filter
 	// words returns the part of f for the chip, in words.
 	words func(t *timeline.Timeline, f timeline.Filter) string
-	// slugs returns the words of the part for an export file name.
-	slugs func(f timeline.Filter) []string
 	// options lists what the kind's picker offers, nil for a kind without a picker.
 	options func(t *timeline.Timeline, fc timeline.Facets) []pickerItem
-	title   string // the picker's title
+	title   string              // the picker's title
+	facet   timeline.FilterKind // the kind whose facets the picker counts
 }
 
-// filterKinds is the table, in the order chips are shown. It is never modified.
+// filterKinds is the table, in the order chips are shown. It is never modified. Each
+// entry reads timeline's table of kinds (timeline.FilterKind), whose words, values and
+// counts it shows.
 var filterKinds = []*filterKind{
-	{
-		name:   "actor",
-		title:  "Actors",
-		values: func(f timeline.Filter) []string { return f.Actors },
-		with:   func(f timeline.Filter, v []string) timeline.Filter { f.Actors = v; return f },
-		words: func(t *timeline.Timeline, f timeline.Filter) string {
-			return names(f.Actors, t.ActorName)
-		},
-		slugs: func(f timeline.Filter) []string { return f.Actors },
-		options: func(t *timeline.Timeline, fc timeline.Facets) []pickerItem {
-			items := make([]pickerItem, len(t.Actors))
-			for i, a := range t.Actors {
-				items[i] = newPickerItem(a.ID, a.Name, a.Kind, a.Description, a.Aliases, at(fc.Actors, i))
-			}
-			return items
-		},
-	},
-	{
-		name:   "theme",
-		title:  "Themes",
-		values: func(f timeline.Filter) []string { return f.Themes },
-		with:   func(f timeline.Filter, v []string) timeline.Filter { f.Themes = v; return f },
-		words: func(t *timeline.Timeline, f timeline.Filter) string {
-			return names(f.Themes, t.ThemeName)
-		},
-		slugs: func(f timeline.Filter) []string { return f.Themes },
-		options: func(t *timeline.Timeline, fc timeline.Facets) []pickerItem {
-			items := make([]pickerItem, len(t.Themes))
-			for i, th := range t.Themes {
-				items[i] = newPickerItem(th.ID, th.Name, "", th.Description, th.Aliases, at(fc.Themes, i))
-			}
-			return items
-		},
-	},
-	{
-		name:   "status",
-		title:  "Status",
-		values: func(f timeline.Filter) []string { return f.Statuses },
-		with:   func(f timeline.Filter, v []string) timeline.Filter { f.Statuses = v; return f },
-		words: func(_ *timeline.Timeline, f timeline.Filter) string {
-			return names(f.Statuses, strings.ToLower)
-		},
-		slugs: func(f timeline.Filter) []string { return f.Statuses },
-		options: func(_ *timeline.Timeline, fc timeline.Facets) []pickerItem {
-			items := make([]pickerItem, len(timeline.Statuses))
-			for i, s := range timeline.Statuses {
-				items[i] = newPickerItem(s, statusGlyph(s)+" "+s, "", statusMeaning[s], nil, at(fc.Statuses, i))
-				items[i].fixed = true
-			}
-			return items
-		},
-	},
+	pickable("actor", "Actors", timeline.ActorFilter, func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem {
+		a := t.Actors[i]
+		return newPickerItem(v.Key, v.Name, a.Kind, a.Description, v.Aliases, count)
+	}),
+	pickable("theme", "Themes", timeline.ThemeFilter, func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem {
+		return newPickerItem(v.Key, v.Name, "", t.Themes[i].Description, v.Aliases, count)
+	}),
+	pickable("status", "Status", timeline.StatusFilter, func(_ *timeline.Timeline, _ int, v timeline.Value, count int) pickerItem {
+		it := newPickerItem(v.Key, statusGlyph(v.Key)+" "+v.Key, "", statusMeaning[v.Key], nil, count)
+		it.fixed = true
+		return it
+	}),
 	{
 		name: "dates",
 		values: func(f timeline.Filter) []string {
-			if f.Dates.IsZero() {
+			if f.Dates().IsZero() {
 				return nil
 			}
-			return []string{f.Dates.String()}
+			return []string{f.Dates().String()}
 		},
 		with: func(f timeline.Filter, v []string) timeline.Filter {
-			f.Dates = timeline.Range{}
+			var r timeline.Range
 			if len(v) > 0 {
-				f.Dates, _ = timeline.ParseRange(v[0]) // values come from Range.String
+				r, _ = timeline.ParseRange(v[0]) // values come from Range.String
 			}
-			return f
+			return f.WithDates(r)
 		},
-		words: func(_ *timeline.Timeline, f timeline.Filter) string { return f.Dates.Human() },
-		slugs: func(f timeline.Filter) []string {
-			switch r := f.Dates; {
-			case r.IsZero():
-				return nil
-			case r.From == r.To:
-				return []string{r.From.String()}
-			case r.To.IsZero():
-				return []string{"from-" + r.From.String()}
-			case r.From.IsZero():
-				return []string{"to-" + r.To.String()}
-			default:
-				return []string{r.From.String() + "-to-" + r.To.String()}
-			}
+		words: func(t *timeline.Timeline, f timeline.Filter) string {
+			return kindWords(t, f, timeline.FromFilter, timeline.ToFilter)
 		},
 	},
 	{
 		name: "search",
 		values: func(f timeline.Filter) []string {
-			if strings.TrimSpace(f.Text) == "" {
+			if f.Text() == "" {
 				return nil
 			}
-			return []string{f.Text}
+			return []string{f.Text()}
 		},
 		with: func(f timeline.Filter, v []string) timeline.Filter {
-			f.Text = strings.Join(v, " ")
-			return f
+			return f.WithText(strings.Join(v, " "))
 		},
-		words: func(_ *timeline.Timeline, f timeline.Filter) string { return strconv.Quote(strings.TrimSpace(f.Text)) },
-		slugs: func(f timeline.Filter) []string { return timeline.SearchTerms(f.Text) },
+		words: func(t *timeline.Timeline, f timeline.Filter) string {
+			return kindWords(t, f, timeline.TextFilter)
+		},
 	},
+}
+
+// pickable is the entry of a kind with a picker, read from timeline's table.
+func pickable(name, title string, k timeline.FilterKind, item func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem) *filterKind {
+	return &filterKind{
+		name:   name,
+		title:  title,
+		facet:  k,
+		values: func(f timeline.Filter) []string { return f.Values(k) },
+		with:   func(f timeline.Filter, v []string) timeline.Filter { return f.With(k, v...) },
+		words:  func(t *timeline.Timeline, f timeline.Filter) string { return kindWords(t, f, k) },
+		options: func(t *timeline.Timeline, fc timeline.Facets) []pickerItem {
+			counts := fc.Counts(k)
+			values := t.Values(k)
+			items := make([]pickerItem, len(values))
+			for i, v := range values {
+				items[i] = item(t, i, v, at(counts, i))
+			}
+			return items
+		},
+	}
+}
+
+// kindWords is the chip of the parts of f of the given kinds, in the filter's words.
+func kindWords(t *timeline.Timeline, f timeline.Filter, kinds ...timeline.FilterKind) string {
+	var only timeline.Filter
+	for _, k := range kinds {
+		only = only.With(k, f.Values(k)...)
+	}
+	var parts []string
+	for _, w := range only.Words(t) {
+		v := strings.Join(w.Values, " or ")
+		if w.Quoted {
+			v = strconv.Quote(v)
+		}
+		parts = append(parts, v)
+	}
+	return strings.Join(parts, " ")
 }
 
 // kindNamed returns the kind of the given name; it panics on a name not in the table,
@@ -166,40 +152,19 @@ func at(counts []int, i int) int {
 }
 
 // sameFilter reports whether two filters select by the same parts.
-func sameFilter(a, b timeline.Filter) bool {
-	for _, k := range filterKinds {
-		if !slices.Equal(k.values(a), k.values(b)) {
-			return false
-		}
-	}
-	return true
-}
+func sameFilter(a, b timeline.Filter) bool { return a.Equal(b) }
 
 // filterKey is a filter printed, for caches that depend on it.
-func filterKey(f timeline.Filter) string {
-	var b strings.Builder
-	for _, k := range filterKinds {
-		for _, v := range k.values(f) {
-			b.WriteString(k.name)
-			b.WriteByte('\x00')
-			b.WriteString(v)
-			b.WriteByte('\x00')
-		}
-		b.WriteByte('\x01')
-	}
-	return b.String()
-}
+func filterKey(f timeline.Filter) string { return f.String() }
 
 // steps returns the filters a user would have gone through to build f, one kind at a
 // time: the undo history of a filter given on the command line.
 func steps(f timeline.Filter) []timeline.Filter {
 	var hist []timeline.Filter
 	var cur timeline.Filter
-	for _, k := range filterKinds {
-		if v := k.values(f); len(v) > 0 {
-			hist = append(hist, cur)
-			cur = k.with(cur, v)
-		}
+	for _, step := range f.Steps() {
+		hist = append(hist, cur)
+		cur = step
 	}
 	return hist
 }

@@ -324,7 +324,7 @@ func (m *Model) showEvents() {
 	events, f := m.session.Events(), m.session.Filter()
 	m.list.SetEvents(events)
 	m.strip.SetEvents(events, !f.IsZero())
-	terms := timeline.SearchTerms(f.Text)
+	terms := f.SearchTerms()
 	m.list.SetTerms(terms)
 	m.detail.SetTerms(terms)
 	m.detail.Relist() // related events may have been hidden or shown

@@ -148,8 +148,8 @@ func TestGoldenViews(t *testing.T) {
 			}
 		}},
 		{name: "actor-picked", keys: []string{"a"}, text: "micro", after: []string{"tab", "enter"}, check: func(t *testing.T, m *Model) {
-			if !slices.Equal(shownFilter(m).Actors, []string{"microsoft"}) {
-				t.Errorf("actors %q, want microsoft", shownFilter(m).Actors)
+			if !slices.Equal(shownFilter(m).Values(timeline.ActorFilter), []string{"microsoft"}) {
+				t.Errorf("actors %q, want microsoft", shownFilter(m).Values(timeline.ActorFilter))
 			}
 			if got := eventIDs(m); !slices.Equal(got, []string{"fake-sites", "phishing"}) {
 				t.Errorf("events %q", got)
@@ -279,7 +279,7 @@ func TestSelectionSurvivesRefilter(t *testing.T) {
 func TestHistory(t *testing.T) {
 	tl := loadSmall(t)
 	r, _ := timeline.ParseRange("2024")
-	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"trump"}, Dates: r}, 140, 40)
+	m := newTestModel(t, tl, timeline.Filter{}.With(timeline.ActorFilter, "trump").WithDates(r), 140, 40)
 	if got := eventIDs(m); !slices.Equal(got, []string{"retaliation", "phishing", "hack"}) {
 		t.Fatalf("initial events %q", got)
 	}
@@ -287,7 +287,7 @@ func TestHistory(t *testing.T) {
 		t.Errorf("the command line's filters are not shown as chips:\n%s", screen(m))
 	}
 	keys(m, "backspace") // drops the dates
-	if !shownFilter(m).Dates.IsZero() || len(shownFilter(m).Actors) != 1 {
+	if !shownFilter(m).Dates().IsZero() || len(shownFilter(m).Values(timeline.ActorFilter)) != 1 {
 		t.Errorf("after one backspace: %+v", shownFilter(m))
 	}
 	keys(m, "x")
@@ -295,7 +295,7 @@ func TestHistory(t *testing.T) {
 		t.Errorf("x left %+v", shownFilter(m))
 	}
 	keys(m, "backspace") // brings back what x cleared
-	if len(shownFilter(m).Actors) != 1 {
+	if len(shownFilter(m).Values(timeline.ActorFilter)) != 1 {
 		t.Errorf("backspace after x: %+v", shownFilter(m))
 	}
 	keys(m, "backspace", "backspace")
@@ -323,7 +323,7 @@ func TestYearJumps(t *testing.T) {
 func TestExport(t *testing.T) {
 	tl := loadSmall(t)
 	dir := t.TempDir()
-	m := newTestModel(t, tl, timeline.Filter{Actors: []string{"microsoft"}}, 140, 40)
+	m := newTestModel(t, tl, timeline.Filter{}.With(timeline.ActorFilter, "microsoft"), 140, 40)
 	keys(m, "e")
 	if got := promptValue(m); got != "tlx-microsoft.md" {
 		t.Errorf("default name %q", got)
@@ -380,9 +380,9 @@ func TestExportName(t *testing.T) {
 		want string
 	}{
 		{timeline.Filter{}, "tlx-timeline.md"},
-		{timeline.Filter{Actors: []string{"iran"}, Dates: r("2024")}, "tlx-iran-2024.md"},
-		{timeline.Filter{Themes: []string{"Cyber Ops"}, Dates: r("2024-06..")}, "tlx-cyber-ops-from-2024-06.md"},
-		{timeline.Filter{Dates: r("..2021"), Text: `"../etc" x/y`}, "tlx-to-2021-etc-x-y.md"},
+		{timeline.Filter{}.With(timeline.ActorFilter, "iran").WithDates(r("2024")), "tlx-iran-2024.md"},
+		{timeline.Filter{}.With(timeline.ThemeFilter, "Cyber Ops").WithDates(r("2024-06..")), "tlx-cyber-ops-from-2024-06.md"},
+		{timeline.Filter{}.WithDates(r("..2021")).WithText(`"../etc" x/y`), "tlx-to-2021-etc-x-y.md"},
 	}
 	for _, tt := range tests {
 		if got := exportName(tt.f); got != tt.want {
@@ -522,22 +522,22 @@ func TestBackgroundSearch(t *testing.T) {
 		t.Errorf("nothing says a search is running:\n%s", screen(m))
 	}
 	deliver(m, second, 0)
-	want, _ := tl.Filter(timeline.Filter{Text: "re"})
-	if len(listed(m)) != len(want) || shownFilter(m).Text != "re" {
-		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(listed(m)), shownFilter(m).Text, len(want))
+	want, _ := tl.Filter(timeline.Filter{}.WithText("re"))
+	if len(listed(m)) != len(want) || shownFilter(m).Text() != "re" {
+		t.Fatalf("after the result of %q: %d events, filter %q; want %d", "re", len(listed(m)), shownFilter(m).Text(), len(want))
 	}
 	if strings.Contains(screen(m), "searching") {
 		t.Errorf("still says searching after the result:\n%s", screen(m))
 	}
 	deliver(m, first, 0) // late
-	if shownFilter(m).Text != "re" || len(listed(m)) != len(want) {
-		t.Errorf("a late result replaced the latest: filter %q, %d events", shownFilter(m).Text, len(listed(m)))
+	if shownFilter(m).Text() != "re" || len(listed(m)) != len(want) {
+		t.Errorf("a late result replaced the latest: filter %q, %d events", shownFilter(m).Text(), len(listed(m)))
 	}
 	m.Update(press("z"))
 	m.Update(press("enter")) // before the result of "rez"
-	want, _ = tl.Filter(timeline.Filter{Text: "rez"})
-	if shownFilter(m).Text != "rez" || len(listed(m)) != len(want) || len(m.session.history) != 1 {
-		t.Errorf("enter: filter %q with %d events (want %d), history %d", shownFilter(m).Text, len(listed(m)), len(want), len(m.session.history))
+	want, _ = tl.Filter(timeline.Filter{}.WithText("rez"))
+	if shownFilter(m).Text() != "rez" || len(listed(m)) != len(want) || len(m.session.history) != 1 {
+		t.Errorf("enter: filter %q with %d events (want %d), history %d", shownFilter(m).Text(), len(listed(m)), len(want), len(m.session.history))
 	}
 }
 
@@ -615,8 +615,8 @@ func TestTypeAhead(t *testing.T) {
 		}
 	}
 	m.Update(loadedMsg{t: loadSmall(t)})
-	if m.focus != focusList || shownFilter(m).Text != "iraq" {
-		t.Fatalf("after the load: focus %v, search %q; want the search iraq kept", m.focus, shownFilter(m).Text)
+	if m.focus != focusList || shownFilter(m).Text() != "iraq" {
+		t.Fatalf("after the load: focus %v, search %q; want the search iraq kept", m.focus, shownFilter(m).Text())
 	}
 	if !strings.Contains(screen(m), `search "iraq"`) {
 		t.Errorf("the typed-ahead search is not shown:\n%s", screen(m))

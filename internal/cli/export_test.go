@@ -42,15 +42,15 @@ func TestExportSameEventsAsFilter(t *testing.T) {
 		filter timeline.Filter
 	}{
 		{nil, timeline.Filter{}},
-		{[]string{"--actor", "iran"}, timeline.Filter{Actors: []string{"iran"}}},
-		{[]string{"-a", "Tehran,russia", "-a", "China"}, timeline.Filter{Actors: []string{"Tehran", "russia", "China"}}},
-		{[]string{"-t", "cyber", "--from", "2024-06", "--to", "2024-09"}, timeline.Filter{Themes: []string{"cyber"}, Dates: r("2024-06..2024-09")}},
-		{[]string{"--status", "alleged,denied"}, timeline.Filter{Statuses: []string{"alleged", "denied"}}},
-		{[]string{"--to", "2021"}, timeline.Filter{Dates: r("..2021")}},
-		{[]string{"-s", `"hack" campaign`}, timeline.Filter{Text: `"hack" campaign`}},
+		{[]string{"--actor", "iran"}, timeline.Filter{}.With(timeline.ActorFilter, "iran")},
+		{[]string{"-a", "Tehran,russia", "-a", "China"}, timeline.Filter{}.With(timeline.ActorFilter, "Tehran", "russia", "China")},
+		{[]string{"-t", "cyber", "--from", "2024-06", "--to", "2024-09"}, timeline.Filter{}.With(timeline.ThemeFilter, "cyber").WithDates(r("2024-06..2024-09"))},
+		{[]string{"--status", "alleged,denied"}, timeline.Filter{}.With(timeline.StatusFilter, "alleged", "denied")},
+		{[]string{"--to", "2021"}, timeline.Filter{}.WithDates(r("..2021"))},
+		{[]string{"-s", `"hack" campaign`}, timeline.Filter{}.WithText(`"hack" campaign`)},
 		{[]string{"-a", "iran", "-t", "influence", "--status", "confirmed,reported", "--from", "2024", "-s", "trump"},
-			timeline.Filter{Actors: []string{"iran"}, Themes: []string{"influence"}, Statuses: []string{"confirmed", "reported"}, Dates: r("2024.."), Text: "trump"}},
-		{[]string{"-s", "zqxjv nothing"}, timeline.Filter{Text: "zqxjv nothing"}},
+			timeline.Filter{}.With(timeline.ActorFilter, "iran").With(timeline.ThemeFilter, "influence").With(timeline.StatusFilter, "confirmed", "reported").WithDates(r("2024..")).WithText("trump")},
+		{[]string{"-s", "zqxjv nothing"}, timeline.Filter{}.WithText("zqxjv nothing")},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -175,6 +175,8 @@ func TestListErrors(t *testing.T) {
 		{"inverted range", []string{"list", "-f", path, "--from", "2025", "--to", "2024"}, 2, "--to 2024 is before --from 2025; swap them"},
 		{"several unknown names, one a line", []string{"list", "-f", path, "-a", "nobodi", "-t", "cybr"}, 2,
 			"Error: unknown actor \"nobodi\"\nError: unknown theme \"cybr\"; did you mean \"cyber\"?\n"},
+		{"unknown place with suggestion", []string{"list", "--location", "Floridaa"}, 2, `unknown location "Floridaa"; did you mean "Florida"?`},
+		{"publisher by the start of its name", []string{"list", "--publisher", "asharq"}, 2, `unknown publisher "asharq"; did you mean "Asharq Al-Awsat"?`},
 		{"unknown flag", []string{"list", "--bogus"}, 2, "unknown flag: --bogus"},
 		{"stray argument", []string{"list", "extra"}, 2, `tlx list takes no arguments, got "extra"`},
 		{"unknown command", []string{"lsit"}, 2, `unknown command "lsit"`},

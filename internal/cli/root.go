@@ -92,9 +92,9 @@ func exitCode(err error) int {
 	if errors.As(err, &problem) {
 		return exitFailed
 	}
-	// A filter flag that names no actor, theme or status of the timeline is a wrong
-	// command line, whether list or the explorer finds it.
-	if errors.Is(err, timeline.ErrUnknownActor) || errors.Is(err, timeline.ErrUnknownTheme) || errors.Is(err, timeline.ErrUnknownStatus) {
+	// A filter flag that names a value the timeline does not have (an actor, a theme, a
+	// place...) is a wrong command line, whether list or the explorer finds it.
+	if errors.Is(err, timeline.ErrUnknownValue) {
 		return exitUsage
 	}
 	if isUsageError(err) {
@@ -164,16 +164,12 @@ type options struct {
 	build    Build
 	file     string
 	notebook string // --notebook: the notebook file instead of the timeline's default one
-	actors   []string
-	themes   []string
-	status   []string
-	from     string
-	to       string
-	search   string
+	// filters holds the arguments of each filter flag, as given, by kind.
+	filters map[timeline.FilterKind][]string
 }
 
 func newRoot(build Build) *cobra.Command {
-	o := &options{build: build}
+	o := &options{build: build, filters: map[timeline.FilterKind][]string{}}
 	root := &cobra.Command{
 		Use:   "tlx",
 		Short: "Explore a timeline of dated, sourced events in the terminal",
@@ -224,51 +220,61 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// addFilterFlags gives cmd a flag for each kind of filter, as the kind describes it.
 func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags() // not persistent: validate, completion and man take no filters
-	f.StringSliceVarP(&o.actors, "actor", "a", nil, "only events with this actor: id, name or alias; repeat or comma-separate for any of several")
-	f.StringSliceVarP(&o.themes, "theme", "t", nil, "only events with this theme: id, name or alias; repeat or comma-separate for any of several")
-	f.StringSliceVar(&o.status, "status", nil, "only events with this status: "+strings.Join(timeline.Statuses, ", "))
-	f.StringVar(&o.from, "from", "", "only events on or after this date: 2024, 2024-06 or 2024-06-15")
-	f.StringVar(&o.to, "to", "", "only events on or before this date (--to 2024-06 means through 30 June)")
-	f.StringVarP(&o.search, "search", "s", "", "only events whose text contains every word of this text (\"quote\" a phrase)")
+	for _, k := range timeline.FilterKinds() {
+		f.VarP(&filterFlag{kind: k, args: o.filters}, k.Name(), k.Short(), k.Usage())
+	}
+}
+
+// filterFlag collects the arguments of one kind's flag, which may be repeated.
+type filterFlag struct {
+	kind timeline.FilterKind
+	args map[timeline.FilterKind][]string
+}
+
+func (v *filterFlag) String() string { return strings.Join(v.args[v.kind], ",") }
+
+func (v *filterFlag) Set(arg string) error {
+	v.args[v.kind] = append(v.args[v.kind], arg)
+	return nil
+}
+
+func (v *filterFlag) Type() string {
+	if v.kind.Single() || v.kind == timeline.TextFilter {
+		return "string"
+	}
+	return "strings"
 }
 
 // filter turns the flags into a Filter, checking dates. Names are checked against the
 // timeline by the filter itself.
 func (o *options) filter() (timeline.Filter, error) {
-	f := timeline.Filter{
-		Actors:   clean(o.actors),
-		Themes:   clean(o.themes),
-		Statuses: clean(o.status),
-		Text:     o.search,
-	}
-	var err error
-	if o.from != "" {
-		if f.Dates.From, err = timeline.ParseDate(o.from); err != nil {
-			return f, usageErrorf("--from: %v", err)
+	var f timeline.Filter
+	for _, k := range timeline.FilterKinds() {
+		var values []string
+		for _, arg := range o.filters[k] {
+			vals, err := k.ParseArg(arg)
+			var ve *timeline.ValueError
+			if errors.As(err, &ve) {
+				err = ve.Err
+			}
+			if err != nil {
+				return f, usageErrorf("--%s: %w", k.Name(), err)
+			}
+			values = append(values, vals...)
 		}
+		f = f.With(k, values...)
 	}
-	if o.to != "" {
-		if f.Dates.To, err = timeline.ParseDate(o.to); err != nil {
-			return f, usageErrorf("--to: %v", err)
+	if err := f.Check(); err != nil {
+		var inv *timeline.InvertedError
+		if errors.As(err, &inv) {
+			return f, usageErrorf("--to %s is before --from %s; swap them", inv.To, inv.From)
 		}
-	}
-	if f.Dates.Check() != nil {
-		return f, usageErrorf("--to %s is before --from %s; swap them", f.Dates.To, f.Dates.From)
+		return f, usageErrorf("%w", err)
 	}
 	return f, nil
-}
-
-// clean drops empty values that "a,,b" or a trailing comma leave.
-func clean(values []string) []string {
-	var out []string
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // source returns the name and the bytes of the timeline to open.
@@ -301,7 +307,7 @@ func (o *options) selected() (*timeline.Timeline, timeline.Filter, []*timeline.E
 	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return nil, f, nil, usageErrorf("%v", err)
+		return nil, f, nil, usageErrorf("%w", err)
 	}
 	return t, f, events, nil
 }

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// flagFilter parses args as the filter flags of a command and returns their Filter.
+func flagFilter(t *testing.T, args ...string) (timeline.Filter, error) {
+	t.Helper()
+	o := &options{filters: map[timeline.FilterKind][]string{}}
+	cmd := &cobra.Command{Use: "test"}
+	addFilterFlags(cmd, o)
+	if err := cmd.ParseFlags(args); err != nil {
+		t.Fatalf("flags %q: %v", args, err)
+	}
+	return o.filter()
+}
+
+// TestFlagsAndQueryGiveOneFilter checks that the filter flags build the same Filter as
+// the query text a person would type for them, for every kind of filter.
+func TestFlagsAndQueryGiveOneFilter(t *testing.T) {
+	tests := []struct {
+		args  []string
+		query string
+	}{
+		{nil, ""},
+		{[]string{"--actor", "iran"}, "actor:iran"},
+		{[]string{"-a", "Tehran, russia", "-a", "China"}, "actor:Tehran,russia,China"},
+		{[]string{"-a", `"Trump, Donald",Donald Trump`}, `actor:"Trump, Donald","Donald Trump"`},
+		{[]string{"-t", "cyber", "--from", "2024-06", "--to", "2024-09"}, "theme:cyber from:2024-06 to:2024-09"},
+		{[]string{"--status", "alleged,denied"}, "status:alleged,denied"},
+		{[]string{"--location", "Fort Pierce, Florida", "--location", "Oman"}, `location:"Fort Pierce, Florida",Oman`},
+		{[]string{"--publisher", "Reuters,The Associated Press"}, `publisher:Reuters,"The Associated Press"`},
+		{[]string{"-s", `"golf course" routh`, "--status", "alleged"}, `status:alleged "golf course" routh`},
+		{[]string{"-s", "a", "--search", "b"}, "a search:b"},
+		{[]string{"--from", "2024", "--from", "2025"}, "from:2025"},
+		{[]string{"--to", "2021"}, "to:2021"},
+	}
+	tested := map[timeline.FilterKind]bool{}
+	for _, tt := range tests {
+		f, err := flagFilter(t, tt.args...)
+		if err != nil {
+			t.Errorf("flags %q: %v", tt.args, err)
+			continue
+		}
+		q, err := timeline.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !f.Equal(q) {
+			t.Errorf("flags %q give %q; the query %q gives %q", tt.args, f, tt.query, q)
+		}
+		for _, p := range f.Parts() {
+			tested[p.Kind] = true
+		}
+	}
+	for _, k := range timeline.FilterKinds() {
+		if !tested[k] {
+			t.Errorf("no case tries the flag of kind %s", k)
+		}
+	}
+}
+
+func TestFilterFlagErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "2024-13"}, `--from: invalid date "2024-13": month 13 does not exist`},
+		{[]string{"--to", "june"}, `--to: invalid date "june": want YYYY, YYYY-MM or YYYY-MM-DD`},
+		{[]string{"--from", "2025", "--to", "2024"}, "--to 2024 is before --from 2025; swap them"},
+		{[]string{"--actor", `"iran`}, "--actor: invalid query: the quote at column 1 is never closed"},
+	}
+	for _, tt := range tests {
+		_, err := flagFilter(t, tt.args...)
+		if err == nil || err.Error() != tt.want || exitCode(err) != exitUsage {
+			t.Errorf("flags %q: error %v (exit %d), want %q", tt.args, err, exitCode(err), tt.want)
+		}
+	}
+}
+
+// TestEveryKindHasAFlag checks that every kind of filter appears in the help of the
+// commands that filter.
+func TestEveryKindHasAFlag(t *testing.T) {
+	for _, sub := range []string{"list", "export"} {
+		code, out, errOut := runCLI(t, sub, "--help")
+		if code != 0 {
+			t.Fatalf("%s --help: exit %d: %s", sub, code, errOut)
+		}
+		for _, k := range timeline.FilterKinds() {
+			if !strings.Contains(out, "--"+k.Name()) {
+				t.Errorf("%s --help does not show --%s", sub, k.Name())
+			}
+		}
+	}
+}
