@@ -49,7 +49,7 @@ run load ./timeline -bench '^Benchmark(Load|LoadAndIndex|DecodePlain)$' -benchti
 # Filters and facets of every kind.
 run filter ./timeline -bench '^Benchmark(Filter|Facets)$' -benchtime 20x -benchmem
 # Export, in memory and to a file with fsync.
-run export ./timeline -bench '^BenchmarkExport' -benchtime 5x -benchmem
+run export ./timeline/export -bench '^BenchmarkExport' -benchtime 5x -benchmem
 # A keystroke and the frame that shows it; a redraw alone; the first frame.
 run ui ./ui -bench '^Benchmark(Keystroke|Redraw|Draw|FirstFrame)$' -benchtime 100x -benchmem
 # The bubbles list component holding the same events, for comparison.

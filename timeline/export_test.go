@@ -1,15 +1,17 @@
 package timeline
 
+import "github.com/tlx-dev/tlx/internal/tomlsplit"
+
 // Split cuts data into pieces as the loader does, with the checks of limits.go when check
 // is set, and returns how many pieces it cut: for benchmarks outside the package.
 func Split(data []byte, check bool) int {
-	sp := newSplitter(data)
+	sp := tomlsplit.NewSplitter(data)
 	if check {
-		sp = newCheckingSplitter(data)
+		sp = tomlsplit.NewCheckingSplitter(data)
 	}
 	n := 0
 	for {
-		if _, ok := sp.next(); !ok {
+		if _, ok := sp.Next(); !ok {
 			return n
 		}
 		n++

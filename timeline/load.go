@@ -6,7 +6,6 @@ import (
 	"errors"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/tlx-dev/tlx/internal/tomlsplit"
 )
 
 // Load reads and validates the timeline file at path.
@@ -40,7 +41,6 @@ func Parse(name string, data []byte) (*Timeline, error) {
 // be nil.
 func ParseProgress(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
 	l := &loader{name: name, total: len(data), progress: progress}
-	defer gcDuringLoad(len(data))()
 	l.report(0)
 	t, err := l.parse(data)
 	l.report(l.total) // whatever is left: the report stops at total
@@ -61,8 +61,8 @@ type loader struct {
 	mu       sync.Mutex
 	done     int
 
-	events []piece // the file's [[events]] pieces, in order
-	rest   []byte  // the file without its event pieces, line numbers kept
+	events []tomlsplit.Piece // the file's [[events]] pieces, in order
+	rest   []byte            // the file without its event pieces, line numbers kept
 	syntax Problems
 
 	// One of each per event piece, or per inline event.
@@ -101,8 +101,8 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	// usual header, so that workers and splitter never share a slice that grows.
 	// Text that quotes "[[events]]" many times must not make the slices huge: no real
 	// event takes fewer than 48 bytes, and any beyond the bound are decoded after the rest.
-	bound := min(countEventHeaders(data), len(data)/48+1)
-	all := make([]piece, 0, bound)
+	bound := min(tomlsplit.CountEventHeaders(data), len(data)/48+1)
+	all := make([]tomlsplit.Piece, 0, bound)
 	l.events = all[:bound]
 	l.evs = make([]Event, bound)
 	l.issues = make([][]issue, bound)
@@ -116,7 +116,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 		wg.Go(func() {
 			for job := range jobs {
 				first, last := l.events[job[0]], l.events[job[1]-1]
-				if !utf8.Valid(data[first.start:last.end]) {
+				if !utf8.Valid(data[first.Start:last.End]) {
 					badUTF8.Store(true)
 					continue
 				}
@@ -130,7 +130,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 		})
 	}
 	var rest []byte
-	var extra []piece // event pieces beyond the bound: never expected, handled after the wait
+	var extra []tomlsplit.Piece // event pieces beyond the bound: never expected, handled after the wait
 	lo, size := -1, 0
 	flush := func() {
 		if lo >= 0 {
@@ -138,37 +138,37 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 			lo, size = -1, 0
 		}
 	}
-	sp := newCheckingSplitter(data)
+	sp := tomlsplit.NewCheckingSplitter(data)
 	for {
-		p, ok := sp.next()
+		p, ok := sp.Next()
 		if !ok {
 			break
 		}
-		if !p.event {
+		if !p.Event {
 			flush()
-			rest = append(rest, data[p.start:p.end]...)
+			rest = append(rest, data[p.Start:p.End]...)
 			continue
 		}
-		rest = append(rest, bytes.Repeat([]byte{'\n'}, p.lines)...)
+		rest = append(rest, bytes.Repeat([]byte{'\n'}, p.Lines)...)
 		if len(all) == cap(all) {
 			extra = append(extra, p)
 			continue
 		}
-		if lo >= 0 && (size >= batchBytes || all[len(all)-1].end != p.start) {
+		if lo >= 0 && (size >= batchBytes || all[len(all)-1].End != p.Start) {
 			flush()
 		}
 		all = append(all, p)
 		if lo < 0 {
 			lo = len(all) - 1
 		}
-		size += p.end - p.start
+		size += p.End - p.Start
 	}
 	flush()
 	close(jobs)
-	if over := sp.sc.limits.over; over != nil {
+	if over := sp.Limit(); over != nil {
 		// Nothing past the limit has reached the decoder; the batches before it have.
 		wg.Wait()
-		return nil, over.problem(l.name, data)
+		return nil, limitProblem(l.name, over)
 	}
 	l.rest = rest
 	restTree, restErr := map[string]any(nil), error(nil)
@@ -209,33 +209,11 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	return l.build(restTree, restErr != nil)
 }
 
-// countEventHeaders returns at least the number of [[events]] headers in data: every
-// "[[events]]", "[[ events ]]" or quoted "[[" key counts, wherever it is.
-func countEventHeaders(data []byte) int {
-	n := 0
-	for i := 0; ; {
-		j := bytes.Index(data[i:], []byte("[["))
-		if j < 0 {
-			return n
-		}
-		k := skipBlank(data, i+j+2)
-		switch {
-		case bytes.HasPrefix(data[k:], []byte("events")):
-			if after := skipBlank(data, k+len("events")); after >= len(data) || data[after] != '.' && !isBare(data[after]) {
-				n++
-			}
-		case k < len(data) && (data[k] == '"' || data[k] == '\''):
-			n++
-		}
-		i += j + 2
-	}
-}
-
 // eventBytes is how many bytes of the file the event pieces hold.
 func (l *loader) eventBytes() int {
 	n := 0
 	for _, p := range l.events {
-		n += p.end - p.start
+		n += p.End - p.Start
 	}
 	return n
 }
@@ -257,20 +235,20 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 		return nil
 	}
 	first, last := l.events[lo], l.events[hi-1]
-	tree, err := decodeTree(l.data[first.start:last.end])
+	tree, err := decodeTree(l.data[first.Start:last.End])
 	if err != nil {
-		line := first.line
+		line := first.Line
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line = first.line + pe.Position.Line - 1
+			line = first.Line + pe.Position.Line - 1
 		}
 		// The broken piece is the last one that starts on or before the error's line.
-		bad := lo + sort.Search(hi-lo, func(i int) bool { return l.events[lo+i].line > line }) - 1
+		bad := lo + sort.Search(hi-lo, func(i int) bool { return l.events[lo+i].Line > line }) - 1
 		bad = max(bad, lo)
-		p := l.syntaxProblem(err, first.line, bad+1)
-		l.report(l.events[bad].end - l.events[bad].start)
+		p := l.syntaxProblem(err, first.Line, bad+1)
+		l.report(l.events[bad].End - l.events[bad].Start)
 		l.failed[bad] = true
-		l.evs[bad] = Event{ID: scanID(l.data[l.events[bad].start:l.events[bad].end]), Pos: bad + 1, Line: l.events[bad].line}
+		l.evs[bad] = Event{ID: scanID(l.data[l.events[bad].Start:l.events[bad].End]), Pos: bad + 1, Line: l.events[bad].Line}
 		p.EventID = l.evs[bad].ID
 		probs := Problems{p}
 		probs = append(probs, l.decodeBatch(lo, bad, 0)...) // these decoded until bad
@@ -289,21 +267,21 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 		if hi-lo > 1 {
 			return append(l.decodeBatch(lo, lo+(hi-lo)/2, retries), l.decodeBatch(lo+(hi-lo)/2, hi, retries)...)
 		}
-		l.evs[lo] = Event{Pos: lo + 1, Line: first.line}
+		l.evs[lo] = Event{Pos: lo + 1, Line: first.Line}
 		l.issues[lo] = append(l.issues[lo], issue{kind: ErrSyntax, table: "events", n: 1,
 			msg: "this [[events]] table could not be read", hint: "check the lines around it"})
-		l.report(first.end - first.start)
+		l.report(first.End - first.Start)
 		return nil
 	}
 	var c converter
 	for i, m := range tables {
 		c.issues = nil
 		l.evs[lo+i] = c.event(m, 1, lo+i+1)
-		l.evs[lo+i].Line = l.events[lo+i].line
+		l.evs[lo+i].Line = l.events[lo+i].Line
 		l.issues[lo+i] = c.issues
 	}
 	pack(l.evs[lo:hi])
-	l.report(last.end - first.start)
+	l.report(last.End - first.Start)
 	return nil
 }
 
@@ -387,15 +365,15 @@ func (l *loader) wholeFileError() *Problem {
 // scanID finds the id of an event piece the decoder could not read, so that other events
 // may still refer to it without a second, misleading problem.
 func scanID(doc []byte) string {
-	sc := scanner{data: doc, line: 1}
-	for sc.pos < len(doc) {
-		i := skipBlank(doc, sc.pos)
-		key, _, _, h := sc.nextLine()
-		if h != nil && !h.isEvents() {
+	sc := tomlsplit.NewScanner(doc)
+	for !sc.Done() {
+		i := tomlsplit.SkipBlank(doc, sc.Pos())
+		key, _, _, h := sc.NextLine()
+		if h != nil && !h.IsEvents() {
 			return ""
 		}
 		if len(key) == 1 && key[0] == "id" {
-			_, v, ok := bytes.Cut(doc[i:sc.pos], []byte("="))
+			_, v, ok := bytes.Cut(doc[i:sc.Pos()], []byte("="))
 			v = bytes.TrimSpace(v)
 			if ok && len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
 				if k := bytes.IndexByte(v[1:], v[0]); k >= 0 {
@@ -502,13 +480,13 @@ func otherFormat(data []byte, first string, comments bool) string {
 
 // isKeyValue reports whether a line reads as a TOML key = value.
 func isKeyValue(s string) bool {
-	key, i := readKey([]byte(s), 0)
+	key, i := tomlsplit.ReadKey([]byte(s), 0)
 	return len(key) > 0 && i < len(s) && s[i] == '='
 }
 
 // yamlKey reports whether a line reads as a YAML "key: value" or "key:".
 func yamlKey(s string) bool {
-	key, i := readKey([]byte(s), 0)
+	key, i := tomlsplit.ReadKey([]byte(s), 0)
 	return len(key) == 1 && i < len(s) && s[i] == ':' && (i+1 == len(s) || s[i+1] == ' ')
 }
 
@@ -570,42 +548,6 @@ func eachString(evs []Event, f func(*string)) {
 			f(&s.URL)
 			f(&s.Via)
 			f(&s.Quote)
-		}
-	}
-}
-
-// gcLoad counts the large loads under way, so that the last one to finish restores the
-// garbage collector's setting.
-var gcLoad struct {
-	sync.Mutex
-	n   int
-	old int
-}
-
-// gcDuringLoad makes the garbage collector run more often while a large file loads, and
-// returns the function that undoes it. The decoder builds a tree of maps for every batch
-// and drops it at once, so the heap is mostly garbage; at the default GOGC=100 the heap
-// may grow to twice what the timeline keeps, at 50 to one and a half times, which on a
-// 75 MB file saves about 80 MB of peak memory for a few per cent more CPU.
-func gcDuringLoad(size int) func() {
-	const large, percent = 16 << 20, 50
-	if size < large {
-		return func() {}
-	}
-	gcLoad.Lock()
-	defer gcLoad.Unlock()
-	if gcLoad.n == 0 {
-		gcLoad.old = debug.SetGCPercent(percent)
-		if gcLoad.old < percent {
-			debug.SetGCPercent(gcLoad.old) // already tighter: leave it
-		}
-	}
-	gcLoad.n++
-	return func() {
-		gcLoad.Lock()
-		defer gcLoad.Unlock()
-		if gcLoad.n--; gcLoad.n == 0 {
-			debug.SetGCPercent(gcLoad.old)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
@@ -52,7 +53,10 @@ func benchLoad(b *testing.B, index bool) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
+				// As the commands that load do: see internal/loadgc.
+				restore := loadgc.Tighten(len(data))
 				tl, err := timeline.Parse("bench.toml", data)
+				restore()
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -142,7 +146,9 @@ func TestPeakMemory(t *testing.T) {
 	}
 	switch mode := os.Getenv("TLX_PEAK_MODE"); mode {
 	case "load":
+		restore := loadgc.Tighten(len(data)) // as the explorer's loader does
 		tl, err := timeline.Parse(path, data)
+		restore()
 		if err != nil {
 			t.Fatal(err)
 		}

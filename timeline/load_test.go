@@ -3,6 +3,7 @@ package timeline_test
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,8 +17,8 @@ import (
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
-// The -update flag (update, declared in markdown_test.go) also rewrites the .err golden
-// files of testdata/bad from the current output.
+// update rewrites the .err golden files of testdata/bad from the current output.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata from the current output")
 
 // problemLines returns the problems an error carries, one a line, as validate prints them.
 func problemLines(t *testing.T, err error) string {

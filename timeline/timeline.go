@@ -1,5 +1,6 @@
 // Package timeline is the domain of tlx: a timeline of dated, sourced events, its TOML
-// loading and validation, the Filter that selects events, facet counts, and Markdown export.
+// loading and validation, the Filter that selects events (its kinds, its query text) and
+// facet counts. The writers that export what a filter selects are in timeline/export.
 //
 // The format is described in docs/format.md. A Timeline is immutable once loaded; the
 // explorer, the list command and the export all read it through Filter so that a filter
@@ -138,6 +139,23 @@ func (t *Timeline) Index(id string) int {
 		return i
 	}
 	return -1
+}
+
+// EventActor returns the actor that e's i-th actor id names, through the index New built
+// (events not built by New take the slower lookup of Actor), or nil when t has none.
+func (t *Timeline) EventActor(e *Event, i int) *Actor {
+	if len(e.actors) == len(e.Actors) && i < len(e.actors) {
+		return &t.Actors[e.actors[i]]
+	}
+	return t.Actor(e.Actors[i])
+}
+
+// EventTheme is EventActor for themes.
+func (t *Timeline) EventTheme(e *Event, i int) *Theme {
+	if len(e.themes) == len(e.Themes) && i < len(e.themes) {
+		return &t.Themes[e.themes[i]]
+	}
+	return t.Theme(e.Themes[i])
 }
 
 // ActorName returns the readable name of an actor id, or the id itself when unknown.

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"github.com/tlx-dev/tlx/internal/tomlsplit"
 	"slices"
 	"strings"
 )
@@ -48,7 +49,7 @@ func (l *loader) build(top map[string]any, restBroken bool) (*Timeline, error) {
 		}
 		if k < len(l.events) {
 			p := l.events[k]
-			problems = append(problems, l.place(issues, l.data[p.start:p.end], p.line, &l.evs[k])...)
+			problems = append(problems, l.place(issues, l.data[p.Start:p.End], p.Line, &l.evs[k])...)
 		} else {
 			problems = append(problems, l.place(issues, nil, 0, &l.evs[k])...)
 		}
@@ -281,27 +282,27 @@ type place struct{ line, col int }
 func keyPlaces(doc []byte, firstLine int) map[placeKey]place {
 	places := make(map[placeKey]place)
 	counts := make(map[string]int)
-	sc := scanner{data: doc, line: 1}
+	sc := tomlsplit.NewScanner(doc)
 	table, n, src := "", 0, 0
-	for sc.pos < len(doc) {
-		key, line, col, h := sc.nextLine()
+	for !sc.Done() {
+		key, line, col, h := sc.NextLine()
 		line += firstLine - 1
 		if h != nil {
-			if len(h.path) > 0 {
+			if len(h.Path) > 0 {
 				// A header places its top-level key: an unknown [meta] table is reported
 				// on its header line.
-				k := placeKey{key: h.path[0]}
+				k := placeKey{key: h.Path[0]}
 				if _, seen := places[k]; !seen {
 					places[k] = place{line, col}
 				}
 			}
 			switch {
-			case h.array && len(h.path) == 1:
-				table = h.path[0]
+			case h.Array && len(h.Path) == 1:
+				table = h.Path[0]
 				counts[table]++
 				n, src = counts[table], 0
 				places[placeKey{table: table, n: n}] = place{line, col}
-			case h.array && len(h.path) == 2 && h.path[0] == table && h.path[1] == "sources":
+			case h.Array && len(h.Path) == 2 && h.Path[0] == table && h.Path[1] == "sources":
 				src++
 				places[placeKey{table: table, n: n, src: src}] = place{line, col}
 			default:

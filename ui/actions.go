@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
@@ -223,7 +224,7 @@ func (m *Model) copyEvent() tea.Cmd {
 	if e == nil {
 		return statusCmd(false, "No event selected")
 	}
-	md := m.t.EventMarkdown(e)
+	md := export.EventMarkdown(m.t, e)
 	return tea.Batch(tea.SetClipboard(md), copyCmd(shortTitle(e), md))
 }
 

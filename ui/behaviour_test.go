@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // quietSystem points PATH at an empty folder, so that no opener or clipboard program is
@@ -325,7 +326,7 @@ func TestCopyWithProgram(t *testing.T) {
 	t.Setenv("WAYLAND_DISPLAY", "")
 	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
 	keys(m, "y")
-	want := m.t.EventMarkdown(m.shown())
+	want := export.EventMarkdown(m.t, m.shown())
 	waitFile(t, got, want)
 	if !strings.HasPrefix(m.status, "Copied “Iran seeks retaliation for the strike” as Markdown with xclip") ||
 		!strings.Contains(m.status, "OSC 52") {

@@ -11,7 +11,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tlx-dev/tlx/internal/atomicfile"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // exportJob is what an export writes: the events of the view and the filter that chose
@@ -40,15 +42,15 @@ type exportedMsg struct {
 func exportCmd(ctx context.Context, job exportJob, path string, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
 		var buf bytes.Buffer
-		err := job.t.WriteMarkdown(&buf, job.events, timeline.ExportOptions{Filter: job.filter, Version: job.version})
+		err := export.Markdown(&buf, job.t, job.events, export.Options{Filter: job.filter, Version: job.version})
 		if err == nil {
 			err = ctx.Err()
 		}
 		if err != nil {
 			return exportedMsg{path: path, err: err}
 		}
-		err = timeline.WriteFile(path, buf.Bytes(), overwrite)
-		if errors.Is(err, timeline.ErrExists) {
+		err = atomicfile.Write(path, buf.Bytes(), overwrite)
+		if errors.Is(err, atomicfile.ErrExists) {
 			return exportedMsg{path: path, exists: true}
 		}
 		return exportedMsg{n: len(job.events), path: path, err: err}

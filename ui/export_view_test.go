@@ -9,11 +9,12 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // TestExportIsTheView pins what issue 5 asks of the explorer's export key: the file holds
 // exactly the events of the view, in the view's order, as the document that
-// t.WriteMarkdown writes for t.Filter(the view's filter). internal/cli's
+// export.Markdown writes for t.Filter(the view's filter). internal/cli's
 // TestExportSameEventsAsFilter pins the other half: `tlx export` with the same filter as
 // flags writes that same document, byte for byte.
 func TestExportIsTheView(t *testing.T) {
@@ -53,10 +54,10 @@ func TestExportIsTheView(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc bytes.Buffer
-	if err := tl.WriteMarkdown(&doc, want, timeline.ExportOptions{Filter: f, Version: "test"}); err != nil {
+	if err := export.Markdown(&doc, tl, want, export.Options{Filter: f, Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, doc.Bytes()) {
-		t.Errorf("the explorer's export differs from WriteMarkdown(t.Filter(view filter)):\n%s", got)
+		t.Errorf("the explorer's export differs from export.Markdown(t.Filter(view filter)):\n%s", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // The tests in this file are the symptoms listed at the top of issue 10, each as the
@@ -228,7 +229,7 @@ func TestIssue10CopyTruthful(t *testing.T) {
 	if !strings.Contains(st, "terminal") || strings.HasPrefix(st, "Copied") {
 		t.Errorf("y says %q; want how it copied, through the terminal, without claiming it arrived", st)
 	}
-	if md := m.t.EventMarkdown(shownEvent(m)); strings.Contains(md, "not in this export") {
+	if md := export.EventMarkdown(m.t, shownEvent(m)); strings.Contains(md, "not in this export") {
 		t.Errorf("the copied Markdown says \"not in this export\":\n%s", md)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -99,7 +100,9 @@ func (l *loader) run(opts Options) {
 		l.result <- loadedMsg{err: err}
 		return
 	}
+	restore := loadgc.Tighten(len(data)) // the explorer's choice for its process
 	t, err := timeline.ParseProgress(opts.Name, data, l.progress)
+	restore()
 	l.result <- loadedMsg{t: t, err: err}
 }
 

@@ -12,7 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/internal/atomicfile"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 func init() { extraCommands = append(extraCommands, newExportCmd) }
@@ -67,12 +68,12 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	if err != nil {
 		return err
 	}
-	opts := timeline.ExportOptions{Title: x.title, Filter: f, Version: o.build.Version}
+	opts := export.Options{Title: x.title, Filter: f, Version: o.build.Version}
 	if x.stamp {
 		opts.Stamp = time.Now()
 	}
 	if x.out == "" || x.out == "-" {
-		if err := t.WriteMarkdown(cmd.OutOrStdout(), events, opts); err != nil {
+		if err := export.Markdown(cmd.OutOrStdout(), t, events, opts); err != nil {
 			return &exitError{code: exitFailed, err: fmt.Errorf("write to standard output: %w", err)}
 		}
 		return nil
@@ -81,14 +82,14 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	// file, instead of killing the process with the file half written beside the target.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = timeline.WriteFileFunc(x.out, x.force, func(w io.Writer) error {
-		return t.WriteMarkdown(stopWriter{ctx, w}, events, opts)
+	err = atomicfile.WriteFunc(x.out, x.force, func(w io.Writer) error {
+		return export.Markdown(stopWriter{ctx, w}, t, events, opts)
 	})
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted; %s was left as it was\n", x.out)
 		return err
 	}
-	if errors.Is(err, timeline.ErrExists) {
+	if errors.Is(err, atomicfile.ErrExists) {
 		return &exitError{code: exitFailed, err: fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", x.out)}
 	}
 	if err != nil {

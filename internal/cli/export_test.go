@@ -13,6 +13,7 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 func embeddedTimeline(t *testing.T) *timeline.Timeline {
@@ -26,7 +27,7 @@ func embeddedTimeline(t *testing.T) *timeline.Timeline {
 
 // TestExportSameEventsAsFilter pins that a filter given as flags to tlx export selects the
 // same events, in the same order, as the same timeline.Filter does in the explorer, whose
-// export key calls WriteMarkdown with its view's filter: the documents are byte for byte
+// export key calls export.Markdown with its view's filter: the documents are byte for byte
 // the same, and hold one heading per event of t.Filter, in order.
 func TestExportSameEventsAsFilter(t *testing.T) {
 	tl := embeddedTimeline(t)
@@ -63,11 +64,11 @@ func TestExportSameEventsAsFilter(t *testing.T) {
 				t.Fatal(err)
 			}
 			var want bytes.Buffer
-			if err := tl.WriteMarkdown(&want, events, timeline.ExportOptions{Filter: tt.filter, Version: "test"}); err != nil {
+			if err := export.Markdown(&want, tl, events, export.Options{Filter: tt.filter, Version: "test"}); err != nil {
 				t.Fatal(err)
 			}
 			if out != want.String() {
-				t.Errorf("tlx export %s differs from WriteMarkdown(t.Filter(%+v))", strings.Join(tt.args, " "), tt.filter)
+				t.Errorf("tlx export %s differs from export.Markdown(t.Filter(%+v))", strings.Join(tt.args, " "), tt.filter)
 			}
 			var headings []string
 			for _, l := range strings.Split(out, "\n") {
@@ -79,8 +80,8 @@ func TestExportSameEventsAsFilter(t *testing.T) {
 				t.Fatalf("%d event headings, want %d", len(headings), len(events))
 			}
 			for i, e := range events {
-				if headings[i] != timeline.HeadingText(e) {
-					t.Errorf("heading %d is %q, want %q (event %s)", i+1, headings[i], timeline.HeadingText(e), e.ID)
+				if headings[i] != export.HeadingText(e) {
+					t.Errorf("heading %d is %q, want %q (event %s)", i+1, headings[i], export.HeadingText(e), e.ID)
 				}
 			}
 		})

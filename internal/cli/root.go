@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/ui"
 )
@@ -292,6 +293,7 @@ func (o *options) load() (*timeline.Timeline, error) {
 	if err != nil {
 		return nil, &exitError{code: exitFailed, err: err}
 	}
+	defer loadgc.Tighten(len(b))()
 	return timeline.Parse(name, b)
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -95,7 +96,9 @@ func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, 
 func check(src validateSource) timeline.Problems {
 	b, err := src.read()
 	if err == nil {
+		restore := loadgc.Tighten(len(b))
 		_, err = timeline.Parse(src.name, b)
+		restore()
 	}
 	if err == nil {
 		return nil

@@ -29,6 +29,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tlx-dev/tlx/internal/atomicfile"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -271,7 +272,7 @@ func (nb *Notebook) change(apply func(disk *State) (*State, error)) (*State, err
 	}
 	var b bytes.Buffer
 	encode(&b, next) // a bytes.Buffer does not fail
-	if err := timeline.WriteFile(nb.path, b.Bytes(), true); err != nil {
+	if err := atomicfile.Write(nb.path, b.Bytes(), true); err != nil {
 		return disk, fmt.Errorf("cannot save notebook: %w", err)
 	}
 	nb.data = b.Bytes()

@@ -1,4 +1,8 @@
-package timeline
+// Package atomicfile writes files atomically: into a temporary file in the same folder,
+// flushed to disk, then put in place in one step, so that an interrupted write never
+// leaves half a file nor destroys the old one, and an existing file is replaced only when
+// the caller asks. Exports and (later) the reader's notebook write through it.
+package atomicfile
 
 import (
 	"bufio"
@@ -13,18 +17,19 @@ import (
 	"syscall"
 )
 
-// ErrExists is returned by WriteFile when the target exists and overwriting was not asked.
+// ErrExists is returned by Write and WriteFunc when the target exists and overwriting was
+// not asked.
 var ErrExists = errors.New("file exists")
 
-// WriteFile writes data to path atomically; see WriteFileFunc.
-func WriteFile(path string, data []byte, overwrite bool) error {
-	return WriteFileFunc(path, overwrite, func(w io.Writer) error {
+// Write writes data to path atomically; see WriteFunc.
+func Write(path string, data []byte, overwrite bool) error {
+	return WriteFunc(path, overwrite, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
-// WriteFileFunc writes what write produces to path atomically: into a temporary file in the
+// WriteFunc writes what write produces to path atomically: into a temporary file in the
 // same folder, flushed to disk, then put in place in one step, so that an interrupted
 // write never leaves half a file nor destroys the old one. On any failure the temporary
 // file is removed and path is as it was.
@@ -35,11 +40,11 @@ func WriteFile(path string, data []byte, overwrite bool) error {
 // followed so that the link stays. A new file gets 0644 less the umask.
 //
 // Errors name the path and say what to do; a path that exists wraps ErrExists.
-func WriteFileFunc(path string, overwrite bool, write func(io.Writer) error) error {
+func WriteFunc(path string, overwrite bool, write func(io.Writer) error) error {
 	return writeFile(path, overwrite, write, os.Link)
 }
 
-// writeFile is WriteFileFunc with the hard-link call given, so tests can take the path
+// writeFile is WriteFunc with the hard-link call given, so tests can take the path
 // for file systems without hard links.
 func writeFile(path string, overwrite bool, write func(io.Writer) error, link func(old, new string) error) error {
 	target := path

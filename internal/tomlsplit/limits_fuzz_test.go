@@ -1,4 +1,4 @@
-package timeline
+package tomlsplit
 
 import (
 	"bytes"
@@ -31,12 +31,12 @@ func FuzzScanLimits(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		data = bytes.TrimPrefix(data, bom) // as the loader does
-		plain := splitFile(data)
-		sp := newCheckingSplitter(data)
-		var checked []piece
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // as the loader does
+		plain := Split(data)
+		sp := NewCheckingSplitter(data)
+		var checked []Piece
 		for {
-			p, ok := sp.next()
+			p, ok := sp.Next()
 			if !ok {
 				break
 			}
@@ -51,11 +51,11 @@ func FuzzScanLimits(f *testing.F) {
 			if len(checked) > len(plain) || !slices.Equal(checked, plain[:len(checked)]) {
 				t.Fatalf("the pieces before the stop differ:\n%+v\n%+v", checked, plain)
 			}
-			p := over.problem("fuzz.toml", data)
+			p := over.error(data)
 			if p.Line < 1 || p.Col < 1 || p.Line > bytes.Count(data, []byte("\n"))+1 || over.off > len(data) {
 				t.Fatalf("stop placed outside the file: %v", p)
 			}
-			if len(checked) > 0 && checked[len(checked)-1].end > over.off {
+			if len(checked) > 0 && checked[len(checked)-1].End > over.off {
 				t.Fatalf("stop at %d inside a piece returned before it, %+v", over.off, checked[len(checked)-1])
 			}
 			return

@@ -1,4 +1,4 @@
-package timeline
+package atomicfile
 
 import (
 	"errors"
@@ -62,7 +62,7 @@ func newFileMode(t *testing.T) fs.FileMode {
 func TestWriteFileNew(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.md")
-	if err := WriteFile(path, []byte("hello\n"), false); err != nil {
+	if err := Write(path, []byte("hello\n"), false); err != nil {
 		t.Fatal(err)
 	}
 	if got := content(t, path); got != "hello\n" {
@@ -79,7 +79,7 @@ func TestWriteFileRefusesToOverwrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.md")
 	os.WriteFile(path, []byte("precious"), 0o600)
-	err := WriteFile(path, []byte("new"), false)
+	err := Write(path, []byte("new"), false)
 	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), path) {
 		t.Fatalf("error %v, want ErrExists naming %s", err, path)
 	}
@@ -94,7 +94,7 @@ func TestWriteFileOverwriteKeepsPermissions(t *testing.T) {
 	path := filepath.Join(dir, "out.md")
 	os.WriteFile(path, []byte("old old old"), 0o600)
 	os.Chmod(path, 0o640)
-	if err := WriteFile(path, []byte("new"), true); err != nil {
+	if err := Write(path, []byte("new"), true); err != nil {
 		t.Fatal(err)
 	}
 	if got := content(t, path); got != "new" {
@@ -116,7 +116,7 @@ func TestWriteFileOverwriteFollowsSymlink(t *testing.T) {
 	if err := os.Symlink("real.md", link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := WriteFile(link, []byte("new"), true); err != nil {
+	if err := Write(link, []byte("new"), true); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Lstat(link); st.Mode()&fs.ModeSymlink == 0 {
@@ -130,7 +130,7 @@ func TestWriteFileOverwriteFollowsSymlink(t *testing.T) {
 	// A dangling link is a name that exists: not replaced without overwrite.
 	dangling := filepath.Join(dir, "dangling.md")
 	os.Symlink("missing.md", dangling)
-	if err := WriteFile(dangling, []byte("x"), false); !errors.Is(err, ErrExists) {
+	if err := Write(dangling, []byte("x"), false); !errors.Is(err, ErrExists) {
 		t.Errorf("dangling link: error %v, want ErrExists", err)
 	}
 }
@@ -154,7 +154,7 @@ func TestWriteFileFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := WriteFile(tt.path, []byte("data"), tt.overwrite)
+			err := Write(tt.path, []byte("data"), tt.overwrite)
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.path) {
 				t.Fatalf("error %v, want one naming %s and saying %q", err, tt.path, tt.want)
 			}
@@ -171,7 +171,7 @@ func TestWriteFileReadOnlyFolder(t *testing.T) {
 	dir := t.TempDir()
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
-	err := WriteFile(filepath.Join(dir, "out.md"), []byte("x"), false)
+	err := Write(filepath.Join(dir, "out.md"), []byte("x"), false)
 	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "no permission") {
 		t.Fatalf("error %v, want a permission error that says so", err)
 	}
@@ -188,7 +188,7 @@ func TestWriteFileWriteFails(t *testing.T) {
 			os.WriteFile(path, []byte("old"), 0o644)
 		}
 		boom := errors.New("boom")
-		err := WriteFileFunc(path, overwrite, func(w io.Writer) error {
+		err := WriteFunc(path, overwrite, func(w io.Writer) error {
 			w.Write(make([]byte, 200_000)) // past the buffer, so some reaches the disk
 			return boom
 		})

@@ -1,4 +1,9 @@
-package timeline
+// Package export writes what a filter selects from a timeline in the formats people read
+// and other tools import. Each writer is a file of its own here: markdown.go writes
+// CommonMark; the writers of issue 11 (TimelineJS, CSV, JSON, JSON Lines, iCalendar,
+// TOML) go beside it. Every writer writes exactly the events it is given, sanitised, and
+// the same bytes for the same input; callers write files through internal/atomicfile.
+package export
 
 import (
 	"bufio"
@@ -10,17 +15,19 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tlx-dev/tlx/timeline"
 )
 
-// ExportOptions says how a Markdown export is headed.
-type ExportOptions struct {
-	Title   string    // document title; the timeline's title when empty
-	Filter  Filter    // the filter that selected the events, described in the header
-	Version string    // tlx version named in the header
-	Stamp   time.Time // export time to print, in UTC; zero prints none, so exports are reproducible
+// Options says how an export is headed.
+type Options struct {
+	Title   string          // document title; the timeline's title when empty
+	Filter  timeline.Filter // the filter that selected the events, described in the header
+	Version string          // tlx version named in the header
+	Stamp   time.Time       // export time to print, in UTC; zero prints none, so exports are reproducible
 }
 
-// WriteMarkdown writes events, which t.Filter(opts.Filter) selected, as a CommonMark
+// Markdown writes events, which t.Filter(opts.Filter) selected, as a CommonMark
 // document: a title, a header that says where the events come from, which filters chose
 // them and how many of the timeline's they are, then the events under a heading per year,
 // each with its date, title, actors, themes, status, location, summary, related events and
@@ -33,7 +40,7 @@ type ExportOptions struct {
 // as Filter returns them; the output depends only on t, events and opts, byte for byte.
 //
 // It writes through a bufio.Writer and stops at the first write error, which it returns.
-func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOptions) error {
+func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
 	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t}
 	title := line(opts.Title)
@@ -43,7 +50,7 @@ func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOption
 	if title == "" {
 		title = "Timeline"
 	}
-	m.anchors = t.relatedAnchors(title, events)
+	m.anchors = relatedAnchors(t, title, events)
 
 	m.raw("# ")
 	m.text(title, false)
@@ -75,11 +82,11 @@ func (t *Timeline) WriteMarkdown(w io.Writer, events []*Event, opts ExportOption
 	return ew.err
 }
 
-// EventMarkdown returns one event as WriteMarkdown writes it, from its "### " heading to its
+// EventMarkdown returns one event as Markdown writes it, from its "### " heading to its
 // sources, escaped the same way: for copying a single event elsewhere. Related events are
 // named, not linked, since the event stands alone, and nothing says they are left out:
 // there is no export for them to be left out of. e must be t's own.
-func (t *Timeline) EventMarkdown(e *Event) string {
+func EventMarkdown(t *timeline.Timeline, e *timeline.Event) string {
 	var b strings.Builder
 	m := &mdWriter{bw: bufio.NewWriter(&b), t: t, alone: true}
 	m.event(e)
@@ -104,19 +111,19 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 // mdWriter writes the document. Write errors are not checked call by call: the bufio
-// writer keeps the first one and WriteMarkdown looks at it once per event.
+// writer keeps the first one and Markdown looks at it once per event.
 type mdWriter struct {
 	bw      *bufio.Writer
-	t       *Timeline
-	buf     []byte            // scratch for dates and numbers
-	anchors map[*Event]string // heading anchors of the targets of related links; nil if none
-	alone   bool              // one event on its own, as EventMarkdown writes it
+	t       *timeline.Timeline
+	buf     []byte                     // scratch for dates and numbers
+	anchors map[*timeline.Event]string // heading anchors of the targets of related links; nil if none
+	alone   bool                       // one event on its own, as EventMarkdown writes it
 }
 
 func (m *mdWriter) raw(s string) { m.bw.WriteString(s) }
 
 // header writes the block under the title: source, filters, count, version and stamp.
-func (m *mdWriter) header(events []*Event, opts ExportOptions) {
+func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 	t := m.t
 	m.raw("- From ")
 	src := sourceLabel(t.Path)
@@ -174,7 +181,7 @@ func sourceLabel(path string) string {
 // filters describes f in words: "actors Iran or Russia; theme Cyber operations; status
 // alleged; dated from June 2024; text matching “phishing”", or "none". The words are the
 // filter's own (Filter.Words).
-func (m *mdWriter) filters(f Filter) {
+func (m *mdWriter) filters(f timeline.Filter) {
 	if f.IsZero() {
 		m.raw("none")
 		return
@@ -205,7 +212,7 @@ func (m *mdWriter) filters(f Filter) {
 }
 
 // event writes one event: heading, facts line, summary, related events and sources.
-func (m *mdWriter) event(e *Event) {
+func (m *mdWriter) event(e *timeline.Event) {
 	m.raw("\n### ")
 	m.heading(e)
 	m.raw("\n")
@@ -216,7 +223,7 @@ func (m *mdWriter) event(e *Event) {
 		sep = " · "
 		m.raw(label)
 	}
-	names := func(label string, ids []string, name func(e *Event, i int, id string) string) {
+	names := func(label string, ids []string, name func(e *timeline.Event, i int, id string) string) {
 		for i, id := range ids {
 			if i == 0 {
 				fact(label)
@@ -266,25 +273,25 @@ func (m *mdWriter) event(e *Event) {
 }
 
 // actorName returns the name of e's i-th actor through the index New built, without the
-// case-folding lookup of ActorName; events not built by New take the slow way.
-func (m *mdWriter) actorName(e *Event, i int, id string) string {
-	if len(e.actors) == len(e.Actors) {
-		return m.t.Actors[e.actors[i]].Name
+// case-folding lookup of ActorName.
+func (m *mdWriter) actorName(e *timeline.Event, i int, id string) string {
+	if a := m.t.EventActor(e, i); a != nil {
+		return a.Name
 	}
-	return m.t.ActorName(id)
+	return id
 }
 
 // themeName is actorName for themes.
-func (m *mdWriter) themeName(e *Event, i int, id string) string {
-	if len(e.themes) == len(e.Themes) {
-		return m.t.Themes[e.themes[i]].Name
+func (m *mdWriter) themeName(e *timeline.Event, i int, id string) string {
+	if th := m.t.EventTheme(e, i); th != nil {
+		return th.Name
 	}
-	return m.t.ThemeName(id)
+	return id
 }
 
 // heading writes an event's heading text: its date or span in words, a dash, its title.
 // An event without a title (only hand-built ones lack it) shows its date alone.
-func (m *mdWriter) heading(e *Event) {
+func (m *mdWriter) heading(e *timeline.Event) {
 	m.buf = appendSpan(m.buf[:0], e)
 	if !blank(e.Title) {
 		m.buf = append(m.buf, " — "...)
@@ -296,12 +303,12 @@ func (m *mdWriter) heading(e *Event) {
 // HeadingText returns the text an event's heading shows in a Markdown export: its date or
 // span at its precision in words ("3 January 2020", "2020 to August 2024"), a dash and its
 // title, sanitised.
-func HeadingText(e *Event) string {
+func HeadingText(e *timeline.Event) string {
 	return string(appendHeading(nil, e))
 }
 
 // appendSpan appends the event's date in words, or "date to end" when it has an end.
-func appendSpan(b []byte, e *Event) []byte {
+func appendSpan(b []byte, e *timeline.Event) []byte {
 	b = appendLong(b, e.Date)
 	if !e.End.IsZero() && e.End != e.Date {
 		b = append(b, " to "...)
@@ -312,17 +319,17 @@ func appendSpan(b []byte, e *Event) []byte {
 
 // appendLong appends d as Date.Long writes it, without fmt: the export calls it for every
 // event.
-func appendLong(b []byte, d Date) []byte {
+func appendLong(b []byte, d timeline.Date) []byte {
 	switch d.Prec {
-	case Day:
+	case timeline.Day:
 		b = strconv.AppendInt(b, int64(d.Day), 10)
 		b = append(b, ' ')
 		fallthrough
-	case Month:
+	case timeline.Month:
 		b = append(b, d.Month.String()...)
 		b = append(b, ' ')
 	}
-	if d.Prec == Year { // String's %04d
+	if d.Prec == timeline.Year { // String's %04d
 		for p := 1000; p > 1 && d.Year >= 0 && d.Year < p; p /= 10 {
 			b = append(b, '0')
 		}
@@ -356,7 +363,7 @@ func (m *mdWriter) related(id string) {
 // source writes one item of an event's numbered list of sources: publisher, title (linked
 // when the source has a safe URL), date published and via, then the quote as a
 // blockquote inside the item.
-func (m *mdWriter) source(n int, s *Source) {
+func (m *mdWriter) source(n int, s *timeline.Source) {
 	m.buf = strconv.AppendInt(m.buf[:0], int64(n), 10)
 	indent := len(m.buf) + 2
 	m.buf = append(m.buf, ". "...)
@@ -434,7 +441,7 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
 	plain := asciiText(text)
 	if !plain {
-		text = Sanitize(text)
+		text = timeline.Sanitize(text)
 	}
 	open, wrote := false, false
 	for text != "" {
@@ -490,7 +497,7 @@ func line(s string) string {
 	if plainLine(s) {
 		return s
 	}
-	return strings.TrimSpace(SanitizeLine(s))
+	return strings.TrimSpace(timeline.SanitizeLine(s))
 }
 
 // asciiText reports whether s is printable ASCII and newlines: nothing to sanitise.
@@ -742,11 +749,11 @@ func urlEscape(c byte) bool {
 // that another exported event names as related: the targets of related links. The
 // document's headings are its title, then per year a year heading and its events. It
 // returns nil when there is no such link, so that an export without them does not pay.
-func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]string {
+func relatedAnchors(t *timeline.Timeline, title string, events []*timeline.Event) map[*timeline.Event]string {
 	// Events come from t.Filter: as many as t has means all of them.
 	all := len(events) == len(t.Events)
-	var inExport map[*Event]bool
-	targets := map[*Event]string{}
+	var inExport map[*timeline.Event]bool
+	targets := map[*timeline.Event]string{}
 	for _, e := range events {
 		for _, id := range e.Related {
 			r := t.Event(id)
@@ -758,7 +765,7 @@ func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]stri
 				continue
 			}
 			if inExport == nil {
-				inExport = make(map[*Event]bool, len(events))
+				inExport = make(map[*timeline.Event]bool, len(events))
 				for _, x := range events {
 					inExport[x] = true
 				}
@@ -791,7 +798,7 @@ func (t *Timeline) relatedAnchors(title string, events []*Event) map[*Event]stri
 }
 
 // appendHeading appends an event's heading text, as HeadingText returns it.
-func appendHeading(b []byte, e *Event) []byte {
+func appendHeading(b []byte, e *timeline.Event) []byte {
 	b = appendSpan(b, e)
 	if title := line(e.Title); title != "" {
 		b = append(b, " — "...)

@@ -1,4 +1,4 @@
-package timeline
+package tomlsplit
 
 import "testing"
 
@@ -6,25 +6,25 @@ func TestSplitFile(t *testing.T) {
 	tests := []struct {
 		name string
 		data string
-		want []piece // start, end, line, lines, event
+		want []Piece // start, end, line, lines, event
 	}{
-		{"no events", "title = \"x\"\n", []piece{{0, 12, 1, 1, false}}},
-		{"empty", "", []piece{{0, 0, 1, 0, false}}},
-		{"starts with an event", "[[events]]\nid = 1\n", []piece{{0, 18, 1, 2, true}}},
+		{"no events", "title = \"x\"\n", []Piece{{0, 12, 1, 1, false}}},
+		{"empty", "", []Piece{{0, 0, 1, 0, false}}},
+		{"starts with an event", "[[events]]\nid = 1\n", []Piece{{0, 18, 1, 2, true}}},
 		{"sources stay with their event, actors after do not",
 			"t = 1\n[[events]]\n[[events.sources]]\n[[actors]]\n[[ events ]]\n",
-			[]piece{{0, 6, 1, 1, false}, {6, 36, 2, 2, true}, {36, 47, 4, 1, false}, {47, 60, 5, 1, true}}},
+			[]Piece{{0, 6, 1, 1, false}, {6, 36, 2, 2, true}, {36, 47, 4, 1, false}, {47, 60, 5, 1, true}}},
 		{"headers inside strings and arrays are text",
 			"[[events]]\ns = \"\"\"\n[[events]]\"\"\"\nl = '''\n[[events]]\n'''\na = [\n[[1]],\n]\nb = \"[[events]]\" # [[events]]\n",
-			[]piece{{0, 101, 1, 10, true}}},
+			[]Piece{{0, 101, 1, 10, true}}},
 		{"escaped quotes do not end a string",
 			"[[events]]\ns = \"\"\"a \\\"\"\" b\n[[events]]\n\"\"\"\n[[events]]\n",
-			[]piece{{0, 42, 1, 4, true}, {42, 53, 5, 1, true}}},
-		{"CRLF", "t = 1\r\n[[events]]\r\nid = 1\r\n", []piece{{0, 7, 1, 1, false}, {7, 27, 2, 2, true}}},
+			[]Piece{{0, 42, 1, 4, true}, {42, 53, 5, 1, true}}},
+		{"CRLF", "t = 1\r\n[[events]]\r\nid = 1\r\n", []Piece{{0, 7, 1, 1, false}, {7, 27, 2, 2, true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := splitFile([]byte(tt.data))
+			got := Split([]byte(tt.data))
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %+v, want %+v", got, tt.want)
 			}
@@ -35,12 +35,12 @@ func TestSplitFile(t *testing.T) {
 			}
 			events := 0
 			for _, p := range got {
-				if p.event {
+				if p.Event {
 					events++
 				}
 			}
-			if c := countEventHeaders([]byte(tt.data)); c < events {
-				t.Errorf("countEventHeaders = %d, fewer than the %d event pieces", c, events)
+			if c := CountEventHeaders([]byte(tt.data)); c < events {
+				t.Errorf("CountEventHeaders = %d, fewer than the %d event pieces", c, events)
 			}
 		})
 	}

@@ -1,4 +1,8 @@
-package timeline
+// Package tomlsplit cuts a TOML timeline at its top-level [[events]] headers, so that the
+// pieces can be decoded concurrently and each event knows its line (the TOML decoder gives
+// no positions for keys and, for arrays of tables, no index either), and walks a TOML
+// document line by line to find where each key is.
+package tomlsplit
 
 import (
 	"bytes"
@@ -14,42 +18,42 @@ import (
 // decoder; on an invalid one, every piece up to the first syntax error is split exactly as
 // a whole-file decode would read it, so that error keeps its line and column.
 
-// header is a table header line: [name] or [[name]].
-type header struct {
-	line  int // 1-based
-	start int // byte offset of the line's start
-	array bool
-	path  []string // the dotted key, unquoted; nil when the header cannot be read
-	end   int      // byte offset just past the header's line
+// Header is a table header line: [name] or [[name]].
+type Header struct {
+	Line  int // 1-based
+	Start int // byte offset of the line's start
+	Array bool
+	Path  []string // the dotted key, unquoted; nil when the header cannot be read
+	End   int      // byte offset just past the header's line
 }
 
-// isEvents reports whether h is exactly [[events]].
-func (h *header) isEvents() bool {
-	return h.array && len(h.path) == 1 && h.path[0] == "events"
+// IsEvents reports whether h is exactly [[events]].
+func (h *Header) IsEvents() bool {
+	return h.Array && len(h.Path) == 1 && h.Path[0] == "events"
 }
 
-// inEvent reports whether h opens a table inside the current event, such as
+// InEvent reports whether h opens a table inside the current event, such as
 // [[events.sources]].
-func (h *header) inEvent() bool {
-	return len(h.path) > 1 && h.path[0] == "events" || len(h.path) == 1 && h.path[0] == "events" && !h.array
+func (h *Header) InEvent() bool {
+	return len(h.Path) > 1 && h.Path[0] == "events" || len(h.Path) == 1 && h.Path[0] == "events" && !h.Array
 }
 
-// piece is a run of the file: an event (from its [[events]] header to the next header that
+// Piece is a run of the file: an event (from its [[events]] header to the next header that
 // is not part of it) or the rest (top-level keys, registries, other tables).
-type piece struct {
-	start, end int // byte offsets
-	line       int // 1-based line of start
-	lines      int // number of line breaks in data[start:end]
-	event      bool
+type Piece struct {
+	Start, End int // byte offsets
+	Line       int // 1-based line of Start
+	Lines      int // number of line breaks in data[Start:End]
+	Event      bool
 }
 
-// splitFile cuts data into pieces at top-level headers. Pieces cover data without gaps and
+// Split cuts data into pieces at top-level headers. Pieces cover data without gaps and
 // in order; event pieces start at their [[events]] header.
-func splitFile(data []byte) []piece {
-	sp := newSplitter(data)
-	var pieces []piece
+func Split(data []byte) []Piece {
+	sp := NewSplitter(data)
+	var pieces []Piece
 	for {
-		p, ok := sp.next()
+		p, ok := sp.Next()
 		if !ok {
 			return pieces
 		}
@@ -57,68 +61,77 @@ func splitFile(data []byte) []piece {
 	}
 }
 
-// splitter cuts a file into pieces one at a time, so that decoding can start on the first
+// Splitter cuts a file into pieces one at a time, so that decoding can start on the first
 // pieces while the rest are being found.
-type splitter struct {
-	sc   scanner
-	cur  piece
+type Splitter struct {
+	sc   Scanner
+	cur  Piece
 	any  bool // a piece has been returned
 	done bool
 }
 
-func newSplitter(data []byte) *splitter {
-	return &splitter{sc: scanner{data: data, line: 1}, cur: piece{line: 1}}
+func NewSplitter(data []byte) *Splitter {
+	return &Splitter{sc: Scanner{data: data, line: 1}, cur: Piece{Line: 1}}
 }
 
-// newCheckingSplitter is a splitter that stops at the first value nested deeper than
-// MaxDepth or key longer than MaxKeyBytes, which limitProblem then describes; the pieces
-// it returned before are whole and within the limits.
-func newCheckingSplitter(data []byte) *splitter {
-	sp := newSplitter(data)
+// NewCheckingSplitter is a splitter that stops at the first value nested deeper than
+// MaxDepth or key longer than MaxKeyBytes, which Limit then describes; the pieces it
+// returned before are whole and within the limits.
+func NewCheckingSplitter(data []byte) *Splitter {
+	sp := NewSplitter(data)
 	sp.sc.limits = &limits{}
 	return sp
 }
 
-// next returns the next piece, or false when there are no more.
-func (sp *splitter) next() (piece, bool) {
+// Limit returns where the document first passes a limit, once Next has stopped there, or
+// nil.
+func (sp *Splitter) Limit() *LimitError {
+	if sp.sc.limits == nil || sp.sc.limits.over == nil {
+		return nil
+	}
+	return sp.sc.limits.over.error(sp.sc.data)
+}
+
+// Next returns the next piece, or false when there are no more.
+func (sp *Splitter) Next() (Piece, bool) {
 	if sp.done {
-		return piece{}, false
+		return Piece{}, false
 	}
 	for {
 		h, ok := sp.sc.nextHeader()
 		if !ok {
 			break
 		}
-		if h.inEvent() && sp.cur.event {
+		if h.InEvent() && sp.cur.Event {
 			continue
 		}
-		isEvent := h.isEvents()
-		if !isEvent && !sp.cur.event {
+		isEvent := h.IsEvents()
+		if !isEvent && !sp.cur.Event {
 			continue // still the rest of the file
 		}
 		prev := sp.cur
-		sp.cur = piece{start: h.start, line: h.line, event: isEvent}
-		if h.start > prev.start || prev.event {
-			prev.end = h.start
-			prev.lines = h.line - prev.line
+		sp.cur = Piece{Start: h.Start, Line: h.Line, Event: isEvent}
+		if h.Start > prev.Start || prev.Event {
+			prev.End = h.Start
+			prev.Lines = h.Line - prev.Line
 			sp.any = true
 			return prev, true
 		}
 	}
 	sp.done = true
 	if sp.sc.limits != nil && sp.sc.limits.over != nil {
-		return piece{}, false
+		return Piece{}, false
 	}
-	sp.cur.end = len(sp.sc.data)
-	sp.cur.lines = sp.sc.line - sp.cur.line
-	if sp.cur.end > sp.cur.start || sp.cur.event || !sp.any {
+	sp.cur.End = len(sp.sc.data)
+	sp.cur.Lines = sp.sc.line - sp.cur.Line
+	if sp.cur.End > sp.cur.Start || sp.cur.Event || !sp.any {
 		return sp.cur, true
 	}
-	return piece{}, false
+	return Piece{}, false
 }
 
-// scanner walks a TOML document line by line, outside strings and comments.
-type scanner struct {
+// Scanner walks a TOML document line by line, outside strings and comments.
+type Scanner struct {
 	data  []byte
 	pos   int // at the start of a line, between calls
 	line  int // line of pos
@@ -129,50 +142,59 @@ type scanner struct {
 	limits *limits
 }
 
+// NewScanner returns a scanner at the start of doc, whose first line is line 1.
+func NewScanner(doc []byte) *Scanner { return &Scanner{data: doc, line: 1} }
+
+// Pos returns the offset of the start of the line the scanner is at.
+func (sc *Scanner) Pos() int { return sc.pos }
+
+// Done reports whether the scanner has passed the end of its document.
+func (sc *Scanner) Done() bool { return sc.pos >= len(sc.data) }
+
 // nextHeader advances to the next table header at depth zero and returns it.
-func (sc *scanner) nextHeader() (header, bool) {
+func (sc *Scanner) nextHeader() (Header, bool) {
 	for sc.pos < len(sc.data) {
 		lineStart, line := sc.pos, sc.line
-		i := skipBlank(sc.data, sc.pos)
+		i := SkipBlank(sc.data, sc.pos)
 		if sc.depth == 0 && i < len(sc.data) && sc.data[i] == '[' {
 			if sc.limits != nil && !sc.limits.header(sc, i) {
-				return header{}, false
+				return Header{}, false
 			}
 			h := readHeader(sc.data, i)
-			h.line, h.start = line, lineStart
+			h.Line, h.Start = line, lineStart
 			sc.skipLine(i)
-			h.end = sc.pos
+			h.End = sc.pos
 			return h, true
 		}
 		if sc.limits != nil && sc.depth == 0 {
 			if i = sc.limits.lineKey(sc, i); sc.limits.over != nil {
-				return header{}, false
+				return Header{}, false
 			}
 		}
 		sc.scanLine(i)
 		if sc.limits != nil && sc.limits.over != nil {
-			return header{}, false
+			return Header{}, false
 		}
 	}
-	return header{}, false
+	return Header{}, false
 }
 
-// nextLine advances past the next line and returns the key that line starts with at depth
+// NextLine advances past the next line and returns the key that line starts with at depth
 // zero ("" for a blank, comment, header or continuation line), its line, its column and
 // whether the line is a header.
-func (sc *scanner) nextLine() (key []string, line, col int, h *header) {
+func (sc *Scanner) NextLine() (key []string, line, col int, h *Header) {
 	line = sc.line
 	lineStart := sc.pos
-	i := skipBlank(sc.data, sc.pos)
+	i := SkipBlank(sc.data, sc.pos)
 	if sc.depth == 0 && i < len(sc.data) {
 		switch c := sc.data[i]; {
 		case c == '[':
 			hd := readHeader(sc.data, i)
-			hd.line, hd.start = line, lineStart
+			hd.Line, hd.Start = line, lineStart
 			sc.skipLine(i)
 			return nil, line, i - lineStart + 1, &hd
 		case c != '#' && c != '\n' && c != '\r':
-			key, _ = readKey(sc.data, i)
+			key, _ = ReadKey(sc.data, i)
 		}
 	}
 	sc.scanLine(i)
@@ -180,7 +202,7 @@ func (sc *scanner) nextLine() (key []string, line, col int, h *header) {
 }
 
 // skipLine moves past a header line: its rest can only hold a comment.
-func (sc *scanner) skipLine(i int) {
+func (sc *Scanner) skipLine(i int) {
 	j := bytes.IndexByte(sc.data[i:], '\n')
 	if j < 0 {
 		sc.pos = len(sc.data)
@@ -192,7 +214,7 @@ func (sc *scanner) skipLine(i int) {
 
 // scanLine moves past the line that starts at or before i, and past any multi-line string
 // that begins on it, tracking bracket depth.
-func (sc *scanner) scanLine(i int) {
+func (sc *Scanner) scanLine(i int) {
 	d := sc.data
 	for i < len(d) {
 		switch c := d[i]; c {
@@ -247,7 +269,7 @@ func (sc *scanner) scanLine(i int) {
 
 // skipMultiline returns the offset just past the multi-line string whose body starts at i,
 // counting the lines it spans. Up to two quotes may precede the closing delimiter.
-func (sc *scanner) skipMultiline(i int, q byte) int {
+func (sc *Scanner) skipMultiline(i int, q byte) int {
 	d := sc.data
 	delim := []byte{q, q, q}
 	for {
@@ -303,7 +325,9 @@ func skipString(d []byte, i int, q byte) int {
 	return i
 }
 
-func skipBlank(d []byte, i int) int {
+// SkipBlank returns the offset of the first byte at or after i that is not a space or a
+// tab.
+func SkipBlank(d []byte, i int) int {
 	for i < len(d) && (d[i] == ' ' || d[i] == '\t') {
 		i++
 	}
@@ -311,28 +335,28 @@ func skipBlank(d []byte, i int) int {
 }
 
 // readHeader reads the header that starts at d[i] == '['.
-func readHeader(d []byte, i int) header {
-	var h header
+func readHeader(d []byte, i int) Header {
+	var h Header
 	i++
 	if i < len(d) && d[i] == '[' {
-		h.array = true
+		h.Array = true
 		i++
 	}
-	path, j := readKey(d, skipBlank(d, i))
-	j = skipBlank(d, j)
-	if j < len(d) && d[j] == ']' && (!h.array || j+1 < len(d) && d[j+1] == ']') {
-		h.path = path
+	path, j := ReadKey(d, SkipBlank(d, i))
+	j = SkipBlank(d, j)
+	if j < len(d) && d[j] == ']' && (!h.Array || j+1 < len(d) && d[j+1] == ']') {
+		h.Path = path
 	}
 	return h
 }
 
-// readKey reads a dotted key (bare, "basic" or 'literal' parts) starting at i and returns
+// ReadKey reads a dotted key (bare, "basic" or 'literal' parts) starting at i and returns
 // its parts and the offset after it. It stops at anything else; parts are nil when no key
 // could be read.
-func readKey(d []byte, i int) ([]string, int) {
+func ReadKey(d []byte, i int) ([]string, int) {
 	var parts []string
 	for {
-		i = skipBlank(d, i)
+		i = SkipBlank(d, i)
 		if i >= len(d) {
 			return parts, i
 		}
@@ -348,9 +372,9 @@ func readKey(d []byte, i int) ([]string, int) {
 				part = unescapeKey(part)
 			}
 			i = end
-		case isBare(c):
+		case IsBare(c):
 			j := i
-			for j < len(d) && isBare(d[j]) {
+			for j < len(d) && IsBare(d[j]) {
 				j++
 			}
 			part = string(d[i:j])
@@ -359,7 +383,7 @@ func readKey(d []byte, i int) ([]string, int) {
 			return parts, i
 		}
 		parts = append(parts, part)
-		i = skipBlank(d, i)
+		i = SkipBlank(d, i)
 		if i >= len(d) || d[i] != '.' {
 			return parts, i
 		}
@@ -367,7 +391,8 @@ func readKey(d []byte, i int) ([]string, int) {
 	}
 }
 
-func isBare(c byte) bool {
+// IsBare reports whether c may be part of a bare key.
+func IsBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
@@ -391,4 +416,26 @@ func unescapeKey(s string) string {
 		b = append(b, s[i])
 	}
 	return string(b)
+}
+
+// CountEventHeaders returns at least the number of [[events]] headers in data: every
+// "[[events]]", "[[ events ]]" or quoted "[[" key counts, wherever it is.
+func CountEventHeaders(data []byte) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("[["))
+		if j < 0 {
+			return n
+		}
+		k := SkipBlank(data, i+j+2)
+		switch {
+		case bytes.HasPrefix(data[k:], []byte("events")):
+			if after := SkipBlank(data, k+len("events")); after >= len(data) || data[after] != '.' && !IsBare(data[after]) {
+				n++
+			}
+		case k < len(data) && (data[k] == '"' || data[k] == '\''):
+			n++
+		}
+		i += j + 2
+	}
 }

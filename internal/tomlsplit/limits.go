@@ -1,4 +1,4 @@
-package timeline
+package tomlsplit
 
 import (
 	"bytes"
@@ -45,12 +45,12 @@ type limitPassed struct {
 
 // header checks the table header at d[i] == '[' and makes it the current table. It
 // reports false when a limit is passed.
-func (lm *limits) header(sc *scanner, i int) bool {
+func (lm *limits) header(sc *Scanner, i int) bool {
 	j := i + 1
 	if j < len(sc.data) && sc.data[j] == '[' {
 		j++
 	}
-	j = skipBlank(sc.data, j)
+	j = SkipBlank(sc.data, j)
 	end, parts := skipKey(sc.data, j)
 	lm.levels = 0
 	if !lm.key(sc, j, end, parts) {
@@ -62,7 +62,7 @@ func (lm *limits) header(sc *scanner, i int) bool {
 
 // lineKey checks the key a line at depth zero starts with, at d[i], and returns the offset
 // past it, where the scan goes on.
-func (lm *limits) lineKey(sc *scanner, i int) int {
+func (lm *limits) lineKey(sc *Scanner, i int) int {
 	end, parts := skipKey(sc.data, i)
 	lm.levels = lm.tableParts
 	lm.brackets = lm.brackets[:0]
@@ -73,7 +73,7 @@ func (lm *limits) lineKey(sc *scanner, i int) int {
 }
 
 // key checks a key of parts parts written at d[start:end], below the current levels.
-func (lm *limits) key(sc *scanner, start, end, parts int) bool {
+func (lm *limits) key(sc *Scanner, start, end, parts int) bool {
 	switch {
 	case end-start > MaxKeyBytes:
 		lm.over = &limitPassed{off: start, line: sc.line, keyBytes: end - start}
@@ -85,7 +85,7 @@ func (lm *limits) key(sc *scanner, start, end, parts int) bool {
 
 // open enters the array or inline table that opens at d[i] and returns the offset where
 // the scan goes on: past the bracket, and past the first key of an inline table.
-func (lm *limits) open(sc *scanner, i int) int {
+func (lm *limits) open(sc *Scanner, i int) int {
 	lm.levels++
 	if lm.levels > MaxDepth {
 		lm.over = &limitPassed{off: i, line: sc.line, depth: lm.levels}
@@ -116,9 +116,9 @@ func (lm *limits) inTable() bool {
 
 // tableKey checks the key that starts at or after d[i] inside the innermost inline table
 // and returns the offset past it.
-func (lm *limits) tableKey(sc *scanner, i int) int {
+func (lm *limits) tableKey(sc *Scanner, i int) int {
 	top := &lm.brackets[len(lm.brackets)-1]
-	i = skipBlank(sc.data, i)
+	i = SkipBlank(sc.data, i)
 	end, parts := skipKey(sc.data, i)
 	lm.levels -= top.parts
 	top.parts = 0
@@ -142,8 +142,8 @@ func skipKey(d []byte, i int) (end, parts int) {
 				return end, parts // a multi-line string is no key
 			}
 			i = skipString(d, i+1, c)
-		case isBare(c):
-			for i < len(d) && isBare(d[i]) {
+		case IsBare(c):
+			for i < len(d) && IsBare(d[i]) {
 				i++
 			}
 		default:
@@ -151,25 +151,39 @@ func skipKey(d []byte, i int) (end, parts int) {
 		}
 		parts++
 		end = i
-		i = skipBlank(d, i)
+		i = SkipBlank(d, i)
 		if i >= len(d) || d[i] != '.' {
 			break
 		}
-		i = skipBlank(d, i+1)
+		i = SkipBlank(d, i+1)
 	}
 	return end, parts
 }
 
-// problem describes the passed limit, in a file whose bytes are data.
-func (lp *limitPassed) problem(name string, data []byte) *Problem {
-	lineStart := bytes.LastIndexByte(data[:lp.off], '\n') + 1
-	p := &Problem{File: name, Line: lp.line, Col: utf8.RuneCount(data[lineStart:lp.off]) + 1, Kind: ErrLimit}
-	if lp.keyBytes > 0 {
-		p.Msg = fmt.Sprintf("key of %d bytes, past the limit of %d", lp.keyBytes, MaxKeyBytes)
-		p.Hint = "the keys of a timeline are short names such as title or publisher"
-		return p
+// LimitError says where a document first passes MaxDepth or MaxKeyBytes.
+type LimitError struct {
+	Line, Col int // 1-based; the column in characters
+	Depth     int // how deep the value is, when the depth was passed
+	KeyBytes  int // how long the key is, when its length was passed
+}
+
+func (e *LimitError) Error() string {
+	if e.KeyBytes > 0 {
+		return fmt.Sprintf("key of %d bytes, past the limit of %d", e.KeyBytes, MaxKeyBytes)
 	}
-	p.Msg = fmt.Sprintf("nested %d levels deep, past the limit of %d", lp.depth, MaxDepth)
-	p.Hint = "each part of a table name or dotted key, each array and each inline table adds a level; a timeline needs 5 at most"
-	return p
+	return fmt.Sprintf("nested %d levels deep, past the limit of %d", e.Depth, MaxDepth)
+}
+
+// Hint says how to keep within the limit.
+func (e *LimitError) Hint() string {
+	if e.KeyBytes > 0 {
+		return "the keys of a timeline are short names such as title or publisher"
+	}
+	return "each part of a table name or dotted key, each array and each inline table adds a level; a timeline needs 5 at most"
+}
+
+// error describes the passed limit, in a document whose bytes are data.
+func (lp *limitPassed) error(data []byte) *LimitError {
+	lineStart := bytes.LastIndexByte(data[:lp.off], '\n') + 1
+	return &LimitError{Line: lp.line, Col: utf8.RuneCount(data[lineStart:lp.off]) + 1, Depth: lp.depth, KeyBytes: lp.keyBytes}
 }

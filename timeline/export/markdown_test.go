@@ -1,4 +1,4 @@
-package timeline_test
+package export_test
 
 import (
 	"bytes"
@@ -25,12 +25,14 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/internal/atomicfile"
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
 // update rewrites the golden files from the current output: the export's
-// (go test ./timeline -run Export -update) and the loader's .err files use it.
+// (go test ./timeline/export -run Export -update) and the loader's .err files use it.
 var update = flag.Bool("update", false, "rewrite the golden files under testdata from the current output")
 
 // exportCase is one golden Markdown export: a timeline, a filter and the header options.
@@ -139,27 +141,27 @@ func hostile(testing.TB) *timeline.Timeline {
 }
 
 // export runs a case and returns the document.
-func (c exportCase) export(tb testing.TB) (*timeline.Timeline, []*timeline.Event, timeline.ExportOptions, []byte) {
+func (c exportCase) export(tb testing.TB) (*timeline.Timeline, []*timeline.Event, export.Options, []byte) {
 	tb.Helper()
 	tl := c.tl(tb)
 	events, err := tl.Filter(c.filter)
 	if err != nil {
 		tb.Fatalf("filter: %v", err)
 	}
-	opts := timeline.ExportOptions{Title: c.title, Filter: c.filter, Version: "v1.2.3", Stamp: c.stamp}
+	opts := export.Options{Title: c.title, Filter: c.filter, Version: "v1.2.3", Stamp: c.stamp}
 	var buf bytes.Buffer
-	if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
-		tb.Fatalf("WriteMarkdown: %v", err)
+	if err := export.Markdown(&buf, tl, events, opts); err != nil {
+		tb.Fatalf("Markdown: %v", err)
 	}
 	return tl, events, opts, buf.Bytes()
 }
 
 func goldenPath(name string) string {
-	return filepath.Join("testdata", "export", name+".md.golden")
+	return filepath.Join("testdata", name+".md.golden")
 }
 
 // TestExportGolden compares each export with its golden file. Regenerate them with
-// go test ./timeline -run Export -update.
+// go test ./timeline/export -run Export -update.
 func TestExportGolden(t *testing.T) {
 	for _, c := range exportCases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -175,10 +177,10 @@ func TestExportGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(path)
 			if err != nil {
-				t.Fatalf("%v; create it with go test ./timeline -run Export -update", err)
+				t.Fatalf("%v; create it with go test ./timeline/export -run Export -update", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("export differs from %s; if the change is intended, run go test ./timeline -run Export -update\n%s",
+				t.Errorf("export differs from %s; if the change is intended, run go test ./timeline/export -run Export -update\n%s",
 					path, firstDiff(want, got))
 			}
 			// The same export twice gives the same bytes.
@@ -221,7 +223,7 @@ func TestExportStructure(t *testing.T) {
 			tl, events, opts, fresh := c.export(t)
 			doc, err := os.ReadFile(goldenPath(c.name))
 			if err != nil {
-				t.Fatalf("%v; create it with go test ./timeline -run Export -update", err)
+				t.Fatalf("%v; create it with go test ./timeline/export -run Export -update", err)
 			}
 			checkStructure(t, tl, events, opts, doc)
 			if !bytes.Equal(doc, fresh) { // TestExportGolden reports the difference
@@ -234,7 +236,7 @@ func TestExportStructure(t *testing.T) {
 // labels are the only emphasis the export writes itself.
 var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Related:", "Source:", "Sources:"}
 
-func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Event, opts timeline.ExportOptions, doc []byte) {
+func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Event, opts export.Options, doc []byte) {
 	t.Helper()
 	root := goldmark.New().Parser().Parse(text.NewReader(doc))
 
@@ -619,7 +621,7 @@ func TestSlugCategories(t *testing.T) {
 	})
 	events, _ := tl.Filter(timeline.Filter{})
 	var buf bytes.Buffer
-	if err := tl.WriteMarkdown(&buf, events, timeline.ExportOptions{}); err != nil {
+	if err := export.Markdown(&buf, tl, events, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"(#june-2024--ⅻ-ⓐ-a‿b--xy)", "(#july-2024--ⅻ-ⓐ-a‿b--xy)"} {
@@ -637,9 +639,9 @@ func TestExportEscapesEveryField(t *testing.T) {
 			Actors: []string{"a"}, Themes: []string{"t"}, Status: "confirmed",
 			Sources: []timeline.Source{{Publisher: nasty, Title: nasty, URL: "https://example.com/(a b)", Via: nasty, Quote: nasty}}}})
 	events, _ := tl.Filter(timeline.Filter{})
-	opts := timeline.ExportOptions{Title: nasty, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(nasty)}
+	opts := export.Options{Title: nasty, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(nasty)}
 	var buf bytes.Buffer
-	if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
+	if err := export.Markdown(&buf, tl, events, opts); err != nil {
 		t.Fatal(err)
 	}
 	checkStructure(t, tl, events, opts, buf.Bytes())
@@ -677,9 +679,9 @@ func FuzzExportEscaping(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opts := timeline.ExportOptions{Title: s, Version: s, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(s)}
+		opts := export.Options{Title: s, Version: s, Filter: timeline.Filter{}.With(timeline.ActorFilter, "a").WithText(s)}
 		var buf bytes.Buffer
-		if err := tl.WriteMarkdown(&buf, events, opts); err != nil {
+		if err := export.Markdown(&buf, tl, events, opts); err != nil {
 			t.Fatal(err)
 		}
 		checkStructure(t, tl, events, opts, buf.Bytes())
@@ -691,7 +693,7 @@ func TestExportWriteError(t *testing.T) {
 	tl := timelinetest.GenerateTimeline(2000, 1)
 	events, _ := tl.Filter(timeline.Filter{})
 	w := &failAfter{n: 4096}
-	err := tl.WriteMarkdown(w, events, timeline.ExportOptions{})
+	err := export.Markdown(w, tl, events, export.Options{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("error %v, want the writer's", err)
 	}
@@ -724,14 +726,14 @@ func BenchmarkExport(b *testing.B) {
 				b.Fatal(err)
 			}
 			var size countWriter
-			if err := tl.WriteMarkdown(&size, events, timeline.ExportOptions{Version: "bench"}); err != nil {
+			if err := export.Markdown(&size, tl, events, export.Options{Version: "bench"}); err != nil {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if err := tl.WriteMarkdown(io.Discard, events, timeline.ExportOptions{Version: "bench"}); err != nil {
+				if err := export.Markdown(io.Discard, tl, events, export.Options{Version: "bench"}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -752,8 +754,8 @@ func BenchmarkExportFile(b *testing.B) {
 	b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			err := timeline.WriteFileFunc(path, true, func(w io.Writer) error {
-				return tl.WriteMarkdown(w, events, timeline.ExportOptions{Version: "bench"})
+			err := atomicfile.WriteFunc(path, true, func(w io.Writer) error {
+				return export.Markdown(w, tl, events, export.Options{Version: "bench"})
 			})
 			if err != nil {
 				b.Fatal(err)
@@ -772,12 +774,12 @@ func (c *countWriter) Write(p []byte) (int, error) {
 func TestEventMarkdown(t *testing.T) {
 	for n, tl := range []*timeline.Timeline{embedded(t), hostile(t)} {
 		var doc bytes.Buffer
-		if err := tl.WriteMarkdown(&doc, eventsOf(tl), timeline.ExportOptions{}); err != nil {
+		if err := export.Markdown(&doc, tl, eventsOf(tl), export.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		for i := range tl.Events {
 			e := &tl.Events[i]
-			md := tl.EventMarkdown(e)
+			md := export.EventMarkdown(tl, e)
 			if !strings.HasPrefix(md, "### ") {
 				t.Errorf("%s: EventMarkdown does not start with its heading: %q", e.ID, md)
 			}
@@ -787,7 +789,7 @@ func TestEventMarkdown(t *testing.T) {
 			}
 			for _, id := range e.Related {
 				// The embedded timeline's titles need no escaping: they read as written.
-				if r := tl.Event(id); n == 0 && r != nil && !strings.Contains(md, timeline.HeadingText(r)) {
+				if r := tl.Event(id); n == 0 && r != nil && !strings.Contains(md, export.HeadingText(r)) {
 					t.Errorf("%s: EventMarkdown does not name related event %s:\n%s", e.ID, id, md)
 				}
 			}
