@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/internal/atomicfile"
+	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/export"
 )
 
@@ -78,15 +79,21 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 		}
 		return nil
 	}
-	// An interrupt stops the writing through the error path, which removes the temporary
-	// file, instead of killing the process with the file half written beside the target.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	// A signal stops the writing through the error path, which removes the temporary
+	// file, instead of ending the process with the file half written beside the target.
+	ctx, stop := stopOnSignal(cmd.Context())
 	defer stop()
 	err = atomicfile.WriteFunc(x.out, x.force, func(w io.Writer) error {
 		return export.Markdown(stopWriter{ctx, w}, t, events, opts)
 	})
+	out := timeline.SanitizeLine(x.out)
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted; %s was left as it was\n", x.out)
+		var sig signalError
+		if errors.As(context.Cause(ctx), &sig) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Export stopped by %s: the temporary file was removed and %s was left as it was\n", sig.name(), out)
+			return &exitError{code: sig.exitCode(), err: errSilent}
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted: the temporary file was removed and %s was left as it was\n", out)
 		return err
 	}
 	if errors.Is(err, atomicfile.ErrExists) {
@@ -95,8 +102,61 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	if err != nil {
 		return &exitError{code: exitFailed, err: err}
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), x.out)
+	fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), out)
 	return nil
+}
+
+// stopSignals are the signals that end a process and can be caught: ctrl+c, ctrl+\, kill,
+// and a terminal or ssh connection closing. SIGKILL cannot be caught; what it leaves
+// behind, the next export into the same folder clears.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e signalError) Error() string { return "stopped by " + e.name() }
+
+// name is the signal's usual name, such as SIGINT.
+func (e signalError) name() string {
+	switch e.sig {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	case syscall.SIGQUIT:
+		return "SIGQUIT"
+	}
+	return e.sig.String()
+}
+
+// exitCode is the status a shell gives a process the signal ended: 128 and its number.
+func (e signalError) exitCode() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitStopped
+}
+
+// stopOnSignal returns a context cancelled, with a signalError as its cause, when one of
+// stopSignals arrives, and the function that stops listening. Until then, those signals
+// no longer end the process.
+func stopOnSignal(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, stopSignals...)
+	go func() {
+		select {
+		case s := <-sigs:
+			cancel(signalError{s})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		cancel(nil)
+	}
 }
 
 // stopWriter fails every write once ctx is done.

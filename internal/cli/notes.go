@@ -89,7 +89,7 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 	}
 	out := cmd.OutOrStdout()
 	if x.path {
-		_, err := fmt.Fprintln(out, nb.Path())
+		_, err := fmt.Fprintln(out, timeline.SanitizeLine(nb.Path()))
 		return err
 	}
 	st := nb.State()
