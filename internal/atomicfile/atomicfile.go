@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // ErrExists is returned by Write and WriteFunc when the target exists and overwriting was
@@ -75,6 +76,7 @@ func writeFile(path string, overwrite bool, write func(io.Writer) error, link fu
 	}
 
 	dir := filepath.Dir(target)
+	removeStale(dir, filepath.Base(target), time.Now())
 	tmp, err := createTemp(dir, filepath.Base(target))
 	if err != nil {
 		return folderError(path, dir, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // entries lists a folder's names, to check that no temporary file is left behind.
@@ -259,4 +260,41 @@ func TestWriteFileWithoutHardLinks(t *testing.T) {
 		t.Errorf("content %q, want the other writer's file untouched", got)
 	}
 	onlyEntries(t, dir, "other.md", "out.md")
+}
+
+// TestStaleTemporaryFiles checks that a write removes the temporary files that earlier
+// writes to the same name left when they were killed (SIGKILL cannot be caught) once they
+// are StaleAge old, and nothing else: not a fresh one, which may be another writer's,
+// nor a file of another name.
+func TestStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-StaleAge - time.Minute)
+	files := map[string]bool{ // name: removed
+		".out.md.tmp-3kq9z1x0a": true,
+		".out.md.tmp-1":         true,
+		".out.md.tmp-fresh1":    false,
+		".out.md.tmp-NOT36":     false,
+		".other.md.tmp-3kq9z1":  false,
+		"out.md.tmp-3kq9z1":     false,
+	}
+	for name, removed := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if removed || name != ".out.md.tmp-fresh1" {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := Write(filepath.Join(dir, "out.md"), []byte("new"), false); err != nil {
+		t.Fatal(err)
+	}
+	for name, removed := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
+	}
 }
