@@ -221,12 +221,12 @@ func (d *detailPane) linkStatus() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	follow := d.keys.Follow.Help().Key
+	follow, of := d.keys.Follow.Help().Key, strconv.Itoa(d.link+1)+" of "+strconv.Itoa(len(d.links))
 	if l.related != nil {
-		return statusCmd(false, "Related: “%s” · %s shows it", lineText(l.related.Title, 50), follow)
+		return statusCmd(false, "Link %s, related: “%s” · %s shows it", of, lineText(l.related.Title, 50), follow)
 	}
 	src := d.ev.Sources[l.source-1]
-	return statusCmd(false, "Source %d (%s) · %s opens it", l.source, lineText(src.Publisher, 30), follow)
+	return statusCmd(false, "Link %s, source %d (%s) · %s opens it", of, l.source, lineText(src.Publisher, 30), follow)
 }
 
 // selectLink selects link i and scrolls it into view.
