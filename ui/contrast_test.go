@@ -8,7 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// wcagRatio is WCAG 2's contrast ratio, computed here apart from the code under test.
+// wcagRatio is WCAG 2's contrast ratio, written again here from the standard rather than
+// taken from contrast.go: the test must not share a mistake with the code it checks.
 func wcagRatio(a, b color.Color) float64 {
 	lum := func(c color.Color) float64 {
 		r, g, bl, _ := c.RGBA()

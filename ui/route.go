@@ -173,18 +173,9 @@ func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
 			m.search.SetError(err.Error())
 			return nil
 		}
-		changed := m.session.Commit()
-		m.showEvents()
-		cmd := m.setFocus(m.base)
-		if changed {
-			return tea.Batch(cmd, m.filterStatus())
-		}
-		return cmd
+		return m.commit()
 	case key.Matches(k, m.keys.Cancel):
-		if m.session.Revert() {
-			m.showEvents()
-		}
-		return m.setFocus(m.base)
+		return m.revert()
 	}
 	before := m.search.Value()
 	cmd := m.search.Update(k)
@@ -204,6 +195,26 @@ func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
 		m.showEvents()
 	}
 	return cmd
+}
+
+// commit makes the filter the prompt or picker previews the one in force, gives the
+// keyboard back to the pane, and says what the list keeps when that changed.
+func (m *Model) commit() tea.Cmd {
+	changed := m.session.Commit()
+	m.showEvents()
+	cmd := m.setFocus(m.base)
+	if changed {
+		return tea.Batch(cmd, m.filterStatus())
+	}
+	return cmd
+}
+
+// revert drops the preview and gives the keyboard back to the pane.
+func (m *Model) revert() tea.Cmd {
+	if m.session.Revert() {
+		m.showEvents()
+	}
+	return m.setFocus(m.base)
 }
 
 // asyncSearchFrom is the size from which the search runs beside the event loop.
@@ -233,18 +244,9 @@ func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 				m.picker.Query(), m.keys.Cancel.Help().Key)
 		}
 		m.previewPick(values)
-		changed := m.session.Commit()
-		m.showEvents()
-		cmd := m.setFocus(m.base)
-		if changed {
-			return tea.Batch(cmd, m.filterStatus())
-		}
-		return cmd
+		return m.commit()
 	case key.Matches(k, m.keys.Cancel):
-		if m.session.Revert() {
-			m.showEvents()
-		}
-		return m.setFocus(m.base)
+		return m.revert()
 	}
 	cmd := m.picker.Update(k)
 	if values, ok := m.picker.Choice(); ok {
@@ -278,13 +280,8 @@ func (m *Model) datesKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.dates.Remember(r.String())
-		changed, _ := m.session.Apply(kindNamed("dates").with(m.session.Applied(), []string{r.String()}))
-		m.showEvents()
-		cmd := m.setFocus(m.base)
-		if changed {
-			return tea.Batch(cmd, m.filterStatus())
-		}
-		return cmd
+		m.session.Preview(kindNamed("dates").with(m.session.Applied(), []string{r.String()})) //nolint:errcheck // dates alone cannot fail
+		return m.commit()
 	case key.Matches(k, m.keys.Cancel):
 		return m.setFocus(m.base)
 	}
