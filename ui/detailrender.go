@@ -22,10 +22,6 @@ type detailWriter struct {
 
 func (x *detailWriter) blank() { x.lines = append(x.lines, "") }
 
-// addRaw lays out one line of text whose runs of spaces are kept, cut to the width.
-func (x *detailWriter) addRaw(p paint, text string) {
-	x.lines = append(x.lines, x.d.paintLine(p, truncate(text, x.w, "…")))
-}
 
 // add wraps text, a field of the file already sanitised, and paints its lines.
 func (x *detailWriter) add(p paint, text string, indent int) {
@@ -57,12 +53,12 @@ func (d *detailPane) render(w int) ([]string, []detailLink) {
 	x.add(s.DetailPaint.Title, timeline.SanitizeLine(headOfString(e.Title, maxFieldBytes)), 0)
 	meta := []string{whenOf(e)}
 	if e.Status != "" {
-		meta = append(meta, statusGlyph(e.Status)+" "+timeline.SanitizeLine(e.Status))
+		meta = append(meta, timeline.SanitizeLine(headOfString(e.Status, 64)))
 	}
 	if e.Location != "" {
 		meta = append(meta, timeline.SanitizeLine(headOfString(e.Location, maxFieldBytes)))
 	}
-	x.addRaw(s.DetailPaint.Meta, strings.Join(meta, "   "))
+	x.add(s.DetailPaint.Meta, strings.Join(meta, " · "), 0)
 	x.blank()
 
 	actors := make([]string, 0, len(e.Actors))
