@@ -22,7 +22,6 @@ type detailWriter struct {
 
 func (x *detailWriter) blank() { x.lines = append(x.lines, "") }
 
-
 // add wraps text, a field of the file already sanitised, and paints its lines.
 func (x *detailWriter) add(p paint, text string, indent int) {
 	text, cut := headBytes(text, maxFieldBytes)
