@@ -97,8 +97,8 @@ func (m *Model) openSearch() tea.Cmd {
 
 // openPicker opens the picker of a kind of filter on the counts each value would have
 // under the other filters; scope, when not nil, limits it to some values.
-func (m *Model) openPicker(kind *filterKind, scope []string, title string) tea.Cmd {
-	fc, err := m.t.Facets(m.session.Applied(), kind.facet)
+func (m *Model) openPicker(kind *pickerKind, scope []string, title string) tea.Cmd {
+	fc, err := m.t.Facets(m.session.Applied(), kind.kind)
 	if err != nil {
 		return statusCmd(true, "%v", err)
 	}
@@ -126,7 +126,7 @@ func (m *Model) ownActors() tea.Cmd {
 	case len(e.Actors) == 0:
 		return statusCmd(false, "This event names no actor")
 	case len(e.Actors) == 1:
-		changed, err := m.session.Apply(kindNamed("actor").with(m.session.Applied(), e.Actors))
+		changed, err := m.session.Apply(m.session.Applied().With(timeline.ActorFilter, e.Actors...))
 		if err != nil {
 			return statusCmd(true, "%v", err)
 		}
@@ -136,7 +136,7 @@ func (m *Model) ownActors() tea.Cmd {
 		}
 		return m.filterStatus()
 	}
-	return m.openPicker(kindNamed("actor"), e.Actors, "Actors of “"+shortTitle(e)+"”")
+	return m.openPicker(pickerFor(timeline.ActorFilter), e.Actors, "Actors of “"+shortTitle(e)+"”")
 }
 
 // filterStatus says what the filter in force keeps.

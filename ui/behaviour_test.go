@@ -383,3 +383,36 @@ func TestHugeTextIsBounded(t *testing.T) {
 		t.Errorf("focus %v", m.focus)
 	}
 }
+
+// TestPlaceAndPublisherPickers: the kinds of filter timeline's table adds have pickers of
+// their own, with the same behaviour as the others.
+func TestPlaceAndPublisherPickers(t *testing.T) {
+	tl := embedded(t)
+	for _, c := range []struct {
+		key, title string
+		kind       timeline.FilterKind
+	}{{"w", "Places", timeline.LocationFilter}, {"p", "Publishers", timeline.PublisherFilter}} {
+		m := newTestModel(t, tl, timeline.Filter{}, 140, 40)
+		keys(m, c.key)
+		if m.focus != focusPicker || !strings.Contains(screen(m), c.title) {
+			t.Fatalf("%s: focus %v\n%s", c.key, m.focus, screen(m))
+		}
+		values := tl.Values(c.kind)
+		if len(values) == 0 || len(m.picker.items) != len(values) {
+			t.Fatalf("%s offers %d values, the timeline has %d", c.title, len(m.picker.items), len(values))
+		}
+		first := m.picker.items[m.picker.shown[0]]
+		typeText(m, first.name)
+		keys(m, "enter")
+		want := timeline.Filter{}.With(c.kind, first.id)
+		if !shownFilter(m).Equal(want) {
+			t.Errorf("%s: filter %s, want %s", c.title, shownFilter(m), want)
+		}
+		if ids, exp := eventIDs(m), mustFilter(t, tl, want); !slices.Equal(ids, exp) || len(ids) != first.count {
+			t.Errorf("%s %q: %d events, want %d (the count shown was %d)", c.title, first.name, len(ids), len(exp), first.count)
+		}
+		if !strings.Contains(screen(m), first.name) {
+			t.Errorf("the chip does not name %q:\n%s", first.name, screen(m))
+		}
+	}
+}

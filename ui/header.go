@@ -28,8 +28,16 @@ func headerView(s *Styles, title string, shown, total int, preview bool, w int) 
 func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeline.Filter, canUndo bool, w int) string {
 	chips := chipsOf(t, shown)
 	if len(chips) == 0 {
-		hint := "All events · " + hintOf(k.Search.Help().Key, "search", k.Actors.Help().Key, "actors",
-			k.Themes.Help().Key, "themes", k.Statuses.Help().Key, "status", k.Dates.Help().Key, "dates")
+		// The dates come before the pickers of less use, which a narrow line cuts.
+		pairs := []string{k.Search.Help().Key, k.Search.Help().Desc}
+		for i, pk := range pickerKinds {
+			if i == 2 {
+				pairs = append(pairs, k.Dates.Help().Key, k.Dates.Help().Desc)
+			}
+			b := pk.key(k)
+			pairs = append(pairs, b.Help().Key, b.Help().Desc)
+		}
+		hint := "All events · " + hintOf(pairs...)
 		if canUndo {
 			hint += " · " + k.Undo.Help().Key + " " + k.Undo.Help().Desc
 		}

@@ -16,7 +16,7 @@ type keyMap struct {
 	// Links in the detail, and the events followed.
 	NextLink, PrevLink, Follow, Related, JumpBack key.Binding
 	// Filters.
-	Search, Actors, Themes, Statuses, Dates, OwnActors, Clear, Undo key.Binding
+	Search, Actors, Themes, Statuses, Places, Publishers, Dates, OwnActors, Clear, Undo key.Binding
 	// Actions.
 	Export, Open, Copy, About, Help, Quit, Interrupt, Suspend key.Binding
 
@@ -60,14 +60,16 @@ func defaultKeyMap() keyMap {
 		Related:  b([]string{"r"}, "r", "related"),
 		JumpBack: b([]string{"b", "ctrl+o"}, "b", "back"),
 
-		Search:    b([]string{"/"}, "/", "search"),
-		Actors:    b([]string{"a"}, "a", "actors"),
-		Themes:    b([]string{"t"}, "t", "themes"),
-		Statuses:  b([]string{"s"}, "s", "status"),
-		Dates:     b([]string{"d"}, "d", "dates"),
-		OwnActors: b([]string{"f"}, "f", "same actor"),
-		Clear:     b([]string{"x"}, "x", "clear filters"),
-		Undo:      b([]string{"backspace"}, "⌫", "undo"),
+		Search:     b([]string{"/"}, "/", "search"),
+		Actors:     b([]string{"a"}, "a", "actors"),
+		Themes:     b([]string{"t"}, "t", "themes"),
+		Statuses:   b([]string{"s"}, "s", "status"),
+		Places:     b([]string{"w"}, "w", "places"),
+		Publishers: b([]string{"p"}, "p", "publishers"),
+		Dates:      b([]string{"d"}, "d", "dates"),
+		OwnActors:  b([]string{"f"}, "f", "same actor"),
+		Clear:      b([]string{"x"}, "x", "clear filters"),
+		Undo:       b([]string{"backspace"}, "⌫", "undo"),
 
 		Export:    b([]string{"e"}, "e", "export"),
 		Open:      b([]string{"o"}, "o", "open"),
@@ -164,6 +166,8 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Actors, ": pick from every actor, with its count under the other filters, kind and description"),
 			row(k.Themes, ": pick from every theme, the same way"),
 			row(k.Statuses, ": pick from the statuses, the same way"),
+			row(k.Places, ": pick from the places the events name (where), the same way"),
+			row(k.Publishers, ": pick from the publishers of the sources, the same way"),
 			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06.."),
 			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
 			row(k.Clear, ""),

@@ -4,126 +4,78 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// filterKind describes one kind of filter as the explorer shows and edits it: the chips,
-// the undo steps of a filter given on the command line, the pickers and the export's file
-// name all read this table, so a new kind is one entry here. Its entries read timeline's
-// own table of kinds (timeline.FilterKind), which is to take its place.
-type filterKind struct {
-	name string // the chip's label and the picker's key: "actor"
-	// values returns the kind's part of f as strings; nil when f has none.
-	values func(f timeline.Filter) []string
-	// with returns f with the kind's part replaced by values.
-	with func(f timeline.Filter, values []string) timeline.Filter
-	// words returns the part of f for the chip, in words.
-	words func(t *timeline.Timeline, f timeline.Filter) string
-	// options lists what the kind's picker offers, nil for a kind without a picker.
-	options func(t *timeline.Timeline, fc timeline.Facets) []pickerItem
-	title   string              // the picker's title
-	facet   timeline.FilterKind // the kind whose facets the picker counts
+// The kinds of filter are timeline's table (timeline.FilterKind): their values, counts,
+// names, the chips' words, the undo steps and the export's file name all come from it.
+// What the explorer adds is below, in one place: which kinds have a picker, the key that
+// opens it, its title, and what a value's row says besides its name.
+
+// pickerKind is a kind of filter the explorer offers a picker for.
+type pickerKind struct {
+	kind  timeline.FilterKind
+	title string                                                           // the picker's title
+	key   func(k *keyMap) key.Binding                                      // the key that opens it
+	fixed bool                                                             // values keep their order rather than sort by count
+	about func(t *timeline.Timeline, v timeline.Value) (kind, desc string) // what a row says of a value
 }
 
-// filterKinds is the table, in the order chips are shown. It is never modified. Each
-// entry reads timeline's table of kinds (timeline.FilterKind), whose words, values and
-// counts it shows.
-var filterKinds = []*filterKind{
-	pickable("actor", "Actors", timeline.ActorFilter, func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem {
-		a := t.Actors[i]
-		return newPickerItem(v.Key, v.Name, a.Kind, a.Description, v.Aliases, count)
-	}),
-	pickable("theme", "Themes", timeline.ThemeFilter, func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem {
-		return newPickerItem(v.Key, v.Name, "", t.Themes[i].Description, v.Aliases, count)
-	}),
-	pickable("status", "Status", timeline.StatusFilter, func(_ *timeline.Timeline, _ int, v timeline.Value, count int) pickerItem {
-		it := newPickerItem(v.Key, statusGlyph(v.Key)+" "+v.Key, "", statusMeaning[v.Key], nil, count)
-		it.fixed = true
-		return it
-	}),
-	{
-		name: "dates",
-		values: func(f timeline.Filter) []string {
-			if f.Dates().IsZero() {
-				return nil
+// pickerKinds lists the pickers, in the order the help shows their keys. It is never
+// modified.
+var pickerKinds = []*pickerKind{
+	{kind: timeline.ActorFilter, title: "Actors", key: func(k *keyMap) key.Binding { return k.Actors },
+		about: func(t *timeline.Timeline, v timeline.Value) (string, string) {
+			if a := t.Actor(v.Key); a != nil {
+				return a.Kind, a.Description
 			}
-			return []string{f.Dates().String()}
-		},
-		with: func(f timeline.Filter, v []string) timeline.Filter {
-			var r timeline.Range
-			if len(v) > 0 {
-				r, _ = timeline.ParseRange(v[0]) // values come from Range.String
+			return "", ""
+		}},
+	{kind: timeline.ThemeFilter, title: "Themes", key: func(k *keyMap) key.Binding { return k.Themes },
+		about: func(t *timeline.Timeline, v timeline.Value) (string, string) {
+			if th := t.Theme(v.Key); th != nil {
+				return "", th.Description
 			}
-			return f.WithDates(r)
-		},
-		words: func(t *timeline.Timeline, f timeline.Filter) string {
-			return kindWords(t, f, timeline.FromFilter, timeline.ToFilter)
-		},
-	},
-	{
-		name: "search",
-		values: func(f timeline.Filter) []string {
-			if f.Text() == "" {
-				return nil
-			}
-			return []string{f.Text()}
-		},
-		with: func(f timeline.Filter, v []string) timeline.Filter {
-			return f.WithText(strings.Join(v, " "))
-		},
-		words: func(t *timeline.Timeline, f timeline.Filter) string {
-			return kindWords(t, f, timeline.TextFilter)
-		},
-	},
+			return "", ""
+		}},
+	{kind: timeline.StatusFilter, title: "Status", key: func(k *keyMap) key.Binding { return k.Statuses }, fixed: true,
+		about: func(_ *timeline.Timeline, v timeline.Value) (string, string) { return "", statusMeaning[v.Key] }},
+	{kind: timeline.LocationFilter, title: "Places", key: func(k *keyMap) key.Binding { return k.Places }},
+	{kind: timeline.PublisherFilter, title: "Publishers", key: func(k *keyMap) key.Binding { return k.Publishers }},
 }
 
-// pickable is the entry of a kind with a picker, read from timeline's table.
-func pickable(name, title string, k timeline.FilterKind, item func(t *timeline.Timeline, i int, v timeline.Value, count int) pickerItem) *filterKind {
-	return &filterKind{
-		name:   name,
-		title:  title,
-		facet:  k,
-		values: func(f timeline.Filter) []string { return f.Values(k) },
-		with:   func(f timeline.Filter, v []string) timeline.Filter { return f.With(k, v...) },
-		words:  func(t *timeline.Timeline, f timeline.Filter) string { return kindWords(t, f, k) },
-		options: func(t *timeline.Timeline, fc timeline.Facets) []pickerItem {
-			counts := fc.Counts(k)
-			values := t.Values(k)
-			items := make([]pickerItem, len(values))
-			for i, v := range values {
-				items[i] = item(t, i, v, at(counts, i))
-			}
-			return items
-		},
-	}
-}
-
-// kindWords is the chip of the parts of f of the given kinds, in the filter's words.
-func kindWords(t *timeline.Timeline, f timeline.Filter, kinds ...timeline.FilterKind) string {
-	var only timeline.Filter
-	for _, k := range kinds {
-		only = only.With(k, f.Values(k)...)
-	}
-	var parts []string
-	for _, w := range only.Words(t) {
-		v := strings.Join(w.Values, " or ")
-		if w.Quoted {
-			v = strconv.Quote(v)
-		}
-		parts = append(parts, v)
-	}
-	return strings.Join(parts, " ")
-}
-
-// kindNamed returns the kind of the given name; it panics on a name not in the table,
-// which is a mistake in the code.
-func kindNamed(name string) *filterKind {
-	for _, k := range filterKinds {
-		if k.name == name {
-			return k
+// pickerFor returns the picker of kind k; it panics on a kind without one, which is a
+// mistake in the code.
+func pickerFor(k timeline.FilterKind) *pickerKind {
+	for _, pk := range pickerKinds {
+		if pk.kind == k {
+			return pk
 		}
 	}
-	panic("ui: no filter kind " + name)
+	panic("ui: no picker for the kind " + k.Name())
+}
+
+// items returns the rows of the kind's picker: every value of t, its count under the
+// other parts of the filter (fc), and whether f selects it.
+func (pk *pickerKind) items(t *timeline.Timeline, fc timeline.Facets, f timeline.Filter) []pickerItem {
+	values, counts, selected := t.Values(pk.kind), fc.Counts(pk.kind), t.Selection(f, pk.kind)
+	items := make([]pickerItem, len(values))
+	for i, v := range values {
+		kind, desc := "", ""
+		if pk.about != nil {
+			kind, desc = pk.about(t, v)
+		}
+		name := v.Name
+		if pk.kind == timeline.StatusFilter {
+			name = statusGlyph(v.Key) + " " + v.Name
+		}
+		items[i] = newPickerItem(v.Key, name, kind, desc, v.Aliases, at(counts, i))
+		items[i].order, items[i].fixed = i, pk.fixed
+		items[i].checked = i < len(selected) && selected[i]
+	}
+	return items
 }
 
 // statusMeaning says when each status is used, as docs/format.md does.
@@ -136,14 +88,6 @@ var statusMeaning = map[string]string{
 	"scheduled": "planned, and not yet happened",
 }
 
-func names(ids []string, name func(string) string) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = name(id)
-	}
-	return strings.Join(parts, " or ")
-}
-
 func at(counts []int, i int) int {
 	if i < len(counts) {
 		return counts[i]
@@ -154,11 +98,8 @@ func at(counts []int, i int) int {
 // sameFilter reports whether two filters select by the same parts.
 func sameFilter(a, b timeline.Filter) bool { return a.Equal(b) }
 
-// filterKey is a filter printed, for caches that depend on it.
-func filterKey(f timeline.Filter) string { return f.String() }
-
-// steps returns the filters a user would have gone through to build f, one kind at a
-// time: the undo history of a filter given on the command line.
+// steps returns the filters before each step by which a reader could have built f, one
+// part at a time: the undo history of a filter given on the command line.
 func steps(f timeline.Filter) []timeline.Filter {
 	var hist []timeline.Filter
 	var cur timeline.Filter
@@ -169,16 +110,18 @@ func steps(f timeline.Filter) []timeline.Filter {
 	return hist
 }
 
-// chip is one active filter as the header shows it.
+// chip is one part of the filter as the header shows it.
 type chip struct{ kind, value string }
 
-// chipsOf lists the parts of f in the table's order.
+// chipsOf lists the parts of f in readers' words, in the table's order.
 func chipsOf(t *timeline.Timeline, f timeline.Filter) []chip {
 	var out []chip
-	for _, k := range filterKinds {
-		if len(k.values(f)) > 0 {
-			out = append(out, chip{k.name, k.words(t, f)})
+	for _, w := range f.Words(t) {
+		v := strings.Join(w.Values, " or ")
+		if w.Quoted {
+			v = strconv.Quote(v)
 		}
+		out = append(out, chip{w.Kind, v})
 	}
 	return out
 }

@@ -47,7 +47,7 @@ func newPickerItem(id, name, kind, desc string, aliases []string, count int) pic
 type pickerPane struct {
 	styles *Styles
 	keys   *keyMap
-	kind   *filterKind
+	kind   *pickerKind
 	title  string
 	input  textinput.Model
 
@@ -73,32 +73,21 @@ func newPicker(s *Styles, k *keyMap) pickerPane {
 	return pickerPane{styles: s, keys: k, input: in}
 }
 
-// Open fills the picker with the values of kind, their facet counts, and those f selects
-// already toggled on. With scope, only the values it names are offered; title names
-// what the picker picks.
-func (p *pickerPane) Open(kind *filterKind, t *timeline.Timeline, fc timeline.Facets, f timeline.Filter, scope []string, title string) {
+// Open fills the picker with the values of a kind, their facet counts, and those f
+// selects already toggled on. With scope, only the values it names are offered; title
+// names what the picker picks.
+func (p *pickerPane) Open(kind *pickerKind, t *timeline.Timeline, fc timeline.Facets, f timeline.Filter, scope []string, title string) {
 	p.kind, p.title = kind, title
 	p.cursor, p.offset, p.toggled, p.touched = 0, 0, false, false
 	p.input.Reset()
-	p.start = kind.values(f)
-	all := kind.options(t, fc)
-	selected := map[string]bool{}
-	for _, v := range p.start {
-		for _, it := range all {
-			if strings.EqualFold(it.id, v) || strings.Contains("\n"+it.keys+"\n", "\n"+strings.ToLower(strings.TrimSpace(v))+"\n") {
-				selected[it.id] = true
-			}
-		}
-	}
+	p.start = f.Values(kind.kind)
 	p.items = p.items[:0]
-	for i, it := range all {
-		if scope != nil && !slices.Contains(scope, it.id) {
-			continue
+	for _, it := range kind.items(t, fc, f) {
+		if scope == nil || slices.Contains(scope, it.id) {
+			p.items = append(p.items, it)
 		}
-		it.order, it.checked = i, selected[it.id]
-		p.items = append(p.items, it)
 	}
-	if len(p.items) > 0 && !p.items[0].fixed {
+	if !kind.fixed {
 		// Most used first; typing ranks the matches.
 		slices.SortStableFunc(p.items, func(a, b pickerItem) int {
 			return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.lowerName, b.lowerName))
@@ -124,7 +113,7 @@ func (p *pickerPane) Focus() tea.Cmd { return p.input.Focus() }
 func (p *pickerPane) Blur() { p.input.Blur() }
 
 // Kind returns the kind of filter the picker picks.
-func (p *pickerPane) Kind() *filterKind { return p.kind }
+func (p *pickerPane) Kind() *pickerKind { return p.kind }
 
 // Query returns what was typed.
 func (p *pickerPane) Query() string { return p.input.Value() }

@@ -98,12 +98,12 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.jumpBack()
 	case key.Matches(k, keys.Search):
 		return m.openSearch()
-	case key.Matches(k, keys.Actors):
-		return m.openPicker(kindNamed("actor"), nil, "")
-	case key.Matches(k, keys.Themes):
-		return m.openPicker(kindNamed("theme"), nil, "")
-	case key.Matches(k, keys.Statuses):
-		return m.openPicker(kindNamed("status"), nil, "")
+	case key.Matches(k, keys.Actors, keys.Themes, keys.Statuses, keys.Places, keys.Publishers):
+		for _, pk := range pickerKinds {
+			if key.Matches(k, pk.key(keys)) {
+				return m.openPicker(pk, nil, "")
+			}
+		}
 	case key.Matches(k, keys.Dates):
 		return m.openDates()
 	case key.Matches(k, keys.OwnActors):
@@ -164,12 +164,11 @@ func (m *Model) overlayKey(k tea.KeyPressMsg) tea.Cmd {
 
 // searchKey answers the keys of the search prompt: the list follows what is typed.
 func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
-	search := kindNamed("search")
 	switch {
 	case key.Matches(k, m.keys.Apply):
 		text := m.search.Value()
 		m.search.Remember(strings.TrimSpace(text))
-		if _, err := m.session.Preview(search.with(m.session.Applied(), []string{text})); err != nil {
+		if _, err := m.session.Preview(m.session.Applied().WithText(text)); err != nil {
 			m.search.SetError(err.Error())
 			return nil
 		}
@@ -183,7 +182,7 @@ func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
 	if text == before {
 		return cmd
 	}
-	f := search.with(m.session.Applied(), []string{text})
+	f := m.session.Applied().WithText(text)
 	if len(m.t.Events) >= asyncSearchFrom {
 		m.search.SetNote("searching " + plural(len(m.t.Events), "event") + "…")
 		return tea.Batch(cmd, m.session.PreviewLater(f))
@@ -259,7 +258,7 @@ func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 
 // previewPick shows the filter in force with the picker's kind set to values.
 func (m *Model) previewPick(values []string) {
-	f := m.picker.Kind().with(m.session.Applied(), values)
+	f := m.session.Applied().With(m.picker.Kind().kind, values...)
 	changed, err := m.session.Preview(f)
 	if err != nil {
 		m.setStatus(true, "%v", err)
@@ -280,7 +279,10 @@ func (m *Model) datesKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.dates.Remember(r.String())
-		m.session.Preview(kindNamed("dates").with(m.session.Applied(), []string{r.String()})) //nolint:errcheck // dates alone cannot fail
+		if _, err := m.session.Preview(m.session.Applied().WithDates(r)); err != nil {
+			m.dates.SetError(err.Error())
+			return nil
+		}
 		return m.commit()
 	case key.Matches(k, m.keys.Cancel):
 		return m.setFocus(m.base)
