@@ -154,8 +154,24 @@ func (c *converter) control(key, s string, oneLine bool) {
 	if r, _, bad := ControlChar(s); bad {
 		c.add(ErrControl, key, "remove it; text may hold newlines and tabs but no other control or direction characters",
 			"%s holds control character %U%s", key, r, c.in())
+		return
+	}
+	strict := strictKeys[key]
+	if r, _, bad := InvisibleChar(s, strict); bad {
+		hint := "remove it; of the invisible characters, text may hold only U+200C and U+200D, inside a word"
+		switch {
+		case key == "url":
+			hint = "remove it, or write it percent-encoded: a reader cannot see it"
+		case strict:
+			hint = "remove it: a reader must be able to tell ids apart by looking"
+		}
+		c.add(ErrInvisible, key, hint, "%s holds invisible character %U%s", key, r, c.in())
 	}
 }
+
+// strictKeys are the fields that name something a reader must tell apart by looking:
+// ids, references to them and URLs. They may not hold even the joiners U+200C and U+200D.
+var strictKeys = map[string]bool{"id": true, "actors": true, "themes": true, "related": true, "url": true}
 
 // list reads an optional array of one-line strings.
 func (c *converter) list(m map[string]any, key string) []string {

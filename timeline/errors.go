@@ -25,6 +25,7 @@ var (
 	ErrEmpty      = errors.New("empty file")
 	ErrBadStatus  = errors.New("invalid status")
 	ErrLimit      = errors.New("limit passed")
+	ErrInvisible  = errors.New("invisible character")
 )
 
 // Problem is one thing wrong with a timeline file, with its place: a line and column where

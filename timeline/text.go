@@ -8,9 +8,14 @@ import (
 
 // Sanitize makes text from a timeline file safe to print on a terminal or write to a
 // document: C0 and C1 control characters (escape sequences start with one), DEL, invalid
-// UTF-8 and the bidirectional overrides that can reorder what a reader sees are each
-// replaced by U+FFFD. Newlines are kept, CRLF line ends become newlines, and tabs become a
-// space. Text without such characters is returned as it is, without allocating.
+// UTF-8, the bidirectional overrides that can reorder what a reader sees and the invisible
+// characters that terminals draw inconsistently (see invisible.go; U+200C and U+200D
+// inside a word are kept) are each replaced by U+FFFD. Newlines are kept, CRLF line ends
+// and the separators U+2028 and U+2029 become newlines, and tabs become a space. Text
+// without such characters is returned as it is, without allocating.
+//
+// The loader refuses all of these in a timeline; Sanitize is the second line of defence,
+// and the first for text from elsewhere (a query, a note, a file name).
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
@@ -26,7 +31,9 @@ func Sanitize(s string) string {
 		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
 			// A CRLF line end, kept in the multi-line strings of a file written on
 			// Windows: the newline that follows stands for it.
-		case r == utf8.RuneError && isInvalidAt(s, i), unsafeRune(r):
+		case r == 0x2028 || r == 0x2029:
+			b.WriteByte('\n')
+		case r == utf8.RuneError && isInvalidAt(s, i), unsafeRune(r), hiddenAt(s, i, r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteRune(r)
@@ -59,11 +66,17 @@ func cleanSlow(s string) bool {
 		if r == '\n' {
 			continue
 		}
-		if r == '\t' || unsafeRune(r) || r == utf8.RuneError && isInvalidAt(s, i) {
+		if r == '\t' || unsafeRune(r) || r == utf8.RuneError && isInvalidAt(s, i) || hiddenAt(s, i, r) {
 			return false
 		}
 	}
 	return true
+}
+
+// hiddenAt reports whether r, at s[i], is an invisible character that text may not
+// hold there.
+func hiddenAt(s string, i int, r rune) bool {
+	return invisible(r) && !(joiner(r) && inWord(s, i, utf8.RuneLen(r)))
 }
 
 func isInvalidAt(s string, i int) bool {
