@@ -403,7 +403,7 @@ func (m *mdWriter) source(n int, s *timeline.Source) {
 		m.raw("”")
 	} else if publisher == "" && url != "" {
 		sep()
-		m.link(s.URL, url, false)
+		m.link(timeline.DisplayURL(s.URL), url, false)
 	}
 	if !s.Published.IsZero() {
 		sep()
@@ -682,67 +682,24 @@ func entityAt(s string) bool {
 }
 
 // safeURL returns u ready to be a link destination, or "" when it is not an absolute
-// http or https URL. Spaces, parentheses, angle brackets, backslashes and any other byte
-// that would end or change a destination are percent-encoded; the loader has already
-// rejected other schemes, this is the second line of defence.
+// http or https URL: timeline.LinkTarget, the rule the explorer's hyperlinks follow too,
+// with an entity's '&' escaped, which Markdown alone would decode.
 func safeURL(u string) string {
-	u = strings.TrimSpace(u)
-	var rest string
-	switch {
-	case len(u) >= 8 && strings.EqualFold(u[:8], "https://"):
-		rest = u[8:]
-	case len(u) >= 7 && strings.EqualFold(u[:7], "http://"):
-		rest = u[7:]
-	default:
-		return ""
+	target := timeline.LinkTarget(u)
+	if !strings.Contains(target, "&") {
+		return target
 	}
-	if rest == "" || rest[0] == '/' || strings.ContainsAny(rest[:hostEnd(rest)], " <>\\\"") {
-		return ""
-	}
-	clean := true
-	for i := 0; i < len(u); i++ {
-		if urlEscape(u[i]) || u[i] == '&' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return u
-	}
-	const hex = "0123456789ABCDEF"
-	b := make([]byte, 0, len(u)+16)
-	for i := 0; i < len(u); i++ {
-		switch c := u[i]; {
-		case urlEscape(c):
-			b = append(b, '%', hex[c>>4], hex[c&15])
-		case c == '&' && entityAt(u[i:]):
+	var b strings.Builder
+	for i := 0; i < len(target); i++ {
+		if c := target[i]; c == '&' && entityAt(target[i:]) {
 			// Renderers decode entities in destinations; "\&" keeps the '&' as written
 			// without changing what a query string means, as "%26" would.
-			b = append(b, '\\', '&')
-		default:
-			b = append(b, c)
+			b.WriteString("\\&")
+		} else {
+			b.WriteByte(c)
 		}
 	}
-	return string(b)
-}
-
-// hostEnd returns where the authority part of a URL after its scheme ends.
-func hostEnd(rest string) int {
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		return i
-	}
-	return len(rest)
-}
-
-// urlEscape reports whether c must be percent-encoded in a link destination: it would end
-// the destination (space, parenthesis, angle bracket) or start an escape (backslash), or
-// is not printable ASCII.
-func urlEscape(c byte) bool {
-	switch c {
-	case ' ', '(', ')', '<', '>', '\\':
-		return true
-	}
-	return c < 0x20 || c >= 0x7f
+	return b.String()
 }
 
 // relatedAnchors returns the GitHub-style anchor of the heading of every exported event
