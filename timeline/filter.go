@@ -19,7 +19,8 @@ import (
 // actor:routh theme:cyber from:2024-06 to:2024-09 "golf course"; see String and
 // ParseQuery.
 type Filter struct {
-	parts []Part // in FilterKind order, at most one of each kind, none without values
+	parts []Part      // in FilterKind order, at most one of each kind, none without values
+	ann   Annotations // the reader's marks and notes, for the marked kind; see WithAnnotations
 }
 
 // Part is the part of a filter of one kind.
@@ -81,7 +82,7 @@ func (f Filter) With(k FilterKind, values ...string) Filter {
 	if len(parts) == 0 {
 		parts = nil
 	}
-	return Filter{parts: parts}
+	return Filter{parts: parts, ann: f.ann}
 }
 
 // Without returns f without its part of kind k.
@@ -121,7 +122,7 @@ func (f Filter) has(k FilterKind) bool { return f.part(k) != nil }
 // The explorer starts its undo history with them.
 func (f Filter) Steps() []Filter {
 	var steps []Filter
-	var cur Filter
+	cur := Filter{ann: f.ann}
 	for _, p := range f.parts {
 		if f.joined(p.Kind) {
 			continue
@@ -231,11 +232,12 @@ func (f Filter) Check() error {
 }
 
 // compiler resolves the parts of one filter against a timeline. What matching may need
-// beyond the timeline itself comes through it: the "marked" kind to come will find here
-// the reader's marks and notes, which live in a notebook outside the timeline and which
-// the caller supplies with the filter, so that the timeline never owns them.
+// beyond the timeline itself comes through it: the marked kind finds here the reader's
+// marks, which live in a notebook outside the timeline and which the caller supplies with
+// the filter (Filter.WithAnnotations), so that the timeline never owns them.
 type compiler struct {
-	t *Timeline
+	t   *Timeline
+	ann Annotations
 }
 
 // query is a Filter resolved against one timeline: names become registry indexes, dates
@@ -261,7 +263,7 @@ type matcher interface {
 }
 
 func (t *Timeline) compile(f Filter) (*query, error) {
-	c := &compiler{t: t}
+	c := &compiler{t: t, ann: f.ann}
 	q := &query{parts: make([]queryPart, 0, len(f.parts))}
 	var errs []error
 	for _, p := range f.parts {
@@ -504,6 +506,7 @@ func (e *unknownError) Unwrap() []error { return []error{e.kind, ErrUnknownValue
 var unknownErrs = map[FilterKind]error{
 	ActorFilter: ErrUnknownActor, ThemeFilter: ErrUnknownTheme, StatusFilter: ErrUnknownStatus,
 	LocationFilter: ErrUnknownLocation, PublisherFilter: ErrUnknownPublisher,
+	MarkedFilter: ErrUnknownLabel,
 }
 
 // unknown builds the error for a value of kind k that is not among the known ones, with

@@ -17,9 +17,7 @@ type FilterKind uint8
 
 // The kinds of filter, in the order a query prints them. Kinds to come have their place
 // here: "sources" (a count of independent publishers: --min-sources N, --single-source)
-// after PublisherFilter, "within" (dates certainly inside a range) after ToFilter, and
-// "marked" (the reader's marks, which live outside the timeline and reach matching through
-// the compiler; see compiler) before TextFilter.
+// after PublisherFilter, and "within" (dates certainly inside a range) after ToFilter.
 const (
 	ActorFilter     FilterKind = iota // events with any of these actors: ids, names or aliases
 	ThemeFilter                       // events with any of these themes
@@ -28,6 +26,7 @@ const (
 	PublisherFilter                   // events with a source from any of these publishers
 	FromFilter                        // events that may fall on or after this date
 	ToFilter                          // events that may fall on or before this date
+	MarkedFilter                      // events the reader marked, with any of these labels (see Annotations)
 	TextFilter                        // events whose text holds every one of these words or phrases
 	numKinds
 )
@@ -73,6 +72,10 @@ func (k FilterKind) Usage() string { return kinds[k].usage }
 
 // Single reports whether the kind takes one value (a date) rather than any of several.
 func (k FilterKind) Single() bool { return kinds[k].single }
+
+// Alone returns the value the kind's flag takes when it is given without one
+// (--marked: any mark), or "" when the flag needs a value.
+func (k FilterKind) Alone() string { return kinds[k].alone }
 
 // HasFacets reports whether the kind has values a picker can offer, with counts: see
 // Timeline.Values and Timeline.Facets.
@@ -146,6 +149,7 @@ type kindSpec struct {
 	short  string // one-letter flag, or ""
 	usage  string // the flag's help
 	single bool   // one value, not any of several
+	alone  string // the value of the flag given without one; "": the flag needs a value
 	whole  bool   // a flag argument is one value, commas and all
 	costly bool   // matching reads text: done last, and skipped when facets need it not
 
@@ -368,6 +372,19 @@ func kindTable() [numKinds]kindSpec {
 				}
 				return []string{"to-" + f.Dates().To.String()}
 			},
+		},
+		MarkedFilter: {
+			name:  "marked",
+			usage: "only events marked in the notebook; --marked=LABEL (key, check, dubious...) only those with that label; comma-separate for any of several",
+			alone: AnyMark,
+			chip:  "marked", one: "marked", many: "marked",
+			parse: parseMarked,
+			compile: func(c *compiler, values []string) (matcher, error) {
+				return c.marked(values)
+			},
+			narrows:  markedNarrows,
+			describe: markedWords,
+			slugs:    markedSlugs,
 		},
 		TextFilter: {
 			name: "search", short: "s",

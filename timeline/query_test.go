@@ -71,7 +71,7 @@ func TestParseQueryErrors(t *testing.T) {
 		want     string
 	}{
 		{"actr:routh", timeline.ErrQuery, `invalid query: unknown key "actr" at column 1; did you mean "actor"? Put text with a colon in quotes`},
-		{"see https://example.com", timeline.ErrQuery, `invalid query: unknown key "https" at column 5; the keys are actor, theme, status, location, publisher, from, to, search; put text with a colon in quotes`},
+		{"see https://example.com", timeline.ErrQuery, `invalid query: unknown key "https" at column 5; the keys are actor, theme, status, location, publisher, from, to, marked, search; put text with a colon in quotes`},
 		{`actor:"iran`, timeline.ErrQuery, "invalid query: the quote at column 7 is never closed"},
 		{`golf "course`, timeline.ErrQuery, "invalid query: the quote at column 6 is never closed"},
 		{"actor: iran", timeline.ErrQuery, "invalid query: actor: at column 1 has no value; write it as actor:value"},

@@ -40,6 +40,8 @@ func TestFlagsAndQueryGiveOneFilter(t *testing.T) {
 		{[]string{"-s", "a", "--search", "b"}, "a search:b"},
 		{[]string{"--from", "2024", "--from", "2025"}, "from:2025"},
 		{[]string{"--to", "2021"}, "to:2021"},
+		{[]string{"--marked"}, "marked:any"},
+		{[]string{"--marked=key,Check", "-a", "iran"}, "actor:iran marked:key,check"},
 	}
 	tested := map[timeline.FilterKind]bool{}
 	for _, tt := range tests {

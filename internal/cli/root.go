@@ -226,6 +226,9 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags() // not persistent: validate, completion and man take no filters
 	for _, k := range timeline.FilterKinds() {
 		f.VarP(&filterFlag{kind: k, args: o.filters}, k.Name(), k.Short(), k.Usage())
+		if v := k.Alone(); v != "" {
+			f.Lookup(k.Name()).NoOptDefVal = v
+		}
 	}
 }
 

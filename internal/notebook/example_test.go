@@ -36,7 +36,7 @@ func Example() {
 	st = nb.State()
 	e, _ := st.Entry("routh-sentenced")
 	fmt.Println(e.ID, e.Marked, e.Labels, e.Note)
-	fmt.Println(st.HasLabel("routh-sentenced", "key"), st.Marks(), st.Notes(), st.ViewNames())
+	fmt.Println(st.HasLabel("routh-sentenced", "key"), st.MarkCount(), st.NoteCount(), st.ViewNames())
 	// Output:
 	// saved: true both kept: false
 	// view changed: true

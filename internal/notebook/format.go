@@ -52,17 +52,11 @@ const (
 	maxLine   = 4096     // bytes of a title or a view's query
 	maxKey    = 960      // bytes of an event id or a view name as written: their table's name stays within timeline.MaxKeyBytes
 	maxLabels = 16       // labels on one mark
-	maxLabel  = 24       // bytes of a label
 )
 
-// labelRE is what a label looks like: a lower-case word, dashes inside.
-var labelRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-// ValidLabel reports whether label can name a mark: a lower-case word of letters,
-// digits and dashes, at most 24 bytes, such as "key" or "follow-up".
-func ValidLabel(label string) bool {
-	return len(label) <= maxLabel && labelRE.MatchString(label)
-}
+// ValidLabel reports whether label can name a mark: timeline.ValidLabel, the one rule
+// the notebook and the marked filter share.
+func ValidLabel(label string) bool { return timeline.ValidLabel(label) }
 
 // About is what a notebook records about the timeline it belongs to, for a person who
 // finds the file: the title and the file name, as when the notebook was made.
@@ -202,6 +196,14 @@ func decodeError(name string, data []byte, err error) error {
 		return &ParseError{File: name, Msg: "invalid TOML: " + err.Error()}
 	}
 	e := &ParseError{File: name, Line: max(pe.Position.Line, 1), Col: pe.Position.Col}
+	// At a newline that ends a table header, the decoder counts the newline's line but
+	// gives the column on the header's: "[events.x" then a newline reads as the next
+	// line, column 11. A column past the end of its line is the previous line's.
+	if lines := strings.Split(string(data), "\n"); e.Line > 1 && e.Col > 0 &&
+		(e.Line > len(lines) || e.Col > utf8.RuneCountInString(lines[e.Line-1])+1) &&
+		e.Col == utf8.RuneCountInString(lines[e.Line-2])+1 {
+		e.Line--
+	}
 	if _, rest, ok := strings.Cut(pe.Message, tableTag); ok {
 		// Our own check of a table, at the line of the table's header.
 		e.Col = 0

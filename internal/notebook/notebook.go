@@ -328,7 +328,7 @@ func checkID(id string) error {
 func normLabel(label string) (string, error) {
 	l := strings.ToLower(strings.TrimSpace(label))
 	if l != "" && !ValidLabel(l) {
-		return "", inputError("label %s is not a lower-case word of letters, digits and dashes (at most %d)", quoteLine(label), maxLabel)
+		return "", inputError("label %s is not a lower-case word of letters, digits and dashes (at most 24, and not %q)", quoteLine(label), timeline.AnyMark)
 	}
 	return l, nil
 }

@@ -425,8 +425,8 @@ func TestLabels(t *testing.T) {
 	if !s.HasLabel("b", "alpha") || !s.HasLabel("b", "") || s.HasLabel("a", "key") || s.HasLabel("c", "") {
 		t.Errorf("HasLabel is wrong")
 	}
-	if s.Marks() != 2 || s.Notes() != 0 || s.Len() != 2 {
-		t.Errorf("counts: %d marks, %d notes, %d entries", s.Marks(), s.Notes(), s.Len())
+	if s.MarkCount() != 2 || s.NoteCount() != 0 || s.Len() != 2 {
+		t.Errorf("counts: %d marks, %d notes, %d entries", s.MarkCount(), s.NoteCount(), s.Len())
 	}
 }
 

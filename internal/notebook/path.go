@@ -102,15 +102,15 @@ func DataDir() (string, error) {
 	return dataDir(runtime.GOOS, os.Getenv, os.UserConfigDir)
 }
 
-// errNoDataDir is wrapped when no folder for notebooks can be found.
-var errNoDataDir = errors.New("no folder for notebooks")
+// ErrNoDataDir is wrapped when the system gives no folder for notebooks (no $HOME).
+var ErrNoDataDir = errors.New("no folder for notebooks")
 
 func dataDir(goos string, getenv func(string) string, configDir func() (string, error)) (string, error) {
 	switch goos {
 	case "darwin", "ios", "windows", "plan9":
 		dir, err := configDir()
 		if err != nil {
-			return "", fmt.Errorf("%w: %v; name a notebook file with --notebook", errNoDataDir, err)
+			return "", fmt.Errorf("%w: %v; name a notebook file with --notebook", ErrNoDataDir, err)
 		}
 		return filepath.Join(dir, "tlx", "notebooks"), nil
 	}
@@ -119,7 +119,7 @@ func dataDir(goos string, getenv func(string) string, configDir func() (string, 
 	}
 	home := getenv("HOME")
 	if home == "" || !filepath.IsAbs(home) {
-		return "", fmt.Errorf("%w: neither $XDG_DATA_HOME nor $HOME is set; name a notebook file with --notebook", errNoDataDir)
+		return "", fmt.Errorf("%w: neither $XDG_DATA_HOME nor $HOME is set; name a notebook file with --notebook", ErrNoDataDir)
 	}
 	return filepath.Join(home, ".local", "share", "tlx", "notebooks"), nil
 }

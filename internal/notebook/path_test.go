@@ -31,7 +31,7 @@ func TestDataDir(t *testing.T) {
 	for _, tt := range tests {
 		got, err := dataDir(tt.goos, env(tt.vars), tt.config)
 		if tt.want == "" {
-			if err == nil || !errors.Is(err, errNoDataDir) {
+			if err == nil || !errors.Is(err, ErrNoDataDir) {
 				t.Errorf("%s %v: %q, %v; want an error", tt.goos, tt.vars, got, err)
 			}
 			continue

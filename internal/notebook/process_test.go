@@ -190,7 +190,7 @@ func TestGoroutines(t *testing.T) {
 	wg.Wait()
 	nb, _ := Open(path, Options{})
 	s := nb.State()
-	if s.Len() != workers*each || s.Marks() != workers*each || s.Notes() != workers*each {
-		t.Fatalf("%d entries, %d marks, %d notes; want %d of each", s.Len(), s.Marks(), s.Notes(), workers*each)
+	if s.Len() != workers*each || s.MarkCount() != workers*each || s.NoteCount() != workers*each {
+		t.Fatalf("%d entries, %d marks, %d notes; want %d of each", s.Len(), s.MarkCount(), s.NoteCount(), workers*each)
 	}
 }

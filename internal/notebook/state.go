@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -41,7 +42,7 @@ type View struct {
 
 // DefaultLabels are the labels tlx offers for a mark, after Timesketch's: the events
 // that matter most, those to check, and those that look doubtful. A notebook may use
-// others: any lower-case word (see ValidLabel).
+// others: any lower-case word (see timeline.ValidLabel).
 var DefaultLabels = []string{"key", "check", "dubious"}
 
 // State is one reading of a notebook: its entries and views at a moment. A State never
@@ -91,11 +92,11 @@ func (s *State) clone() *State {
 // Len returns the number of entries: events with a mark, a note or both.
 func (s *State) Len() int { return len(s.ids) }
 
-// Marks returns the number of marked events.
-func (s *State) Marks() int { return s.marks }
+// MarkCount returns the number of marked events.
+func (s *State) MarkCount() int { return s.marks }
 
-// Notes returns the number of events with a note.
-func (s *State) Notes() int { return s.notes }
+// NoteCount returns the number of events with a note.
+func (s *State) NoteCount() int { return s.notes }
 
 // Entry returns the entry of the event id, and whether there is one.
 func (s *State) Entry(id string) (Entry, bool) {
@@ -126,6 +127,28 @@ func (s *State) HasLabel(id, label string) bool {
 		return false
 	}
 	return label == "" || e.HasLabel(label)
+}
+
+// Mark reports whether the event id is marked, and its labels, sorted; the caller does
+// not change them.
+func (s *State) Mark(id string) (marked bool, labels []string) {
+	if e, ok := s.entries[id]; ok && e.Marked {
+		return true, e.Labels
+	}
+	return false, nil
+}
+
+// Marks yields each marked event's id with its labels, sorted by id; the caller does not
+// change the labels. With Mark, Note and Labels, a State is the timeline.Annotations that
+// filters and exports read.
+func (s *State) Marks() iter.Seq2[string, []string] {
+	return func(yield func(string, []string) bool) {
+		for _, id := range s.ids {
+			if e := s.entries[id]; e.Marked && !yield(id, e.Labels) {
+				return
+			}
+		}
+	}
 }
 
 // Note returns the note on the event id, or "".
@@ -218,3 +241,5 @@ func (s *State) Equal(o *State) bool {
 	}
 	return true
 }
+
+var _ timeline.Annotations = (*State)(nil)

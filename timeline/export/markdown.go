@@ -25,15 +25,19 @@ type Options struct {
 	Filter  timeline.Filter // the filter that selected the events, described in the header
 	Version string          // tlx version named in the header
 	Stamp   time.Time       // export time to print, in UTC; zero prints none, so exports are reproducible
+	// Annotations are the reader's marks and notes, written after each event's sources
+	// as the reader's, apart from the timeline's text; nil takes the filter's own (see
+	// timeline.Filter.WithAnnotations), and without those the export has none.
+	Annotations timeline.Annotations
 }
 
 // Markdown writes events, which t.Filter(opts.Filter) selected, as a CommonMark
 // document: a title, a header that says where the events come from, which filters chose
 // them and how many of the timeline's they are, then the events under a heading per year,
 // each with its date, title, actors, themes, status, location, summary, related events and
-// numbered sources.
+// numbered sources, then the reader's mark and note when opts has annotations.
 //
-// Every piece of text from the timeline is sanitised (no control characters) and escaped,
+// Every piece of text from the timeline, and from the reader's notebook, is sanitised (no control characters) and escaped,
 // so that it shows as written: it never forms markup, raw HTML, a link or a heading. Links
 // appear only for sources with an http or https URL, and for related events that are in
 // the export (as GitHub-style heading anchors). Events must be t's own, in timeline order,
@@ -42,7 +46,10 @@ type Options struct {
 // It writes through a bufio.Writer and stops at the first write error, which it returns.
 func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
-	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t}
+	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t, ann: opts.Annotations}
+	if m.ann == nil {
+		m.ann = opts.Filter.Annotations()
+	}
 	title := line(opts.Title)
 	if title == "" {
 		title = line(t.Title)
@@ -118,6 +125,7 @@ type mdWriter struct {
 	buf     []byte                     // scratch for dates and numbers
 	anchors map[*timeline.Event]string // heading anchors of the targets of related links; nil if none
 	alone   bool                       // one event on its own, as EventMarkdown writes it
+	ann     timeline.Annotations       // the reader's marks and notes; nil if none
 }
 
 func (m *mdWriter) raw(s string) { m.bw.WriteString(s) }
@@ -155,6 +163,7 @@ func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 	} else {
 		m.raw(" events")
 	}
+	m.notebook(events)
 	m.raw("\n- Exported with tlx")
 	if v := line(opts.Version); v != "" {
 		m.raw(" ")
@@ -165,6 +174,70 @@ func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 		m.raw(opts.Stamp.UTC().Format("2 January 2006 at 15:04 UTC"))
 	}
 	m.raw("\n")
+}
+
+// notebook says in the header how many of the events the reader marked or wrote a note
+// on, when any: "3 marked and 2 with a note by the reader".
+func (m *mdWriter) notebook(events []*timeline.Event) {
+	if m.ann == nil {
+		return
+	}
+	marked, noted := 0, 0
+	for _, e := range events {
+		if ok, _ := m.ann.Mark(e.ID); ok {
+			marked++
+		}
+		if !blank(m.ann.Note(e.ID)) {
+			noted++
+		}
+	}
+	if marked+noted == 0 {
+		return
+	}
+	m.raw("\n- The reader's notebook: ")
+	if marked > 0 {
+		m.buf = strconv.AppendInt(m.buf[:0], int64(marked), 10)
+		m.bw.Write(m.buf)
+		m.raw(" marked")
+	}
+	if noted > 0 {
+		if marked > 0 {
+			m.raw(", ")
+		}
+		m.buf = strconv.AppendInt(m.buf[:0], int64(noted), 10)
+		m.bw.Write(m.buf)
+		if noted == 1 {
+			m.raw(" with a note")
+		} else {
+			m.raw(" with notes")
+		}
+	}
+}
+
+// readerPart writes what the reader wrote about e, after the timeline's text and under
+// labels of its own, so that it never reads as the timeline's: the mark with its labels,
+// and the note as a block quote.
+func (m *mdWriter) readerPart(e *timeline.Event) {
+	if m.ann == nil {
+		return
+	}
+	if marked, labels := m.ann.Mark(e.ID); marked {
+		m.raw("\n**Reader's mark:** ")
+		if len(labels) == 0 {
+			m.raw("marked")
+		}
+		for i, l := range labels {
+			if i > 0 {
+				m.raw(", ")
+			}
+			m.field(l, false)
+		}
+		m.raw("\n")
+	}
+	if note := m.ann.Note(e.ID); !blank(note) {
+		m.raw("\n**Reader's note:**\n\n")
+		m.paragraphs(note, 0, true)
+	}
 }
 
 // sourceLabel names the file a timeline came from: its base name when the path is
@@ -270,6 +343,7 @@ func (m *mdWriter) event(e *timeline.Event) {
 			m.source(i+1, &e.Sources[i])
 		}
 	}
+	m.readerPart(e)
 }
 
 // actorName returns the name of e's i-th actor through the index New built, without the

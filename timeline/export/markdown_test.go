@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"iter"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/internal/atomicfile"
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/export"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
@@ -42,6 +44,7 @@ type exportCase struct {
 	filter timeline.Filter
 	title  string
 	stamp  time.Time
+	ann    timeline.Annotations // given in the options, beside any the filter carries
 }
 
 func exportCases() []exportCase {
@@ -70,8 +73,77 @@ func exportCases() []exportCase {
 		{name: "hostile-filtered", tl: hostile, filter: timeline.Filter{}.With(timeline.ActorFilter, "*Operation* [Midnight] #1 | <b>", "amp").With(timeline.ThemeFilter, "code").WithText(`"[midnight]" | <b>`), title: "# Not *a* [link](javascript:x) <b>"},
 		{name: "hostile-none", tl: hostile, filter: timeline.Filter{}.WithText("<nothing> *matches*")},
 		{name: "empty-timeline", tl: func(testing.TB) *timeline.Timeline { return timeline.New("Empty", "", nil, nil, nil) }},
+		// The reader's notebook: marks and notes after each event's sources, through the
+		// filter (which the marked kind needs) and through the options.
+		{name: "embedded-marked", tl: emb, filter: timeline.Filter{}.With(timeline.MarkedFilter, "any").WithAnnotations(readerNotebook())},
+		{name: "embedded-notes", tl: emb, filter: timeline.Filter{}.With(timeline.ActorFilter, "routh"), ann: readerNotebook()},
+		{name: "hostile-notes", tl: hostile, ann: hostileNotes{}},
 	}
 }
+
+// readerNotebook is a notebook as tlx writes it, with marks and notes on events of the
+// built-in timeline and one on an event it does not have.
+func readerNotebook() timeline.Annotations {
+	st, err := notebook.Parse("notes.toml", []byte(`version = 1
+
+[events.routh-sentenced]
+marked = true
+labels = ["key"]
+note = """
+Life plus seven years.
+
+Check the judgment for the gun count: *which* count?"""
+
+[events.routh-guilty-verdict]
+marked = true
+
+[events.routh-trial]
+note = "Acted as his own lawyer."
+
+[events.microsoft-report]
+marked = true
+labels = ["check", "dubious"]
+
+[events.gone-event]
+marked = true
+note = "An orphan: the timeline no longer has this event."
+`))
+	if err != nil {
+		panic(err)
+	}
+	return st
+}
+
+// hostileNotes is a notebook that does not play fair: notes and labels made to break
+// Markdown, with control characters a real notebook refuses to hold. The export must not
+// trust that it did.
+type hostileNotes struct{}
+
+var hostileNote = map[string]string{
+	"midnight":     "# Not a heading\n- not a list\n> not a quote\n\n<script>alert(1)</script> [link](javascript:x) *emph* `code`",
+	"heading-hash": "Escape \x1b[31mred\x1b[0m and \u202ebidi\u202c and a bell \a.\r\n\r\n1. not a list",
+	"dup-a":        "   \n\n   ",
+}
+
+func (hostileNotes) Marks() iter.Seq2[string, []string] {
+	return func(yield func(string, []string) bool) {
+		if yield("midnight", []string{"*key*", "<b>"}) {
+			yield("dup-b", nil)
+		}
+	}
+}
+
+func (h hostileNotes) Mark(id string) (bool, []string) {
+	for m, labels := range h.Marks() {
+		if m == id {
+			return true, labels
+		}
+	}
+	return false, nil
+}
+
+func (hostileNotes) Note(id string) string { return hostileNote[id] }
+func (hostileNotes) Labels() []string      { return []string{"*key*", "<b>"} }
 
 var embeddedOnce = sync.OnceValues(func() (*timeline.Timeline, error) {
 	return timeline.Parse(data.Name, data.Timeline)
@@ -148,7 +220,7 @@ func (c exportCase) export(tb testing.TB) (*timeline.Timeline, []*timeline.Event
 	if err != nil {
 		tb.Fatalf("filter: %v", err)
 	}
-	opts := export.Options{Title: c.title, Filter: c.filter, Version: "v1.2.3", Stamp: c.stamp}
+	opts := export.Options{Title: c.title, Filter: c.filter, Version: "v1.2.3", Stamp: c.stamp, Annotations: c.ann}
 	var buf bytes.Buffer
 	if err := export.Markdown(&buf, tl, events, opts); err != nil {
 		tb.Fatalf("Markdown: %v", err)
@@ -234,7 +306,7 @@ func TestExportStructure(t *testing.T) {
 }
 
 // labels are the only emphasis the export writes itself.
-var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Related:", "Source:", "Sources:"}
+var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Related:", "Source:", "Sources:", "Reader's mark:", "Reader's note:"}
 
 func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Event, opts export.Options, doc []byte) {
 	t.Helper()
@@ -247,6 +319,7 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 		links      []*ast.Link
 		lists      []*ast.List
 		quotes     int
+		notes      int // block quotes of the reader's notes
 		plain      strings.Builder
 	)
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -282,10 +355,16 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 		case *ast.List:
 			lists = append(lists, n)
 		case *ast.Blockquote:
-			quotes++
-			if _, ok := n.Parent().(*ast.ListItem); !ok {
-				t.Errorf("block quote outside a source's list item")
+			if _, ok := n.Parent().(*ast.ListItem); ok {
+				quotes++
+				break
 			}
+			// The one other block quote is a reader's note, under its label.
+			if p, ok := n.PreviousSibling().(*ast.Paragraph); ok && inlineText(t, p, doc, false) == "Reader's note:" {
+				notes++
+				break
+			}
+			t.Errorf("block quote outside a source's list item, and not a reader's note")
 		case *ast.Paragraph, *ast.TextBlock:
 			plain.WriteString(inlineText(t, n, doc, false))
 			plain.WriteByte('\n')
@@ -375,11 +454,30 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 			withSources++
 		}
 	}
+	ann := opts.Annotations
+	if ann == nil {
+		ann = opts.Filter.Annotations()
+	}
+	marked, noted := 0, 0
+	if ann != nil {
+		for _, e := range events {
+			if ok, _ := ann.Mark(e.ID); ok {
+				marked++
+			}
+			if strings.TrimSpace(ann.Note(e.ID)) != "" {
+				noted++
+			}
+		}
+	}
+	headerItems := 4
+	if marked+noted > 0 {
+		headerItems = 5 // the reader's notebook
+	}
 	if len(lists) != 1+withSources {
 		t.Errorf("%d lists, want %d: the header and one per event with sources", len(lists), 1+withSources)
 	} else {
-		if lists[0].IsOrdered() || lists[0].ChildCount() != 4 {
-			t.Errorf("header is not a 4-item bullet list")
+		if lists[0].IsOrdered() || lists[0].ChildCount() != headerItems {
+			t.Errorf("header is not a %d-item bullet list", headerItems)
 		}
 		k := 1
 		for _, e := range events {
@@ -403,6 +501,9 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 	}
 	if quotes != wantQuotes {
 		t.Errorf("%d block quotes, want one per quoted source: %d", quotes, wantQuotes)
+	}
+	if notes != noted {
+		t.Errorf("%d reader's notes, want one per event with a note: %d", notes, noted)
 	}
 
 	// Every text reads as written.
@@ -430,6 +531,20 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 			want("via", oneLine(s.Via))
 			for _, p := range paragraphs(s.Quote) {
 				want("quote paragraph", p)
+			}
+		}
+	}
+	if ann != nil {
+		for _, e := range events {
+			if ok, labels := ann.Mark(e.ID); ok {
+				mark := strings.Join(labels, ", ")
+				if mark == "" {
+					mark = "marked"
+				}
+				want("reader's mark", "Reader's mark: "+mark)
+			}
+			for _, p := range paragraphs(ann.Note(e.ID)) {
+				want("note paragraph", p)
 			}
 		}
 	}
