@@ -21,10 +21,11 @@ func init() { extraCommands = append(extraCommands, newExportCmd) }
 
 // exportFlags holds the flags of tlx export beyond the shared filter flags.
 type exportFlags struct {
-	out   string
-	force bool
-	title string
-	stamp bool
+	out     string
+	force   bool
+	title   string
+	stamp   bool
+	noNotes bool // --no-notes: leave the reader's marks and notes out
 }
 
 func newExportCmd(o *options) *cobra.Command {
@@ -35,8 +36,9 @@ func newExportCmd(o *options) *cobra.Command {
 		Long: `export writes the events that the filters select as a Markdown (CommonMark) document:
 a title, a header naming the timeline, the filters in words and the number of events,
 then the events under a heading per year, each with its actors, themes, status,
-location, summary, related events and numbered sources. The explorer's export key
-writes the same document for the same filters.
+location, summary, related events and numbered sources, then your mark and note on it
+from the timeline's notebook, labelled as yours (--no-notes leaves them out). The
+explorer's export key writes the same document for the same filters.
 
 The document goes to standard output, or with -o to FILE. An existing FILE is left
 untouched unless --force is given; the file is written atomically, so an interrupted
@@ -58,6 +60,7 @@ The same export gives the same bytes every time; --stamp adds the time of export
 	f.BoolVar(&x.force, "force", false, "replace FILE if it exists")
 	f.StringVar(&x.title, "title", "", "document title (default: the timeline's title)")
 	f.BoolVar(&x.stamp, "stamp", false, "add the time of export to the header")
+	f.BoolVar(&x.noNotes, "no-notes", false, "leave your marks and notes out of the document")
 	return cmd
 }
 
@@ -70,6 +73,9 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 		return err
 	}
 	opts := export.Options{Title: x.title, Filter: f, Version: o.build.Version}
+	if opts.Filter, opts.Annotations, err = o.exportNotes(t, f, x.noNotes); err != nil {
+		return err
+	}
 	if x.stamp {
 		opts.Stamp = time.Now()
 	}

@@ -33,7 +33,7 @@ func newNotesCmd(o *options) *cobra.Command {
 		Long: `notes lists the events you marked or wrote a note on, in the timeline's order: DATE  ID
 TITLE and the mark's labels ([key, check], or [marked] for a plain mark), each note
 indented under its event, then the saved views. The filters narrow the list as they
-narrow tlx list.
+narrow tlx list (and leave the views out).
 
 Each timeline has its own notebook, a TOML file in your data folder (--path prints
 where); --notebook FILE uses another, such as one kept beside the timeline in git.
@@ -109,7 +109,7 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 	if x.asJSON {
 		err = writeNotesJSON(out, nb.Path(), rows, st.Views())
 	} else {
-		err = writeNotes(out, rows, st.Views(), !x.orphans)
+		err = writeNotes(out, rows, st.Views(), !x.orphans && f.IsZero())
 	}
 	if err != nil {
 		return err

@@ -64,7 +64,7 @@ func Execute(ctx context.Context, build Build, args []string) int {
 // run is Execute with its output streams given, so tests can capture them.
 func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writer) int {
 	root := newRoot(build)
-	root.SetArgs(args)
+	root.SetArgs(joinAlone(root, args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
@@ -165,6 +165,7 @@ type options struct {
 	build    Build
 	file     string
 	notebook string // --notebook: the notebook file instead of the timeline's default one
+	view     string // --view: a saved view of the notebook to start from
 	// filters holds the arguments of each filter flag, as given, by kind.
 	filters map[timeline.FilterKind][]string
 }
@@ -230,6 +231,7 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 			f.Lookup(k.Name()).NoOptDefVal = v
 		}
 	}
+	addNotebookFlags(cmd, o)
 }
 
 // filterFlag collects the arguments of one kind's flag, which may be repeated.
@@ -310,9 +312,12 @@ func (o *options) selected() (*timeline.Timeline, timeline.Filter, []*timeline.E
 	if err != nil {
 		return nil, f, nil, err
 	}
+	if f, err = o.withNotebook(t, f); err != nil {
+		return nil, f, nil, err
+	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return nil, f, nil, usageErrorf("%w", err)
+		return nil, f, nil, usageErrorf("%w", o.filterError(err))
 	}
 	return t, f, events, nil
 }
@@ -323,6 +328,9 @@ func (o *options) runExplorer(ctx context.Context) error {
 		return err
 	}
 	if err := needTerminal(); err != nil {
+		return err
+	}
+	if f, err = o.explorerNotebook(f); err != nil {
 		return err
 	}
 	name, read := o.source()
