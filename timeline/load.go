@@ -176,7 +176,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 		badUTF8.Store(true)
 	} else if restTree, restErr = decodeTree(rest); restErr != nil {
 		mu.Lock()
-		l.syntax = append(l.syntax, l.syntaxProblem(restErr, 1, 0))
+		l.syntax = append(l.syntax, l.syntaxProblem(restErr, rest, 1, 0))
 		mu.Unlock()
 	}
 	wg.Wait()
@@ -245,7 +245,7 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 		// The broken piece is the last one that starts on or before the error's line.
 		bad := lo + sort.Search(hi-lo, func(i int) bool { return l.events[lo+i].Line > line }) - 1
 		bad = max(bad, lo)
-		p := l.syntaxProblem(err, first.Line, bad+1)
+		p := l.syntaxProblem(err, l.data[first.Start:last.End], first.Line, bad+1)
 		l.report(l.events[bad].End - l.events[bad].Start)
 		l.failed[bad] = true
 		l.evs[bad] = Event{ID: scanID(l.data[l.events[bad].Start:l.events[bad].End]), Pos: bad + 1, Line: l.events[bad].Line}
@@ -301,7 +301,7 @@ func decodeTree(src []byte) (map[string]any, error) {
 
 // syntaxProblem turns a decoder error in a document that starts at line firstLine into a
 // Problem with the file's own line and column. event is the event's position, or 0.
-func (l *loader) syntaxProblem(err error, firstLine, event int) *Problem {
+func (l *loader) syntaxProblem(err error, doc []byte, firstLine, event int) *Problem {
 	p := &Problem{File: l.name, Kind: ErrSyntax, Event: event}
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
@@ -312,8 +312,26 @@ func (l *loader) syntaxProblem(err error, firstLine, event int) *Problem {
 	// line is then the best place to give.
 	p.Line = firstLine + max(pe.Position.Line, 1) - 1
 	p.Col = pe.Position.Col
+	if col, ok := controlColumn(pe, doc); ok {
+		p.Col = col
+	}
 	p.Msg, p.Hint = friendlySyntax(pe)
 	return p
+}
+
+// controlColumn places the decoder's "cannot contain control characters" on the control
+// character itself: the decoder points at the byte before it, and at a line's start that
+// is the previous line's end (an ESC starting line 2 was reported at its column 12).
+func controlColumn(pe toml.ParseError, doc []byte) (int, bool) {
+	off := pe.Position.Start
+	if !strings.Contains(pe.Message, "control characters") || off < 0 || off >= len(doc) {
+		return 0, false
+	}
+	if c := doc[off]; (c >= 0x20 && c != 0x7f || c == '\n') && off+1 < len(doc) {
+		off++
+	}
+	lineStart := bytes.LastIndexByte(doc[:off], '\n') + 1
+	return utf8.RuneCount(doc[lineStart:off]) + 1, true
 }
 
 // decoderQuote matches what the decoder quotes in its messages: a value or key of the
@@ -330,7 +348,7 @@ func friendlySyntax(pe toml.ParseError) (msg, hint string) {
 			return q[:1] + shorten(q[1:len(q)-1]) + q[len(q)-1:]
 		})
 	}
-	if m != "" {
+	if m != "" && !(len(m) > 1 && m[1] >= 'A' && m[1] <= 'Z') { // "TOML files" stays
 		m = strings.ToLower(m[:1]) + m[1:]
 	}
 	switch {
@@ -359,7 +377,7 @@ func (l *loader) wholeFileError() *Problem {
 	if err == nil {
 		return nil
 	}
-	return l.syntaxProblem(err, 1, 0)
+	return l.syntaxProblem(err, l.data, 1, 0)
 }
 
 // scanID finds the id of an event piece the decoder could not read, so that other events

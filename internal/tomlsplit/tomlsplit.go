@@ -6,6 +6,8 @@ package tomlsplit
 
 import (
 	"bytes"
+	"strconv"
+	"unicode/utf8"
 )
 
 // The loader splits a file at its top-level [[events]] headers so that the pieces can be
@@ -396,27 +398,35 @@ func IsBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// unescapeKey resolves the simple escapes a quoted key may hold; keys with \u escapes are
-// rare enough in a timeline that they are kept as written.
+// unescapeKey resolves the escapes of a quoted key as the decoder does, so that the key
+// the decoder reports is found on its own line ("col\u006fur" is colour). An escape the
+// decoder would refuse is kept as written; the decoder reports it.
 func unescapeKey(s string) string {
 	var b []byte
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
-			switch s[i] {
-			case '"', '\\':
-				b = append(b, s[i])
-			case 't':
-				b = append(b, '\t')
-			default:
-				b = append(b, '\\', s[i])
-			}
+		if s[i] != '\\' || i+1 == len(s) {
+			b = append(b, s[i])
 			continue
 		}
-		b = append(b, s[i])
+		i++
+		if c, ok := simpleEscapes[s[i]]; ok {
+			b = append(b, c)
+			continue
+		}
+		if n := map[byte]int{'u': 4, 'U': 8, 'x': 2}[s[i]]; n > 0 && i+n < len(s) {
+			if r, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil && utf8.ValidRune(rune(r)) {
+				b = utf8.AppendRune(b, rune(r))
+				i += n
+				continue
+			}
+		}
+		b = append(b, '\\', s[i])
 	}
 	return string(b)
 }
+
+// simpleEscapes are the one-letter escapes of a TOML basic string (\e is TOML 1.1's).
+var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', 'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', 'e': 0x1b}
 
 // CountEventHeaders returns at least the number of [[events]] headers in data: every
 // "[[events]]", "[[ events ]]" or quoted "[[" key counts, wherever it is.
