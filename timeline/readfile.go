@@ -156,7 +156,7 @@ func checkText(name string, data []byte, from, to int) *Problem {
 	if from >= to || bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return nil
 	}
-	if i := bytes.IndexByte(data[from:to], 0); i >= 0 {
+	if i := bytes.IndexByte(data[from:to], 0); i >= 0 && utf8.Valid(data[from:from+i]) {
 		text := bytes.TrimPrefix(data[:from+i], bom)
 		line, col := lineCol(text)
 		return &Problem{File: name, Line: line, Col: col, Kind: ErrFile,
@@ -165,7 +165,8 @@ func checkText(name string, data []byte, from, to int) *Problem {
 	if utf8.Valid(data[from:to]) {
 		return nil
 	}
-	return notUTF8(name, bytes.TrimPrefix(data[:to], bom))
+	return notUTF8(name, bytes.TrimPrefix(data[:to], bom)) // before any NUL
+
 }
 
 // notUTF8 describes the first byte of data that is not UTF-8; data must hold one.

@@ -176,6 +176,8 @@ func TestReadText(t *testing.T) {
 		{"bad byte", valid + "ab\x80", "f:1001:3: not UTF-8 text: invalid byte 0x80"},
 		{"NUL after a byte-order mark", "\xef\xbb\xbfa\x00", "f:1:2: not text: a NUL byte"},
 		{"UTF-16, left to Parse", "\xff\xfea\x00", ""},
+		{"a bad byte before a NUL", "ab\xe9cd\x00", "f:1:3: not UTF-8 text: invalid byte 0xe9"},
+		{"a NUL before a bad byte", "ab\x00cd\xe9", "f:1:3: not text: a NUL byte"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, r := range []io.Reader{strings.NewReader(tc.data), iotest.OneByteReader(strings.NewReader(tc.data)), iotest.HalfReader(strings.NewReader(tc.data))} {
