@@ -441,7 +441,7 @@ func TestExplorerIssue10(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	embedded, err := timeline.Parse(data.Name, data.Timeline)
+	embedded, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // 2020 to 2026 with no year left uncovered, declares no actor or theme it does not use,
 // and rests every event on at least one named source.
 func TestEmbedded(t *testing.T) {
-	tl, err := timeline.Parse(data.Name, data.Timeline)
+	tl, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatalf("parse the embedded timeline: %v", err)
 	}

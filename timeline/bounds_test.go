@@ -45,7 +45,7 @@ func checkBounded(t *testing.T, size int, maxBytes uint64, f func()) {
 	t.Helper()
 	valid := timelinetest.Generate(max(1, size/780), 1)
 	checkAgainst(t, fmt.Sprintf("a valid load of %d bytes", len(valid)), func() {
-		if _, err := timeline.Parse("valid.toml", valid); err != nil {
+		if _, err := timeline.Open("valid.toml", valid); err != nil {
 			t.Fatal(err)
 		}
 	}, 0, maxBytes, f)

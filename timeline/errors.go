@@ -29,20 +29,23 @@ var (
 )
 
 // Problem is one thing wrong with a timeline file, with its place: a line and column where
-// one is known, else the event's position and id.
+// the format has lines, else a path in a format without them (events[3].start_date.month
+// in JSON, a row and column header in a sheet), else the event's position and id.
 type Problem struct {
 	File    string
-	Line    int // 1-based; 0 when unknown
-	Col     int // 1-based; 0 when unknown
-	Event   int // 1-based position of the event in the file; 0 when not about one event
+	Line    int    // 1-based; 0 when unknown
+	Col     int    // 1-based; 0 when unknown
+	Path    string // where in a file without lines; "" when unknown or when Line is known
+	Event   int    // 1-based position of the event in the file; 0 when not about one event
 	EventID string
 	Kind    error  // one of the sentinel errors above
 	Msg     string // what is wrong, lower-case, no trailing period
 	Hint    string // how to fix it, or ""
 }
 
-// Error formats the problem as "FILE:LINE:COL: message; hint", or as
-// `FILE: event N "id": message; hint` when no line is known.
+// Error formats the problem as "FILE:LINE:COL: message; hint", as "FILE: PATH: message;
+// hint" in a format without lines, or as `FILE: event N "id": message; hint` when
+// neither is known.
 func (p *Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.File)
@@ -53,7 +56,10 @@ func (p *Problem) Error() string {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")
-	if p.Line == 0 && p.Event > 0 {
+	if p.Line == 0 && p.Path != "" {
+		b.WriteString(p.Path)
+		b.WriteString(": ")
+	} else if p.Line == 0 && p.Event > 0 {
 		fmt.Fprintf(&b, "event %d %q: ", p.Event, shorten(p.EventID))
 	}
 	b.WriteString(p.Msg)

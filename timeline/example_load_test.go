@@ -7,7 +7,7 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-func ExampleParse() {
+func ExampleOpen() {
 	data := []byte(`title = "Example"
 
 [[actors]]
@@ -33,7 +33,7 @@ actors = ["iran"]
   [[events.sources]]
   publisher = "Reuters"
 `)
-	tl, err := timeline.Parse("example.toml", data)
+	tl, err := timeline.Open("example.toml", data)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -47,7 +47,7 @@ actors = ["iran"]
 }
 
 // Every problem of a file comes back at once, sorted by line, each with a hint.
-func ExampleParse_problems() {
+func ExampleOpen_problems() {
 	data := []byte(`title = "Mistakes"
 
 [[actors]]
@@ -60,7 +60,7 @@ date = "2020-02-30"
 titel = "A typo"
 actors = ["iarn"]
 `)
-	_, err := timeline.Parse("mistakes.toml", data)
+	_, err := timeline.Open("mistakes.toml", data)
 	var problems timeline.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems {
@@ -78,8 +78,8 @@ actors = ["iarn"]
 }
 
 // A file that is not a timeline at all gives one Problem.
-func ExampleParse_otherFormat() {
-	_, err := timeline.Parse("notes.json", []byte(`{"title": "not TOML"}`))
+func ExampleOpen_otherFormat() {
+	_, err := timeline.Open("notes.json", []byte(`{"title": "not TOML"}`))
 	fmt.Println(err)
 	// Output:
 	// notes.json:1: looks like JSON; tlx reads TOML timelines; see docs/format.md

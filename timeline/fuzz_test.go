@@ -31,11 +31,11 @@ func FuzzParse(f *testing.F) {
 	f.Add(timelinetest.Generate(4, 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		orig := bytes.Clone(data)
-		tl, err := timeline.Parse("fuzz.toml", data)
+		tl, err := timeline.Open("fuzz.toml", data)
 		if !bytes.Equal(data, orig) {
 			t.Fatal("Parse changed its input")
 		}
-		tl2, err2 := timeline.Parse("fuzz.toml", data)
+		tl2, err2 := timeline.Open("fuzz.toml", data)
 		if (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() {
 			t.Fatalf("two loads differ:\n%v\n---\n%v", err, err2)
 		}

@@ -69,7 +69,7 @@ related = ["RELATED"]
 				src = strings.Replace(src, `"""`+k+`"""`, `"""`+v+`"""`, 1)
 				src = strings.Replace(src, "https://"+k+".", "https://"+v+".", 1)
 			}
-			_, err := timeline.Parse("f.toml", []byte(src))
+			_, err := timeline.Open("f.toml", []byte(src))
 			if tc.want == "" {
 				if err != nil {
 					t.Fatalf("%q: %v", tc.value, err)

@@ -58,7 +58,7 @@ func TestNestingLimits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.file)
 			var err error
-			checkBounded(t, len(data), uint64(tc.maxBytes+1<<20), func() { _, err = timeline.Parse("deep.toml", data) })
+			checkBounded(t, len(data), uint64(tc.maxBytes+1<<20), func() { _, err = timeline.Open("deep.toml", data) })
 			var p *timeline.Problem
 			if !errors.As(err, &p) || !errors.Is(err, timeline.ErrLimit) {
 				t.Fatalf("got %v, want one problem of kind ErrLimit", err)
@@ -83,7 +83,7 @@ func TestNestingWithinLimits(t *testing.T) {
 		{"in a key", "title = \"t\"\n" + event + "sources = [{publisher = \"p\"}]\n[[events]]\n\"[[[{{{\" = 1\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := timeline.Parse("strings.toml", []byte(tc.file))
+			_, err := timeline.Open("strings.toml", []byte(tc.file))
 			if errors.Is(err, timeline.ErrLimit) {
 				t.Fatalf("brackets that are text passed a limit: %v", err)
 			}
@@ -93,18 +93,18 @@ func TestNestingWithinLimits(t *testing.T) {
 	// A value MaxDepth deep: [[events.sources]] and its key are 3 levels, the arrays the
 	// other 61. The decoder reads it and the converter says what is wrong.
 	file := "title = \"t\"\n" + event + "[[events.sources]]\npublisher = " + nest("[", "", "]", timeline.MaxDepth-3) + "\n"
-	_, err := timeline.Parse("edge.toml", []byte(file))
+	_, err := timeline.Open("edge.toml", []byte(file))
 	if err == nil || errors.Is(err, timeline.ErrLimit) || !strings.Contains(err.Error(), "publisher in source 1 of event \"e\" must be a string") {
 		t.Fatalf("a value %d deep: got %v, want the decoder's verdict", timeline.MaxDepth, err)
 	}
 	// One level more is refused.
 	file = "title = \"t\"\n" + event + "[[events.sources]]\npublisher = " + nest("[", "", "]", timeline.MaxDepth-2) + "\n"
-	if _, err := timeline.Parse("edge.toml", []byte(file)); !errors.Is(err, timeline.ErrLimit) {
+	if _, err := timeline.Open("edge.toml", []byte(file)); !errors.Is(err, timeline.ErrLimit) {
 		t.Fatalf("a value %d deep: got %v, want ErrLimit", timeline.MaxDepth+1, err)
 	}
 	// A key MaxKeyBytes long is read, and is unknown.
 	file = "title = \"t\"\n" + strings.Repeat("k", timeline.MaxKeyBytes) + " = 1\n"
-	if _, err := timeline.Parse("edge.toml", []byte(file)); err == nil || errors.Is(err, timeline.ErrLimit) {
+	if _, err := timeline.Open("edge.toml", []byte(file)); err == nil || errors.Is(err, timeline.ErrLimit) {
 		t.Fatalf("a key of %d bytes: got %v, want an unknown key", timeline.MaxKeyBytes, err)
 	}
 }

@@ -55,7 +55,7 @@ func benchLoad(b *testing.B, index bool) {
 			for b.Loop() {
 				// As the commands that load do: see internal/loadgc.
 				restore := loadgc.Tighten(len(data))
-				tl, err := timeline.Parse("bench.toml", data)
+				tl, err := timeline.Open("bench.toml", data)
 				restore()
 				if err != nil {
 					b.Fatal(err)
@@ -147,7 +147,7 @@ func TestPeakMemory(t *testing.T) {
 	switch mode := os.Getenv("TLX_PEAK_MODE"); mode {
 	case "load":
 		restore := loadgc.Tighten(len(data)) // as the explorer's loader does
-		tl, err := timeline.Parse(path, data)
+		tl, err := timeline.Open(path, data)
 		restore()
 		if err != nil {
 			t.Fatal(err)

@@ -68,7 +68,7 @@ func TestBadFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tl, err := timeline.Parse(name, data)
+			tl, err := timeline.Open(name, data)
 			if err == nil {
 				t.Fatalf("loaded a bad file: %d events", len(tl.Events))
 			}
@@ -208,7 +208,7 @@ func TestParseFileLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := timeline.Parse("f", []byte(tt.data))
+			_, err := timeline.Open("f", []byte(tt.data))
 			if !errors.Is(err, tt.kind) {
 				t.Fatalf("got %v, want kind %v", err, tt.kind)
 			}
@@ -240,7 +240,7 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 		return bytes.Join(lines, []byte("\n"))
 	}
 	syntaxProblems := func(bad []byte) []*timeline.Problem {
-		_, err := timeline.Parse("gen.toml", bad)
+		_, err := timeline.Open("gen.toml", bad)
 		var ps timeline.Problems
 		if !errors.As(err, &ps) {
 			t.Fatalf("got %v, want Problems", err)
@@ -290,7 +290,7 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 // one whole-file decode gives, field by field.
 func TestConcurrentMatchesSingle(t *testing.T) {
 	data := timelinetest.Generate(2500, 9)
-	tl, err := timeline.Parse("gen.toml", data)
+	tl, err := timeline.Open("gen.toml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func TestProgress(t *testing.T) {
 	data := timelinetest.Generate(2000, 3)
 	var mu sync.Mutex
 	var calls, last int
-	_, err := timeline.ParseProgress("gen.toml", data, func(done, total int) {
+	_, err := timeline.OpenProgress("gen.toml", data, func(done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if total != len(data) || done < last || done > total {
@@ -343,7 +343,7 @@ func TestProblemsInOnePass(t *testing.T) {
 	data = bytes.Replace(data, []byte("status = \"confirmed\""), []byte("status = \"confirmd\""), 1)
 	i := bytes.LastIndex(data, []byte("  url = \"https://"))
 	data = append(data[:i:i], append([]byte("  url = \"ftp://"), data[i+len("  url = \"https://"):]...)...)
-	_, err := timeline.Parse("gen.toml", data)
+	_, err := timeline.Open("gen.toml", data)
 	var ps timeline.Problems
 	if !errors.As(err, &ps) || len(ps) != 2 {
 		t.Fatalf("got %v, want two problems", err)
@@ -359,9 +359,9 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err1 := timeline.Parse("f", data)
+		_, err1 := timeline.Open("f", data)
 		for range 20 {
-			if _, err2 := timeline.Parse("f", data); err2.Error() != err1.Error() {
+			if _, err2 := timeline.Open("f", data); err2.Error() != err1.Error() {
 				t.Fatalf("%s: messages changed between runs:\n%v\n---\n%v", f, err1, err2)
 			}
 		}
@@ -376,19 +376,19 @@ events = [
   { id = "b", date = "2024-14", title = "B", sources = [{ publisher = "P" }] },
 ]
 `)
-	_, err := timeline.Parse("f", data)
+	_, err := timeline.Open("f", data)
 	want := `f: event 2 "b": invalid date "2024-14" in event "b": month 14 does not exist; check the calendar`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	data = bytes.Replace(data, []byte(`"2024-14"`), []byte(`"2024-04"`), 1)
-	tl, err := timeline.Parse("f", data)
+	tl, err := timeline.Open("f", data)
 	if err != nil || len(tl.Events) != 2 {
 		t.Fatalf("inline events: %v", err)
 	}
 	// "events" both inline and as [[events]]: the whole-file decode's own error.
 	data = append(data, []byte("\n[[events]]\nid = \"c\"\n")...)
-	_, err = timeline.Parse("f", data)
+	_, err = timeline.Open("f", data)
 	if !errors.Is(err, timeline.ErrSyntax) {
 		t.Errorf("events inline and as tables: %v", err)
 	}
@@ -413,7 +413,7 @@ func TestFormatDoc(t *testing.T) {
 		return out
 	}
 	example := blocks("toml")[0]
-	tl, err := timeline.Parse("format.md", []byte(example))
+	tl, err := timeline.Open("example.toml", []byte(example)) // a .md name would read as Markdown
 	if err != nil {
 		t.Fatalf("the complete example does not load:\n%v", err)
 	}
@@ -461,7 +461,7 @@ func TestFormatDoc(t *testing.T) {
 // which it decodes after the others.
 func TestManyTinyEvents(t *testing.T) {
 	data := []byte("title = \"t\"\n" + strings.Repeat("[[events]]\n", 3000))
-	_, err := timeline.Parse("tiny.toml", data)
+	_, err := timeline.Open("tiny.toml", data)
 	var ps timeline.Problems
 	if !errors.As(err, &ps) || len(ps) != 3000*4 {
 		t.Fatalf("got %d problems, want 4 for each of 3000 events", len(ps))
@@ -483,7 +483,7 @@ func TestPlacesWithCRLFAndBOM(t *testing.T) {
 		"CRLF":     strings.ReplaceAll(lf, "\n", "\r\n"),
 		"BOM+CRLF": "\xef\xbb\xbf" + strings.ReplaceAll(lf, "\n", "\r\n"),
 	} {
-		_, err := timeline.Parse("f", []byte(data))
+		_, err := timeline.Open("f", []byte(data))
 		if got := problemLines(t, err); got != want {
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", name, got, want)
 		}

@@ -28,7 +28,7 @@ func TestSmallPlaces(t *testing.T) {
 			"f:8:3: unknown key \"qoute\" in source 1 of event \"e\"; did you mean \"quote\"?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := timeline.Parse("f", []byte(tc.file))
+			_, err := timeline.Open("f", []byte(tc.file))
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("got  %v\nwant %s", err, tc.want)
 			}

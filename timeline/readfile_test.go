@@ -197,7 +197,7 @@ func TestReadText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, perr := timeline.Parse("not-utf8.toml", data)
+	_, perr := timeline.Open("not-utf8.toml", data)
 	_, rerr := timeline.ReadAll("not-utf8.toml", bytes.NewReader(data))
 	if perr == nil || rerr == nil || perr.Error() != rerr.Error() {
 		t.Errorf("ReadAll says %v, Parse %v", rerr, perr)

@@ -23,8 +23,8 @@ func TestErrorStorm(t *testing.T) {
 	// The yardstick: the same events without the syntax error, each still with problems.
 	fixed := []byte(strings.ReplaceAll(string(data), "\nid = \"f", "\ntitle = \"f"))
 	var err error
-	checkAgainst(t, "the same file without its syntax errors", func() { timeline.Parse("fixed.toml", fixed) },
-		4, 1<<20, func() { _, err = timeline.Parse("storm.toml", data) })
+	checkAgainst(t, "the same file without its syntax errors", func() { timeline.Open("fixed.toml", fixed) },
+		4, 1<<20, func() { _, err = timeline.Open("storm.toml", data) })
 	var ps timeline.Problems
 	if !errors.As(err, &ps) || len(ps) != n {
 		t.Fatalf("got %d problems, want one per event: %v", len(ps), err)
@@ -55,8 +55,8 @@ func TestSuggestionsBounded(t *testing.T) {
 	// where comparing every unknown name with every id allocated 150 times as much.
 	known := []byte(strings.NewReplacer("actr-", "actor-", "thme-", "theme-").Replace(string(data)))
 	var err error
-	checkAgainst(t, "the same file with known names", func() { timeline.Parse("known.toml", known) },
-		8, 1<<20, func() { _, err = timeline.Parse("many.toml", data) })
+	checkAgainst(t, "the same file with known names", func() { timeline.Open("known.toml", known) },
+		8, 1<<20, func() { _, err = timeline.Open("many.toml", data) })
 	var ps timeline.Problems
 	if !errors.As(err, &ps) || len(ps) != 3*n {
 		t.Fatalf("got %d problems, want 3 a event", len(ps))
@@ -121,7 +121,7 @@ title = ` + long + `
 	data := []byte(strings.Replace(file, long+"x", "y", 1)) // keys are limited: see below
 	data = append(data, "[[events]]\nid = \"k\"\n"+strings.Repeat("k", timeline.MaxKeyBytes)+" = 1\n"...)
 	var err error
-	checkBounded(t, len(data), 100*uint64(len(data)), func() { _, err = timeline.Parse("long.toml", data) })
+	checkBounded(t, len(data), 100*uint64(len(data)), func() { _, err = timeline.Open("long.toml", data) })
 	var ps timeline.Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("got %v", err)

@@ -1,6 +1,8 @@
-// Package timeline is the domain of tlx: a timeline of dated, sourced events, its TOML
-// loading and validation, the Filter that selects events (its kinds, its query text) and
-// facet counts. The writers that export what a filter selects are in timeline/export.
+// Package timeline is the domain of tlx: a timeline of dated, sourced events; Open, which
+// reads one through the reader of its format (format.go's table; TOML is toml.go) into a
+// Draft and checks it with the rules every format shares (check.go); the Filter that
+// selects events (its kinds, its query text) and facet counts. The writers that export
+// what a filter selects are in timeline/export.
 //
 // The format is described in docs/format.md. A Timeline is immutable once loaded; the
 // explorer, the list command and the export all read it through Filter so that a filter

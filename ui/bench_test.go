@@ -213,7 +213,7 @@ func benchFrame(b *testing.B, draw func(*Model)) {
 func BenchmarkFirstFrame(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		tl, err := timeline.Parse(data.Name, data.Timeline)
+		tl, err := timeline.Open(data.Name, data.Timeline)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -18,7 +18,7 @@ import (
 // TestExportSameEventsAsFilter pins the other half: `tlx export` with the same filter as
 // flags writes that same document, byte for byte.
 func TestExportIsTheView(t *testing.T) {
-	tl, err := timeline.Parse(data.Name, data.Timeline)
+	tl, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 
 func embedded(t testing.TB) *timeline.Timeline {
 	t.Helper()
-	tl, err := timeline.Parse(data.Name, data.Timeline)
+	tl, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func loadSmall(t testing.TB) *timeline.Timeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := timeline.Parse("testdata/small.toml", b)
+	tl, err := timeline.Open("testdata/small.toml", b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func checkFits(t *testing.T, s string, w, h int) {
 }
 
 func TestEmbeddedFirstScreen(t *testing.T) {
-	tl, err := timeline.Parse(data.Name, data.Timeline)
+	tl, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -101,7 +101,7 @@ func (l *loader) run(opts Options) {
 		return
 	}
 	restore := loadgc.Tighten(len(data)) // the explorer's choice for its process
-	t, err := timeline.ParseProgress(opts.Name, data, l.progress)
+	t, err := timeline.OpenProgress(opts.Name, data, l.progress)
 	restore()
 	l.result <- loadedMsg{t: t, err: err}
 }

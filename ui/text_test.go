@@ -50,7 +50,7 @@ title = "🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉�
   [[events.sources]]
   publisher = "P"
 `
-	tl, err := timeline.Parse("wide.toml", []byte(src))
+	tl, err := timeline.Open("wide.toml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ Para two."""
   quote = """a
 b"""
 `, "\n", "\r\n")
-	tl, err := timeline.Parse("crlf.toml", []byte(src))
+	tl, err := timeline.Open("crlf.toml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 
 func embeddedTimeline(t *testing.T) *timeline.Timeline {
 	t.Helper()
-	tl, err := timeline.Parse(data.Name, data.Timeline)
+	tl, err := timeline.Open(data.Name, data.Timeline)
 	if err != nil {
 		t.Fatalf("parse the embedded timeline: %v", err)
 	}

@@ -299,7 +299,7 @@ func (o *options) load() (*timeline.Timeline, error) {
 		return nil, &exitError{code: exitFailed, err: err}
 	}
 	defer loadgc.Tighten(len(b))()
-	return timeline.Parse(name, b)
+	return timeline.Open(name, b)
 }
 
 // selected loads the timeline and applies the filter flags.

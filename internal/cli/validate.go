@@ -97,7 +97,7 @@ func check(src validateSource) timeline.Problems {
 	b, err := src.read()
 	if err == nil {
 		restore := loadgc.Tighten(len(b))
-		_, err = timeline.Parse(src.name, b)
+		_, err = timeline.Open(src.name, b)
 		restore()
 	}
 	if err == nil {

@@ -146,7 +146,7 @@ func (hostileNotes) Note(id string) string { return hostileNote[id] }
 func (hostileNotes) Labels() []string      { return []string{"*key*", "<b>"} }
 
 var embeddedOnce = sync.OnceValues(func() (*timeline.Timeline, error) {
-	return timeline.Parse(data.Name, data.Timeline)
+	return timeline.Open(data.Name, data.Timeline)
 })
 
 // embedded is the timeline built into tlx. Its content is still being written; the tests

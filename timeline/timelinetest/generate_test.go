@@ -14,7 +14,7 @@ func TestGenerateLoads(t *testing.T) {
 		if !bytes.Equal(b, timelinetest.Generate(n, 7)) {
 			t.Fatalf("n=%d: same seed gave different bytes", n)
 		}
-		tl, err := timeline.Parse("gen.toml", b)
+		tl, err := timeline.Open("gen.toml", b)
 		if err != nil {
 			t.Fatalf("n=%d: generated file does not load: %v", n, err)
 		}

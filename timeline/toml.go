@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"regexp"
 	"runtime"
@@ -17,34 +16,25 @@ import (
 	"github.com/tlx-dev/tlx/internal/tomlsplit"
 )
 
-// Load reads and validates the timeline file at path.
+// Load reads and validates the timeline file at path, in any format Open reads.
 func Load(path string) (*Timeline, error) {
 	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return Open(path, data)
 }
 
-// Parse decodes and validates a timeline from data; name labels messages. A file that is
-// not a timeline at all (empty, not UTF-8, another format) gives a single *Problem; a
-// timeline with mistakes gives Problems, every one of them, sorted by place.
-//
-// Parse does not modify data and does not keep it.
-func Parse(name string, data []byte) (*Timeline, error) {
-	return ParseProgress(name, data, nil)
-}
-
-// ParseProgress is Parse that reports how far it has got: progress(done, total) is called
-// with the bytes decoded so far, rising to total = len(data). The calls come from the
-// decoding goroutines but never at the same time, and done never goes down. progress may
-// be nil.
-func ParseProgress(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
+// decodeTOML is the TOML reader: it decodes data into a Draft, each event with the line
+// of its [[events]] header, and places every key by its line and column. A file that is
+// not TOML at all (empty, UTF-16, not UTF-8) or that passes the splitter's limits is a
+// single *Problem.
+func decodeTOML(name string, data []byte, progress func(done, total int)) (*Draft, error) {
 	l := &loader{name: name, total: len(data), progress: progress}
 	l.report(0)
-	t, err := l.parse(data)
+	d, err := l.parse(data)
 	l.report(l.total) // whatever is left: the report stops at total
-	return t, err
+	return d, err
 }
 
 // batchBytes is about how much TOML one decoder call reads: big enough that the decoder's
@@ -52,7 +42,7 @@ func ParseProgress(name string, data []byte, progress func(done, total int)) (*T
 // spreads evenly over the cores.
 const batchBytes = 256 << 10
 
-// loader holds the state of one Parse.
+// loader holds the state of one TOML decode.
 type loader struct {
 	name     string
 	data     []byte // without a byte-order mark
@@ -67,8 +57,11 @@ type loader struct {
 
 	// One of each per event piece, or per inline event.
 	evs    []Event
-	issues [][]issue
+	issues [][]Issue
+	given  [][]givenField
 	failed []bool // the piece has a syntax error; its Event holds only the id the scanner read
+
+	places map[int]map[placeKey]place // by event piece, then -1 for the rest: see locate
 }
 
 // report adds n bytes to the progress and tells the callback. A call with n == 0 reports
@@ -86,7 +79,7 @@ func (l *loader) report(n int) {
 	l.progress(l.done, l.total)
 }
 
-func (l *loader) parse(data []byte) (*Timeline, error) {
+func (l *loader) parse(data []byte) (*Draft, error) {
 	if bytes.HasPrefix(data, bom) {
 		data = data[len(bom):]
 		l.report(len(bom))
@@ -105,7 +98,8 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	all := make([]tomlsplit.Piece, 0, bound)
 	l.events = all[:bound]
 	l.evs = make([]Event, bound)
-	l.issues = make([][]issue, bound)
+	l.issues = make([][]Issue, bound)
+	l.given = make([][]givenField, bound)
 	l.failed = make([]bool, bound)
 
 	var wg sync.WaitGroup
@@ -185,13 +179,14 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 	l.events = append(all, extra...)
 	if len(extra) > 0 {
 		l.evs = append(l.evs[:len(all)], make([]Event, len(extra))...)
-		l.issues = append(l.issues[:len(all)], make([][]issue, len(extra))...)
+		l.issues = append(l.issues[:len(all)], make([][]Issue, len(extra))...)
+		l.given = append(l.given[:len(all)], make([][]givenField, len(extra))...)
 		l.failed = append(l.failed[:len(all)], make([]bool, len(extra))...)
 		for k := len(all); k < n; k++ {
 			l.syntax = append(l.syntax, l.decodeEvents(k, k+1)...)
 		}
 	}
-	l.evs, l.issues, l.failed = l.evs[:n], l.issues[:n], l.failed[:n]
+	l.evs, l.issues, l.given, l.failed = l.evs[:n], l.issues[:n], l.given[:n], l.failed[:n]
 	if badUTF8.Load() {
 		return nil, notUTF8(l.name, data)
 	}
@@ -206,7 +201,7 @@ func (l *loader) parse(data []byte) (*Timeline, error) {
 			}
 		}
 	}
-	return l.build(restTree, restErr != nil)
+	return l.draft(restTree, restErr != nil), nil
 }
 
 // eventBytes is how many bytes of the file the event pieces hold.
@@ -268,17 +263,17 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 			return append(l.decodeBatch(lo, lo+(hi-lo)/2, retries), l.decodeBatch(lo+(hi-lo)/2, hi, retries)...)
 		}
 		l.evs[lo] = Event{Pos: lo + 1, Line: first.Line}
-		l.issues[lo] = append(l.issues[lo], issue{kind: ErrSyntax, table: "events", n: 1,
-			msg: "this [[events]] table could not be read", hint: "check the lines around it"})
+		l.issues[lo] = append(l.issues[lo], Issue{Ref: Ref{Table: "events", Item: lo}, Kind: ErrSyntax,
+			Msg: "this [[events]] table could not be read", Hint: "check the lines around it"})
 		l.report(first.End - first.Start)
 		return nil
 	}
 	var c converter
 	for i, m := range tables {
-		c.issues = nil
-		l.evs[lo+i] = c.event(m, 1, lo+i+1)
+		c.issues, c.given = nil, nil
+		l.evs[lo+i] = c.event(m, lo+i)
 		l.evs[lo+i].Line = l.events[lo+i].Line
-		l.issues[lo+i] = c.issues
+		l.issues[lo+i], l.given[lo+i] = c.issues, c.given
 	}
 	pack(l.evs[lo:hi])
 	l.report(last.End - first.Start)
@@ -404,27 +399,23 @@ func scanID(doc []byte) string {
 	return ""
 }
 
-var bom = []byte("\xef\xbb\xbf")
-
-// checkContent catches files that are not TOML timelines at all: UTF-16, empty, or in
-// another format. It returns nil for anything worth decoding. (Bytes that are not UTF-8
-// are found while decoding, in parallel, and reported by firstInvalidUTF8.)
+// checkContent catches files that are not TOML timelines at all: UTF-16 or empty. (Other
+// formats are recognised before the reader is chosen: see Open. Bytes that are not UTF-8
+// are found while decoding, in parallel, and reported by firstInvalidUTF8.) It returns nil
+// for anything worth decoding.
 func checkContent(name string, data []byte) *Problem {
-	fail := func(kind error, line, col int, msg, hint string) *Problem {
-		return &Problem{File: name, Line: line, Col: col, Kind: kind, Msg: msg, Hint: hint}
+	fail := func(kind error, msg, hint string) *Problem {
+		return &Problem{File: name, Kind: kind, Msg: msg, Hint: hint}
 	}
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return fail(ErrFile, 0, 0, "is UTF-16 text", "save it as UTF-8")
+		return fail(ErrFile, "is UTF-16 text", "save it as UTF-8")
 	}
-	first, firstLine, comments := firstContentLine(data)
+	first, _, comments := firstContentLine(data)
 	if first == "" {
 		if comments {
-			return fail(ErrEmpty, 0, 0, "holds only comments", `a timeline needs at least title = "..."; see docs/format.md`)
+			return fail(ErrEmpty, "holds only comments", `a timeline needs at least title = "..."; see docs/format.md`)
 		}
-		return fail(ErrEmpty, 0, 0, "empty file", `a timeline needs at least title = "..."; see docs/format.md`)
-	}
-	if kind := otherFormat(data, first, comments); kind != "" {
-		return fail(ErrFile, firstLine, 0, "looks like "+kind+"; tlx reads TOML timelines", "see docs/format.md")
+		return fail(ErrEmpty, "empty file", `a timeline needs at least title = "..."; see docs/format.md`)
 	}
 	return nil
 }
@@ -474,28 +465,6 @@ func firstContentLine(data []byte) (string, int, bool) {
 	return "", 0, comments
 }
 
-// otherFormat recognises JSON, YAML, Markdown and HTML from the first line that matters.
-// It names nothing that could begin a TOML document: a line with "=" or a [header].
-func otherFormat(data []byte, first string, comments bool) string {
-	switch {
-	case first[0] == '{':
-		return "JSON"
-	case first[0] == '[' && jsonArray(data):
-		return "JSON"
-	case first[0] == '[' || isKeyValue(first):
-		return ""
-	case first == "---" || yamlKey(first):
-		return "YAML"
-	case first[0] == '<':
-		return "HTML or XML"
-	case comments && markdownHeading(data),
-		strings.HasPrefix(first, "```"), strings.HasPrefix(first, "> "),
-		strings.HasPrefix(first, "- "), strings.HasPrefix(first, "* "), first[0] == '|':
-		return "Markdown"
-	}
-	return ""
-}
-
 // isKeyValue reports whether a line reads as a TOML key = value.
 func isKeyValue(s string) bool {
 	key, i := tomlsplit.ReadKey([]byte(s), 0)
@@ -510,20 +479,6 @@ func yamlKey(s string) bool {
 
 func markdownHeading(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("# ")) || bytes.HasPrefix(data, []byte("## "))
-}
-
-// jsonArray reports whether data starting with "[" is a JSON array rather than a TOML
-// table header such as [events] or [[events]], whose next character is a key or "[".
-func jsonArray(data []byte) bool {
-	i := bytes.IndexByte(data, '[')
-	rest := bytes.TrimLeft(data[i+1:], " \t\r\n")
-	if len(rest) > 0 && rest[0] == '[' {
-		rest = bytes.TrimLeft(rest[1:], " \t\r\n")
-	}
-	if len(rest) == 0 || rest[0] == '_' || rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z' {
-		return false // a key: TOML
-	}
-	return json.Valid(data)
 }
 
 // pack copies the text of events into one string per batch. The decoded strings point into
