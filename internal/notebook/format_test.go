@@ -94,22 +94,34 @@ func TestParseGood(t *testing.T) {
 			if s.About() != tt.about {
 				t.Errorf("about = %+v, want %+v", s.About(), tt.about)
 			}
-			var b bytes.Buffer
-			if err := encode(&b, s); err != nil {
-				t.Fatal(err)
-			}
-			again, err := Parse("rewritten", b.Bytes())
-			if err != nil {
-				t.Fatalf("the notebook as written does not read: %v\n%s", err, b.String())
-			}
-			if !again.Equal(s) {
-				t.Errorf("written and read again, the notebook differs:\n%s", b.String())
-			}
-			if tt.file == "full.toml" && b.String() != string(data) {
-				t.Errorf("full.toml is in tlx's own layout, but writes differently:\n%s", b.String())
+			written := roundTrip(t, s)
+			if tt.file == "full.toml" && string(written) != string(data) {
+				t.Errorf("full.toml is in tlx's own layout, but writes differently:\n%s", written)
 			}
 		})
 	}
+}
+
+// roundTrip writes s, reads it back and writes it again, failing t unless the notebook
+// read back is s and the two writes are the same bytes; it returns what was written.
+func roundTrip(t *testing.T, s *State) []byte {
+	t.Helper()
+	var first, second bytes.Buffer
+	if err := encode(&first, s); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Parse("rewritten", first.Bytes())
+	if err != nil {
+		t.Fatalf("the notebook as written does not read: %v\n%s", err, first.String())
+	}
+	if !again.Equal(s) {
+		t.Fatalf("written and read again, the notebook differs:\n%s", first.String())
+	}
+	encode(&second, again)
+	if !bytes.Equal(first.Bytes(), second.Bytes()) {
+		t.Fatalf("writing is not stable:\n%s\n---\n%s", first.String(), second.String())
+	}
+	return first.Bytes()
 }
 
 // checkState compares a state's entries and views with the expected ones.
@@ -146,15 +158,7 @@ func TestEncodeStrings(t *testing.T) {
 		s.views = append(s.views, View{Name: strings.ReplaceAll(text, "\n", " "), Query: strings.ReplaceAll(text, "\n", " ")})
 	}
 	s.finish()
-	var b bytes.Buffer
-	encode(&b, s)
-	again, err := Parse("x", b.Bytes())
-	if err != nil {
-		t.Fatalf("%v\n%s", err, b.String())
-	}
-	if !again.Equal(s) {
-		t.Errorf("read back differently:\n%s\n got %+v\nwant %+v", b.String(), again.Entries(), s.Entries())
-	}
+	roundTrip(t, s)
 }
 
 func TestNormNote(t *testing.T) {

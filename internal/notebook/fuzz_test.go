@@ -1,7 +1,6 @@
 package notebook
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -31,21 +30,6 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var first bytes.Buffer
-		if err := encode(&first, s); err != nil {
-			t.Fatal(err)
-		}
-		again, err := Parse("rewritten", first.Bytes())
-		if err != nil {
-			t.Fatalf("written notebook does not read: %v\n%s", err, first.String())
-		}
-		if !again.Equal(s) {
-			t.Fatalf("written and read, the notebook changed:\n%s", first.String())
-		}
-		var second bytes.Buffer
-		encode(&second, again)
-		if !bytes.Equal(first.Bytes(), second.Bytes()) {
-			t.Fatalf("writing is not stable:\n%s\n---\n%s", first.String(), second.String())
-		}
+		roundTrip(t, s)
 	})
 }

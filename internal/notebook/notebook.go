@@ -324,8 +324,12 @@ func checkID(id string) error {
 	return nil
 }
 
-// normLabel reads a label as the reader typed it: "Key " is "key".
-func normLabel(label string) (string, error) {
+// markArgs checks the arguments of Mark and Unmark, returning the label as the reader
+// meant it: "Key " is "key".
+func markArgs(id, label string) (string, error) {
+	if err := checkID(id); err != nil {
+		return "", err
+	}
 	l := strings.ToLower(strings.TrimSpace(label))
 	if l != "" && !ValidLabel(l) {
 		return "", inputError("label %s is not a lower-case word of letters, digits and dashes (at most 24, and not %q)", quoteLine(label), timeline.AnyMark)
@@ -333,40 +337,45 @@ func normLabel(label string) (string, error) {
 	return l, nil
 }
 
+// withEntry returns a copy of disk whose entry for id edit has changed, with the event's
+// title as the timeline has it now; an entry left with nothing is dropped.
+func (nb *Notebook) withEntry(disk *State, id string, edit func(e *Entry) error) (*State, error) {
+	e := entryFor(disk, id)
+	if err := edit(e); err != nil {
+		return nil, err
+	}
+	e.Title = nb.title(id, e.Title)
+	next := disk.clone()
+	put(next, e)
+	return next, nil
+}
+
 // Mark marks the event id, adding label to its mark unless label is "". Marking a marked
 // event again, or with a label it has, changes nothing.
 func (nb *Notebook) Mark(id, label string) (*State, error) {
-	if err := checkID(id); err != nil {
-		return nil, err
-	}
-	label, err := normLabel(label)
+	label, err := markArgs(id, label)
 	if err != nil {
 		return nil, err
 	}
 	return nb.change(func(disk *State) (*State, error) {
-		next := disk.clone()
-		e := entryFor(disk, id)
-		e.Marked = true
-		if label != "" && !e.HasLabel(label) {
-			if len(e.Labels) >= maxLabels {
-				return nil, inputError("event %s already has %d labels, the most a mark holds", quoteLine(id), maxLabels)
+		return nb.withEntry(disk, id, func(e *Entry) error {
+			e.Marked = true
+			if label != "" && !e.HasLabel(label) {
+				if len(e.Labels) >= maxLabels {
+					return inputError("event %s already has %d labels, the most a mark holds", quoteLine(id), maxLabels)
+				}
+				e.Labels = append(e.Labels, label)
+				slices.Sort(e.Labels)
 			}
-			e.Labels = append(e.Labels, label)
-			slices.Sort(e.Labels)
-		}
-		e.Title = nb.title(id, e.Title)
-		put(next, e)
-		return next, nil
+			return nil
+		})
 	})
 }
 
 // Unmark removes label from the mark of the event id; with label "", it removes the mark
 // and all its labels. The note stays.
 func (nb *Notebook) Unmark(id, label string) (*State, error) {
-	if err := checkID(id); err != nil {
-		return nil, err
-	}
-	label, err := normLabel(label)
+	label, err := markArgs(id, label)
 	if err != nil {
 		return nil, err
 	}
@@ -374,15 +383,14 @@ func (nb *Notebook) Unmark(id, label string) (*State, error) {
 		if _, ok := disk.entries[id]; !ok {
 			return disk, nil
 		}
-		next := disk.clone()
-		e := entryFor(disk, id)
-		if label == "" {
-			e.Marked, e.Labels = false, nil
-		} else if i := slices.Index(e.Labels, label); i >= 0 {
-			e.Labels = slices.Delete(e.Labels, i, i+1)
-		}
-		put(next, e)
-		return next, nil
+		return nb.withEntry(disk, id, func(e *Entry) error {
+			if label == "" {
+				e.Marked, e.Labels = false, nil
+			} else if i := slices.Index(e.Labels, label); i >= 0 {
+				e.Labels = slices.Delete(e.Labels, i, i+1)
+			}
+			return nil
+		})
 	})
 }
 
@@ -399,63 +407,65 @@ const ConflictMarker = "--- both kept: another tlx saved the text above while th
 // text either, nothing is lost: the note becomes the text on disk, ConflictMarker and
 // text, and both is true; removing a note that changed meanwhile keeps the other text.
 func (nb *Notebook) EditNote(id, base, text string) (st *State, both bool, err error) {
-	if err := checkID(id); err != nil {
+	if text, err = noteArgs(id, text); err != nil {
 		return nil, false, err
 	}
-	if p := textProblem(text, true, maxNote); p != "" {
-		return nil, false, inputError("the note %s", p)
-	}
-	base, text = normNote(base), normNote(text)
+	base = normNote(base)
 	st, err = nb.change(func(disk *State) (*State, error) {
-		e := entryFor(disk, id)
-		switch onDisk := e.Note; {
-		case onDisk == base || onDisk == text:
-			e.Note = text
-		case text == "":
-			both = true // keep what the other process wrote
-		default:
-			e.Note = onDisk + "\n\n" + ConflictMarker + "\n\n" + text
-			both = true
-			if len(e.Note) > maxNote {
-				return nil, inputError("the note and the text saved meanwhile are together longer than %d bytes; shorten yours", maxNote)
+		return nb.withEntry(disk, id, func(e *Entry) error {
+			switch onDisk := e.Note; {
+			case onDisk == base || onDisk == text:
+				e.Note = text
+			case text == "":
+				both = true // keep what the other process wrote
+			default:
+				e.Note = onDisk + "\n\n" + ConflictMarker + "\n\n" + text
+				both = true
+				if len(e.Note) > maxNote {
+					return inputError("the note and the text saved meanwhile are together longer than %d bytes; shorten yours", maxNote)
+				}
 			}
-		}
-		e.Title = nb.title(id, e.Title)
-		next := disk.clone()
-		put(next, e)
-		return next, nil
+			return nil
+		})
 	})
 	return st, both, err
+}
+
+// noteArgs checks the arguments of EditNote and AppendNote, returning the text as a
+// note is kept.
+func noteArgs(id, text string) (string, error) {
+	if err := checkID(id); err != nil {
+		return "", err
+	}
+	if p := textProblem(text, true, maxNote); p != "" {
+		return "", inputError("the note %s", p)
+	}
+	return normNote(text), nil
 }
 
 // AppendNote adds text to the end of the note on the event id, after a blank line, or
 // makes it the note when there is none. It never conflicts: the text goes after whatever
 // the note holds on disk when it is saved. Appending nothing changes nothing.
 func (nb *Notebook) AppendNote(id, text string) (*State, error) {
-	if err := checkID(id); err != nil {
+	text, err := noteArgs(id, text)
+	if err != nil {
 		return nil, err
 	}
-	if p := textProblem(text, true, maxNote); p != "" {
-		return nil, inputError("the note %s", p)
-	}
-	text = normNote(text)
 	return nb.change(func(disk *State) (*State, error) {
 		if text == "" {
 			return disk, nil
 		}
-		e := entryFor(disk, id)
-		if e.Note == "" {
-			e.Note = text
-		} else {
-			e.Note += "\n\n" + text
-		}
-		if len(e.Note) > maxNote {
-			return nil, inputError("the note would be longer than %d bytes", maxNote)
-		}
-		e.Title = nb.title(id, e.Title)
-		next := disk.clone()
-		put(next, e)
-		return next, nil
+		return nb.withEntry(disk, id, func(e *Entry) error {
+			note := text
+			if e.Note != "" {
+				note = e.Note + "\n\n" + text
+			}
+			if len(note) > maxNote {
+				return inputError("the note would be longer than %d bytes", maxNote)
+			}
+			e.Note = note
+			return nil
+		})
 	})
 }
 
