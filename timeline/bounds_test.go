@@ -1,8 +1,8 @@
 package timeline_test
 
 import (
-	"fmt"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,18 +37,44 @@ func fastest(f func()) (time.Duration, uint64) {
 }
 
 // checkBounded fails t when f allocates more than maxBytes, or takes more than ten times
-// as long as loading a valid generated timeline of size bytes (measured in the same run,
-// so that a slow machine slows both). Hostile input is refused in time and memory
-// proportional to what was read of it; the valid load is the yardstick a quadratic or
-// unbounded regression breaks at once.
+// as long as loading a valid timeline of size bytes. Hostile input is refused in time and
+// memory proportional to what was read of it; a valid load is the yardstick that a
+// quadratic or unbounded regression breaks at once. The yardstick is measured once per
+// run, on a valid timeline of 1 MB, and scaled to size: a slow machine (or the race
+// detector) slows it and f alike.
 func checkBounded(t *testing.T, size int, maxBytes uint64, f func()) {
 	t.Helper()
-	valid := timelinetest.Generate(max(1, size/780), 1)
-	checkAgainst(t, fmt.Sprintf("a valid load of %d bytes", len(valid)), func() {
-		if _, err := timeline.Open("valid.toml", valid); err != nil {
-			t.Fatal(err)
-		}
-	}, 0, maxBytes, f)
+	perByte := validLoadPerByte(t)
+	took, bytes := fastest(f)
+	limit := time.Duration(10*perByte*float64(size)) + 10*time.Millisecond
+	t.Logf("%d bytes: %v and %d bytes allocated; a valid load of as many bytes takes about %v",
+		size, took, bytes, time.Duration(perByte*float64(size)))
+	if bytes > maxBytes {
+		t.Errorf("allocated %d bytes, want at most %d", bytes, maxBytes)
+	}
+	if took > limit {
+		t.Errorf("took %v, want at most %v, ten times a valid load of %d bytes", took, limit, size)
+	}
+}
+
+var validLoad struct {
+	sync.Once
+	perByte float64 // nanoseconds
+}
+
+// validLoadPerByte returns the time a valid load takes per byte of the file, measured on
+// a generated timeline of about 1 MB.
+func validLoadPerByte(t *testing.T) float64 {
+	validLoad.Do(func() {
+		valid := timelinetest.Generate(1300, 1)
+		d, _ := fastest(func() {
+			if _, err := timeline.Open("valid.toml", valid); err != nil {
+				t.Fatal(err)
+			}
+		})
+		validLoad.perByte = float64(d.Nanoseconds()) / float64(len(valid))
+	})
+	return validLoad.perByte
 }
 
 // checkAgainst fails t when f takes more than ten times as long as baseline, or allocates
