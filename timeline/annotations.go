@@ -11,8 +11,9 @@ import (
 // Annotations is what a reader wrote about a timeline's events: marks, with labels, and
 // notes. tlx keeps them in a notebook outside the timeline (internal/notebook), and a
 // filter carries them to matching (see Filter.WithAnnotations) so that the timeline never
-// owns them: the "marked" kind of filter selects marked events, and an export writes the
-// reader's marks and notes beside the events they are about.
+// owns them: the "marked" kind of filter selects marked events, a filter's text finds
+// words in the notes too, and an export writes the reader's marks and notes beside the
+// events they are about.
 type Annotations interface {
 	// Marks yields the id of each marked event, in any order, with its labels (none for a
 	// plain mark). The caller does not change the labels.
@@ -21,6 +22,8 @@ type Annotations interface {
 	Mark(id string) (marked bool, labels []string)
 	// Note returns the reader's note on the event id, or "".
 	Note(id string) string
+	// Notes yields the id of each event with a note, in any order, with the note.
+	Notes() iter.Seq2[string, string]
 	// Labels returns the labels a mark may carry here, for messages that suggest one.
 	Labels() []string
 }
@@ -139,4 +142,59 @@ func markedSlugs(_ Filter, values []string) []string {
 		return []string{"marked"}
 	}
 	return append([]string{"marked"}, values...)
+}
+
+// noteTerms finds, for the text part of a filter that carries annotations, which of its
+// terms each note holds: an event whose text lacks some terms still matches when its note
+// holds the rest. Notes are few beside events, so they are searched once per filter, and
+// an event is looked up only when a bit says it has a note that holds a term.
+type noteTerms struct {
+	has  []uint64         // bit i: event i's note holds at least one term
+	bits map[int32]uint64 // event position -> bit j set when its note holds term j
+}
+
+// notes returns the note terms of m's terms over the annotations' notes, or nil when no
+// note holds any, or there are more terms than bits.
+func (c *compiler) notes(m *textMatch) *noteTerms {
+	if c.ann == nil || len(m.terms) > 64 {
+		return nil
+	}
+	var nt *noteTerms
+	for id, note := range c.ann.Notes() {
+		i := c.t.Index(id)
+		if i < 0 || note == "" {
+			continue
+		}
+		low := strings.ToLower(note)
+		var bits uint64
+		for j, t := range m.terms {
+			if t.in(low) {
+				bits |= 1 << j
+			}
+		}
+		if bits == 0 {
+			continue
+		}
+		if nt == nil {
+			nt = &noteTerms{has: make([]uint64, (len(c.t.Events)+63)/64), bits: map[int32]uint64{}}
+		}
+		nt.has[i/64] |= 1 << (i % 64)
+		nt.bits[int32(i)] = bits
+	}
+	return nt
+}
+
+// match reports whether every term is in the event's text or in its note.
+func (nt *noteTerms) match(m *textMatch, e *Event) bool {
+	if nt.has[e.idx/64]&(1<<(e.idx%64)) == 0 {
+		return false
+	}
+	bits := nt.bits[e.idx]
+	text := m.search.text[e.idx]
+	for j, t := range m.terms {
+		if bits&(1<<j) == 0 && !t.in(text) {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,8 @@ func (m marks) Mark(id string) (bool, []string) {
 
 func (m marks) Note(string) string { return "" }
 
+func (m marks) Notes() iter.Seq2[string, string] { return func(func(string, string) bool) {} }
+
 func (m marks) Labels() []string {
 	known := []string{"key", "check", "dubious"}
 	for _, labels := range m {
@@ -220,5 +222,80 @@ func BenchmarkMarkedFilter(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// notes is Annotations with notes and no marks.
+type notes map[string]string
+
+func (n notes) Marks() iter.Seq2[string, []string] { return func(func(string, []string) bool) {} }
+func (n notes) Mark(string) (bool, []string)       { return false, nil }
+func (n notes) Note(id string) string              { return n[id] }
+func (n notes) Notes() iter.Seq2[string, string]   { return maps.All(n) }
+func (n notes) Labels() []string                   { return nil }
+
+// TestTextSearchesNotes: a filter's text finds words in the reader's notes when the
+// filter carries them: each word in the event's text or in its note.
+func TestTextSearchesNotes(t *testing.T) {
+	tl := fixture()
+	ann := notes{
+		"year-2024":      "Ask the FBI about the Pakistani charges.",
+		"day-2020-01-03": "Compare with the 2024 retaliation plot.",
+		"gone":           "affidavit in an orphan",
+	}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"affidavit", nil},
+		{"fbi", []string{"year-2024"}},
+		{`"pakistani charges"`, []string{"year-2024"}},
+		{"fake fbi", []string{"year-2024"}},                 // fake in the title, fbi in the note
+		{"baghdad retaliation", []string{"day-2020-01-03"}}, // baghdad in the location
+		{"fake baghdad", nil},
+		{"FBI actor:us", nil},
+		{"fbi actor:iran", []string{"year-2024"}},
+		{"reuters", []string{"day-2020-01-03", "span-2023-11-to-2024-02", "year-2024", "month-2024-06", "day-2024-06-15", "day-2024-06-30", "day-2024-07-01"}},
+	}
+	for _, tt := range tests {
+		f := query(t, tt.query)
+		if got := ids(mustFilter(t, tl, f.WithAnnotations(ann))); !slices.Equal(got, tt.want) {
+			t.Errorf("%q with notes = %v, want %v", tt.query, got, tt.want)
+		}
+		fc, err := tl.Facets(f.WithAnnotations(ann))
+		if err != nil || fc.Matched != len(tt.want) {
+			t.Errorf("%q: facets count %d (%v), want %d", tt.query, fc.Matched, err, len(tt.want))
+		}
+	}
+	// Without the notebook, notes are not searched.
+	if got := ids(mustFilter(t, tl, query(t, "fbi"))); len(got) != 0 {
+		t.Errorf("fbi without notes = %v", got)
+	}
+}
+
+// BenchmarkTextWithNotes searches 100,000 events for a common and a rare word, without a
+// notebook (the baseline) and with 1,000 notes, each holding the common word: the notes
+// are searched once per filter, and an event's note is looked at only when it holds a
+// term.
+func BenchmarkTextWithNotes(b *testing.B) {
+	tl := benchTimeline(b, 100_000)
+	ann := notes{}
+	for i := 0; i < len(tl.Events); i += 100 {
+		ann[tl.Events[i].ID] = "A note on the campaign: ask the desk about the sources, then compare."
+	}
+	for _, word := range []string{"campaign", "zzqx"} {
+		for _, c := range []struct {
+			name string
+			ann  timeline.Annotations
+		}{{"plain", nil}, {"notes", ann}} {
+			b.Run(word+"-"+c.name, func(b *testing.B) {
+				f := timeline.Filter{}.WithText(word).WithAnnotations(c.ann)
+				for b.Loop() {
+					if _, err := tl.Filter(f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

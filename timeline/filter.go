@@ -321,6 +321,7 @@ func (c *compiler) text(values []string) *textMatch {
 		m.mask = mask
 		m.exact = exactTerms(words)
 	}
+	m.notes = c.notes(m)
 	return m
 }
 
@@ -336,6 +337,7 @@ type (
 		mask   *signature // bits an event's signature needs for the terms to match; nil: none
 		exact  bool       // the mask alone decides: every term is two ASCII letters
 		search *searchIndex
+		notes  *noteTerms // the terms the reader's notes hold; nil: none does
 	}
 )
 
@@ -394,6 +396,14 @@ func (m *textMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
 }
 
 func (m *textMatch) match(e *Event) bool {
+	if m.ownText(e) {
+		return true
+	}
+	return m.notes != nil && m.notes.match(m, e)
+}
+
+// ownText reports whether the event's own text holds every term.
+func (m *textMatch) ownText(e *Event) bool {
 	if m.mask != nil && !m.search.sigs[e.idx].has(m.mask) {
 		return false
 	}

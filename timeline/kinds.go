@@ -388,7 +388,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		TextFilter: {
 			name: "search", short: "s",
-			usage:  "only events whose text contains every word of this text (\"quote\" a phrase)",
+			usage:  "only events whose text, or your note on them, contains every word of this text (\"quote\" a phrase)",
 			costly: true,
 			chip:   "search", one: "text matching", many: "text matching",
 			compile: func(c *compiler, values []string) (matcher, error) {

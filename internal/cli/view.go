@@ -28,14 +28,20 @@ func (o *options) needsNotebook() bool {
 
 // withNotebook resolves the filter flags that need the notebook of t: it starts from the
 // view --view names, with f's parts in place of the view's of the same kinds, and makes
-// the filter carry the notebook's marks. Without such flags it returns f as it is.
+// the filter carry the notebook's marks and notes, which --marked matches and --search
+// searches too. Without such flags it returns f as it is; with --search alone and no data
+// folder to find a notebook in (no $HOME), it searches the timeline alone.
 func (o *options) withNotebook(t *timeline.Timeline, f timeline.Filter) (timeline.Filter, error) {
-	if !o.needsNotebook() {
+	search := f.Text() != ""
+	if !o.needsNotebook() && !search {
 		return f, nil
 	}
-	nb, err := o.readNotebook(t)
-	if err != nil {
-		return f, err
+	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{ReadOnly: true, Timeline: t})
+	switch {
+	case err != nil && !o.needsNotebook() && o.notebook == "" && errors.Is(err, notebook.ErrNoDataDir):
+		return f, nil
+	case err != nil:
+		return f, &exitError{code: exitFailed, err: err}
 	}
 	st := nb.State()
 	if o.view != "" {

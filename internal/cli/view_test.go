@@ -244,3 +244,35 @@ func TestViewCommand(t *testing.T) {
 		t.Errorf("notes after the views:\n%s", out)
 	}
 }
+
+// TestSearchFindsNotes: --search finds words in the reader's notes too, in tlx list and
+// tlx export, each word in the event's text or in its note.
+func TestSearchFindsNotes(t *testing.T) {
+	notebookHome(t)
+	path := writeFixture(t, listFixture)
+	mustRun(t, 0, "-f", path, "note", "phishing", "Ask the FBI about the campaign aide.")
+	out, _ := mustRun(t, 0, "-f", path, "list", "--search", "fbi")
+	if out != "2024-06     phishing  Phishing of a campaign official\n" {
+		t.Errorf("--search fbi:\n%s", out)
+	}
+	out, _ = mustRun(t, 0, "-f", path, "list", "--search", "official fbi")
+	if out != "2024-06     phishing  Phishing of a campaign official\n" {
+		t.Errorf("--search official fbi (one word in the title, one in the note):\n%s", out)
+	}
+	out, _ = mustRun(t, 0, "-f", path, "export", "--search", "fbi")
+	if !strings.Contains(out, "- 1 of 3 events\n") || !strings.Contains(out, "> Ask the FBI about the campaign aide.\n") {
+		t.Errorf("export --search fbi:\n%s", out)
+	}
+	// A notebook that does not read fails the search rather than leave notes out.
+	nb, _ := mustRun(t, 0, "-f", path, "notes", "--path")
+	os.WriteFile(strings.TrimSpace(nb), []byte("version = 1\n[events.x\n"), 0o644)
+	mustRun(t, 1, "-f", path, "list", "--search", "fbi")
+	mustRun(t, 0, "-f", path, "list", "--actor", "iran") // no search: no notebook read
+	// No data folder at all: the timeline alone is searched.
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_DATA_HOME", "")
+	out, _ = mustRun(t, 0, "-f", path, "list", "--search", "official")
+	if out != "2024-06     phishing  Phishing of a campaign official\n" {
+		t.Errorf("--search without a data folder:\n%s", out)
+	}
+}

@@ -139,12 +139,23 @@ func (s *State) Mark(id string) (marked bool, labels []string) {
 }
 
 // Marks yields each marked event's id with its labels, sorted by id; the caller does not
-// change the labels. With Mark, Note and Labels, a State is the timeline.Annotations that
+// change the labels. With Mark, Note, Notes and Labels, a State is the timeline.Annotations that
 // filters and exports read.
 func (s *State) Marks() iter.Seq2[string, []string] {
 	return func(yield func(string, []string) bool) {
 		for _, id := range s.ids {
 			if e := s.entries[id]; e.Marked && !yield(id, e.Labels) {
+				return
+			}
+		}
+	}
+}
+
+// Notes yields each noted event's id with its note, sorted by id.
+func (s *State) Notes() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, id := range s.ids {
+			if e := s.entries[id]; e.Note != "" && !yield(id, e.Note) {
 				return
 			}
 		}

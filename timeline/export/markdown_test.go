@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"iter"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -142,8 +143,9 @@ func (h hostileNotes) Mark(id string) (bool, []string) {
 	return false, nil
 }
 
-func (hostileNotes) Note(id string) string { return hostileNote[id] }
-func (hostileNotes) Labels() []string      { return []string{"*key*", "<b>"} }
+func (hostileNotes) Note(id string) string            { return hostileNote[id] }
+func (hostileNotes) Notes() iter.Seq2[string, string] { return maps.All(hostileNote) }
+func (hostileNotes) Labels() []string                 { return []string{"*key*", "<b>"} }
 
 var embeddedOnce = sync.OnceValues(func() (*timeline.Timeline, error) {
 	return timeline.Open(data.Name, data.Timeline)
