@@ -33,11 +33,11 @@ func TestEmbedded(t *testing.T) {
 		covered := map[int]bool{}
 		for i := range tl.Events {
 			e := &tl.Events[i]
-			end := e.Date
+			start, end := e.Date.From, e.Date.To
 			if !e.End.IsZero() {
 				end = e.End
 			}
-			for y := e.Date.First().Year; y <= end.Last().Year; y++ {
+			for y := start.First().Year; y <= end.Last().Year; y++ {
 				covered[y] = true
 			}
 		}

@@ -184,8 +184,13 @@ func (c *checker) event(k int) {
 			c.add("", ErrMissing, `add date = 2024-06-15 (or "2024-06", "2024")`, "missing date%s", c.in())
 		}
 	}
-	if !e.Date.IsZero() && !e.End.IsZero() && e.End.Last().days() < e.Date.First().days() {
-		c.add("end", ErrEndBefore, "swap date and end, or fix the end", "end %s is before date %s%s", e.End, e.Date, c.in())
+	// A window open at the start has no first day: any end is after it may have begun.
+	if !e.Date.From.IsZero() && !e.End.IsZero() && e.End.Last().days() < e.Date.From.First().days() {
+		if e.Date.IsWindow() {
+			c.add("end", ErrEndBefore, "fix the end or the window", "end %s is before the start of date %s%s", e.End, e.Date, c.in())
+		} else {
+			c.add("end", ErrEndBefore, "swap date and end, or fix the end", "end %s is before date %s%s", e.End, e.Date, c.in())
+		}
 	}
 	c.required("title", e.Title, true, `add title = "..."`)
 	c.text("summary", e.Summary, false)

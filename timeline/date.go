@@ -3,6 +3,7 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -31,24 +32,114 @@ func (p Precision) String() string {
 }
 
 // Date is a civil date known to a precision: "2024" is some day in 2024, "2024-06" some day
-// in June 2024. No time zone ever moves it. The zero Date means "no date".
+// in June 2024. No time zone ever moves it. Qual carries EDTF's qualifiers: "2024-06~" is
+// about June 2024. The zero Date means "no date". An event's date may be a window of two
+// Dates: see When.
 type Date struct {
 	Year  int
 	Month time.Month // 0 when Precision is Year
 	Day   int        // 0 unless Precision is Day
 	Prec  Precision
+	Qual  Qualifier
+}
+
+// Qualifier is what EDTF (ISO 8601-2) lets a date say about itself: that it is
+// approximate ("2024-06~"), uncertain ("2024-06?"), or both ("2024-06%"). tlx reads a
+// qualified date as give or take one unit of its precision (about June 2024 may be any day
+// from May to July 2024), so that a filter never treats it as certain.
+type Qualifier uint8
+
+// The qualifiers; Approximate|Uncertain is EDTF's "%".
+const (
+	Approximate Qualifier = 1 << iota // "~": about this date
+	Uncertain                         // "?": this date, but the source is not sure of it
+)
+
+// String returns the qualifier as EDTF writes it after a date: "~", "?", "%" or "".
+func (q Qualifier) String() string {
+	switch q {
+	case Approximate:
+		return "~"
+	case Uncertain:
+		return "?"
+	case Approximate | Uncertain:
+		return "%"
+	}
+	return ""
 }
 
 // ErrDate is wrapped by every error about a malformed or impossible date.
 var ErrDate = errors.New("invalid date")
 
+// DateError is a date, or a window of dates, that does not parse. Its message reads
+// `invalid date "2024-02-30": February 2024 has 29 days`; Hint says how to fix it when
+// the reason alone does not.
+type DateError struct {
+	Value  string // the text as given, shortened for messages
+	Reason string // what is wrong
+	Hint   string // how to fix it, or ""
+}
+
+func (e *DateError) Error() string { return fmt.Sprintf("invalid date %q: %s", e.Value, e.Reason) }
+
+// Unwrap returns ErrDate.
+func (e *DateError) Unwrap() error { return ErrDate }
+
+func dateErr(s, hint, format string, args ...any) *DateError {
+	return &DateError{Value: shorten(s), Reason: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// wantForms is the reason given for text that is not a date at all.
+const wantForms = "want YYYY, YYYY-MM or YYYY-MM-DD"
+
 // ParseDate reads "2024", "2024-06" or "2024-06-15". It rejects impossible dates such as
-// "2024-02-30" and "2024-13" with an error that says why.
+// "2024-02-30" and "2024-13" with an error that says why. It reads exact dates only, as a
+// filter gives them: a qualifier or a window is an error (see ParseWhen for the dates of a
+// timeline file).
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if strings.Contains(s, "..") {
+		return Date{}, dateErr(s, "", "a window of dates is not one date; %s", wantForms)
+	}
+	d, err := parsePoint(s)
+	if err != nil {
+		return Date{}, err
+	}
+	if d.Qual != 0 {
+		return Date{}, dateErr(s, "", "%s says how sure a timeline is of a date; here give the date alone, %s", d.Qual, d.withQual(0))
+	}
+	return d, nil
+}
+
+// parsePoint reads one date with an optional qualifier after it: "2024-06-15", "2024-06~".
+func parsePoint(s string) (Date, error) {
+	in := s
+	var q Qualifier
+	if n := len(s); n > 0 {
+		switch s[n-1] {
+		case '~':
+			q = Approximate
+		case '?':
+			q = Uncertain
+		case '%':
+			q = Approximate | Uncertain
+		}
+		if q != 0 {
+			s = s[:n-1]
+			if n := len(s); n > 0 && strings.IndexByte("~?%", s[n-1]) >= 0 {
+				return Date{}, dateErr(in, "", "one qualifier at most; %% means both approximate and uncertain")
+			}
+		}
+	}
+	if s != "" && strings.IndexByte("~?%", s[0]) >= 0 {
+		d, err := parsePoint(s[1:])
+		if err == nil && d.Qual == 0 {
+			return Date{}, dateErr(in, "", "a qualifier goes after the date: %s%c", d, s[0])
+		}
+	}
 	parts := strings.Split(s, "-")
 	if s == "" || len(parts) > 3 {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
+		return Date{}, dateErr(in, "", wantForms)
 	}
 	num := func(p string, width int) (int, bool) {
 		if len(p) != width {
@@ -65,18 +156,18 @@ func ParseDate(s string) (Date, error) {
 	}
 	y, ok := num(parts[0], 4)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
+		return Date{}, dateErr(in, "", wantForms)
 	}
-	d := Date{Year: y, Prec: Year}
+	d := Date{Year: y, Prec: Year, Qual: q}
 	if len(parts) == 1 {
 		return d, nil
 	}
 	m, ok := num(parts[1], 2)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
+		return Date{}, dateErr(in, "", wantForms)
 	}
 	if m < 1 || m > 12 {
-		return Date{}, fmt.Errorf("%w %q: month %d does not exist", ErrDate, shorten(s), m)
+		return Date{}, dateErr(in, "check the calendar", "month %d does not exist", m)
 	}
 	d.Month, d.Prec = time.Month(m), Month
 	if len(parts) == 2 {
@@ -84,10 +175,10 @@ func ParseDate(s string) (Date, error) {
 	}
 	day, ok := num(parts[2], 2)
 	if !ok {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrDate, shorten(s))
+		return Date{}, dateErr(in, "", wantForms)
 	}
 	if day < 1 || day > daysIn(y, d.Month) {
-		return Date{}, fmt.Errorf("%w %q: %s %d has %d days", ErrDate, shorten(s), d.Month, y, daysIn(y, d.Month))
+		return Date{}, dateErr(in, "check the calendar", "%s %d has %d days", d.Month, y, daysIn(y, d.Month))
 	}
 	d.Day, d.Prec = day, Day
 	return d, nil
@@ -111,25 +202,53 @@ func DateOf(t time.Time) Date {
 // IsZero reports whether d is the zero Date ("no date").
 func (d Date) IsZero() bool { return d.Prec == 0 }
 
-// String returns the date at its precision: "2024", "2024-06" or "2024-06-15".
-func (d Date) String() string {
-	switch d.Prec {
-	case Year:
-		return fmt.Sprintf("%04d", d.Year)
-	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
-	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+// String returns the date at its precision as a file writes it: "2024", "2024-06",
+// "2024-06-15", with its qualifier after it ("2024-06~").
+func (d Date) String() string { return string(d.appendISO(nil)) }
+
+// appendISO appends the date as String returns it.
+func (d Date) appendISO(b []byte) []byte {
+	if d.Prec == 0 {
+		return b
 	}
-	return ""
+	b = appendDigits(b, d.Year, 4)
+	if d.Prec >= Month {
+		b = append(b, '-')
+		b = appendDigits(b, int(d.Month), 2)
+	}
+	if d.Prec == Day {
+		b = append(b, '-')
+		b = appendDigits(b, d.Day, 2)
+	}
+	return append(b, d.Qual.String()...)
 }
+
+// appendDigits appends n in at least width digits, zero-padded as %0*d pads.
+func appendDigits(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+		width--
+	}
+	for p, i := 1, 1; i < width; i++ {
+		p *= 10
+		if n < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// withQual returns d with its qualifier set to q.
+func (d Date) withQual(q Qualifier) Date { d.Qual = q; return d }
 
 // MarshalText writes the date as String does, so JSON shows "2024-06" for a month.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalText reads the forms ParseDate reads.
+// UnmarshalText reads one date as a file writes it, a qualifier included: the forms
+// String writes.
 func (d *Date) UnmarshalText(b []byte) error {
-	v, err := ParseDate(string(b))
+	v, err := parsePoint(strings.TrimSpace(string(b)))
 	if err != nil {
 		return err
 	}
@@ -137,26 +256,77 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Human returns the date for readers: "2024", "Jun 2024" or "2024-06-15".
+// Human returns the date for readers, short: "2024", "Jun 2024" or "2024-06-15", and
+// "~Jun 2024" when it is approximate, "Jun 2024?" when uncertain.
 func (d Date) Human() string {
-	if d.Prec == Month {
-		return fmt.Sprintf("%s %04d", d.Month.String()[:3], d.Year)
+	if d.Prec != Month {
+		return d.Short()
 	}
-	return d.String()
+	var b []byte
+	if d.Qual&Approximate != 0 {
+		b = append(b, '~')
+	}
+	b = append(b, d.Month.String()[:3]...)
+	b = append(b, ' ')
+	b = appendDigits(b, d.Year, 4)
+	if d.Qual&Uncertain != 0 {
+		b = append(b, '?')
+	}
+	return string(b)
 }
 
-// Long returns the date in words: "2024", "June 2024" or "15 June 2024".
-func (d Date) Long() string {
+// Short returns the date in figures for a narrow column: "2024-06-15", "2024-06", and
+// "~2024-06" when it is approximate, "2024-06?" when uncertain: the marks readers know,
+// where EDTF puts both after the date.
+func (d Date) Short() string { return string(d.appendShort(nil)) }
+
+func (d Date) appendShort(b []byte) []byte {
+	if d.Qual&Approximate != 0 {
+		b = append(b, '~')
+	}
+	b = d.withQual(0).appendISO(b)
+	if d.Qual&Uncertain != 0 {
+		b = append(b, '?')
+	}
+	return b
+}
+
+// Long returns the date in words: "2024", "June 2024" or "15 June 2024"; "about June
+// 2024" when it is approximate, "possibly June 2024" when uncertain, "possibly about June
+// 2024" when both.
+func (d Date) Long() string { return string(d.AppendLong(nil)) }
+
+// AppendLong appends the date as Long returns it, without allocating: the exports call it
+// for every event.
+func (d Date) AppendLong(b []byte) []byte {
+	if d.Qual&Uncertain != 0 {
+		b = append(b, "possibly "...)
+	}
+	if d.Qual&Approximate != 0 {
+		b = append(b, "about "...)
+	}
+	return d.appendWords(b)
+}
+
+// appendWords appends the date in words without its qualifier: "15 June 2024".
+func (d Date) appendWords(b []byte) []byte {
 	switch d.Prec {
-	case Month:
-		return fmt.Sprintf("%s %d", d.Month, d.Year)
 	case Day:
-		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+		b = strconv.AppendInt(b, int64(d.Day), 10)
+		b = append(b, ' ')
+		fallthrough
+	case Month:
+		b = append(b, d.Month.String()...)
+		b = append(b, ' ')
+		return strconv.AppendInt(b, int64(d.Year), 10)
+	case Year:
+		return appendDigits(b, d.Year, 4) // String's %04d
 	}
-	return d.String()
+	return b
 }
 
-// First returns the first day d may stand for, at day precision.
+// First returns the first day of the date as written, at day precision, without its
+// qualifier: what it says, before any give or take.
 func (d Date) First() Date {
 	switch d.Prec {
 	case Year:
@@ -164,10 +334,11 @@ func (d Date) First() Date {
 	case Month:
 		return Date{Year: d.Year, Month: d.Month, Day: 1, Prec: Day}
 	}
-	return d
+	return d.withQual(0)
 }
 
-// Last returns the last day d may stand for, at day precision.
+// Last returns the last day of the date as written, at day precision, without its
+// qualifier.
 func (d Date) Last() Date {
 	switch d.Prec {
 	case Year:
@@ -175,11 +346,12 @@ func (d Date) Last() Date {
 	case Month:
 		return Date{Year: d.Year, Month: d.Month, Day: daysIn(d.Year, d.Month), Prec: Day}
 	}
-	return d
+	return d.withQual(0)
 }
 
 // Compare orders dates by their first day, then by precision, the vaguer first: 2024 sorts
-// before 2024-01 which sorts before 2024-01-01. The zero Date sorts first.
+// before 2024-01 which sorts before 2024-01-01; then a qualified date before the same date
+// unqualified. The zero Date sorts first.
 func (d Date) Compare(o Date) int {
 	a, b := d.First().days(), o.First().days()
 	switch {
@@ -193,8 +365,10 @@ func (d Date) Compare(o Date) int {
 		return -1
 	case a > b:
 		return 1
+	case d.Prec != o.Prec:
+		return int(d.Prec) - int(o.Prec)
 	}
-	return int(d.Prec) - int(o.Prec)
+	return int(o.Qual) - int(d.Qual)
 }
 
 // days returns the day number of a day-precision date: days since 1970-01-01, computed
@@ -216,9 +390,49 @@ func (d Date) days() int {
 	return era*146097 + doe - 719468
 }
 
-// span returns the first and last day numbers that d may stand for.
+// yearOfDay returns the year of a day number (see days): Howard Hinnant's
+// civil_from_days, the year only.
+func yearOfDay(n int) int {
+	z := n + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	y := yoe + era*400
+	if mp >= 10 { // January or February: the next civil year
+		y++
+	}
+	return y
+}
+
+// span returns the first and last day numbers that d may stand for: the days it names,
+// widened by one unit of its precision on each side when it is qualified.
 func (d Date) span() (first, last int) {
-	return d.First().days(), d.Last().days()
+	first, last = d.First().days(), d.Last().days()
+	if d.Qual == 0 {
+		return first, last
+	}
+	switch d.Prec {
+	case Year:
+		return Date{Year: d.Year - 1, Prec: Year}.First().days(), Date{Year: d.Year + 1, Prec: Year}.Last().days()
+	case Month:
+		before, after := d.First(), d.First()
+		before.Month, before.Day = before.Month-1, 1
+		if before.Month == 0 {
+			before.Year, before.Month = before.Year-1, time.December
+		}
+		after.Month = after.Month + 1
+		if after.Month > time.December {
+			after.Year, after.Month = after.Year+1, time.January
+		}
+		after.Day = daysIn(after.Year, after.Month)
+		return before.days(), after.days()
+	}
+	return first - 1, last + 1
 }
 
 func daysIn(y int, m time.Month) int {
@@ -297,7 +511,7 @@ func ParseRange(s string) (Range, error) {
 	var r Range
 	var err error
 	if strings.TrimSpace(from) == "" && strings.TrimSpace(to) == "" {
-		return Range{}, fmt.Errorf("%w %q: give at least one side, as in 2024.. or ..2021", ErrDate, shorten(s))
+		return Range{}, dateErr(s, "", "give at least one side, as in 2024.. or ..2021")
 	}
 	if strings.TrimSpace(from) != "" {
 		if r.From, err = ParseDate(from); err != nil {

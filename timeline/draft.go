@@ -1,8 +1,8 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 )
 
 // Draft is a timeline as a reader decoded it from a file, before the check that every
@@ -51,16 +51,51 @@ type badDate struct {
 	err error
 }
 
-// DateText parses a date a file writes as text, in ParseDate's forms ("2024",
-// "2024-06", "2024-06-15"), for the field ref names. A date that does not parse is
-// reported by Build, in the same words for every format, and the zero Date is returned.
-func (d *Draft) DateText(ref Ref, text string) Date {
-	dt, err := ParseDate(text)
+// WhenText parses an event's date as a file writes it as text, in ParseWhen's forms
+// ("2024-06-15", "2024-06~", "2024-06..2024-07", "..2026-02-04"), for the field ref
+// names. A date that does not parse is reported by Build, in the same words for every
+// format, and the zero When is returned.
+func (d *Draft) WhenText(ref Ref, text string) When {
+	w, err := ParseWhen(text)
 	if err != nil {
 		d.badDates = append(d.badDates, badDate{ref, err})
 		d.Give(ref, GivenWrong)
 	}
-	return dt
+	return w
+}
+
+// DateText parses a date that may not be a window (an end, a date of publication) as a
+// file writes it as text: one date in ParseWhen's forms, a qualifier allowed, for the
+// field ref names. What does not parse, a window included, is reported by Build, and the
+// zero Date is returned.
+func (d *Draft) DateText(ref Ref, text string) Date {
+	w, err := ParseWhen(text)
+	if err == nil {
+		var dt Date
+		if dt, err = oneDate(ref.Key, text, w); err == nil {
+			return dt
+		}
+	}
+	d.badDates = append(d.badDates, badDate{ref, err})
+	d.Give(ref, GivenWrong)
+	return Date{}
+}
+
+// oneDate returns the date w holds for the field key, which takes one date: an error
+// that says so when w is a window.
+func oneDate(key, text string, w When) (Date, error) {
+	if !w.IsWindow() {
+		return w.From, nil
+	}
+	known := w.To
+	if known.IsZero() {
+		known = w.From
+	}
+	hint := fmt.Sprintf("write one date, qualified if need be, such as %q", known.withQual(Approximate))
+	if c, ok := w.cover(); ok {
+		hint = fmt.Sprintf("write one date that covers it, such as %q", c)
+	}
+	return Date{}, dateErr(text, hint, "a window, and %s takes one date", key)
 }
 
 // Give records that the field ref names is present in the file, although the reader left
@@ -183,14 +218,13 @@ func itemName(kind, id string, pos, src int) string {
 	return w
 }
 
-// dateIssue words the problem with a date written as text that ParseDate refused, for
-// every reader: `invalid date "2024-02-30" in event "x": February 2024 has 29 days`.
+// dateIssue words the problem with a date written as text that ParseWhen refused, or a
+// window where one date is wanted, for every reader: `invalid date "2024-02-30" in event
+// "x": February 2024 has 29 days`.
 func dateIssue(ref Ref, in string, err error) Issue {
-	head, detail, _ := strings.Cut(err.Error(), ": ")
-	head = strings.Replace(head, "invalid date", "invalid "+ref.Key, 1)
-	hint := "check the calendar"
-	if strings.Contains(err.Error(), "want YYYY") {
-		hint = ""
+	var de *DateError
+	if !errors.As(err, &de) {
+		return Issue{Ref: ref, Kind: ErrDate, Msg: fmt.Sprintf("invalid %s%s: %v", ref.Key, in, err)}
 	}
-	return Issue{Ref: ref, Kind: ErrDate, Msg: fmt.Sprintf("%s%s: %s", head, in, detail), Hint: hint}
+	return Issue{Ref: ref, Kind: ErrDate, Msg: fmt.Sprintf("invalid %s %q%s: %s", ref.Key, de.Value, in, de.Reason), Hint: de.Hint}
 }

@@ -19,12 +19,12 @@ func ExampleTimeline_Filter() {
 		return
 	}
 	for _, e := range events {
-		fmt.Printf("%-10s  %s\n", e.Date.Human(), e.Title)
+		fmt.Printf("%-12s  %s\n", e.Span(), e.Title)
 	}
 	// Output:
-	// 2024        Fake news sites
-	// Jun 2024    Login attempt fails
-	// 2024-06-15  Phishing email sent
+	// 2024          Fake news sites
+	// June 2024     Login attempt fails
+	// 15 June 2024  Phishing email sent
 }
 
 func ExampleTimeline_Filter_unknownActor() {

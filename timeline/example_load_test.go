@@ -39,11 +39,11 @@ actors = ["iran"]
 		return
 	}
 	for _, e := range tl.Events {
-		fmt.Printf("%-10s  %-6s  line %-2d  %s\n", e.Date.Human(), e.ID, e.Line, e.Title)
+		fmt.Printf("%-10s  %-6s  line %-2d  %s\n", e.Date.Short(), e.ID, e.Line, e.Title)
 	}
 	// Output:
 	// 2020-01-03  strike  line 17  US strike kills Qassem Soleimani
-	// Feb 2026    talks   line 7   US-Iran talks in Muscat
+	// 2026-02     talks   line 7   US-Iran talks in Muscat
 }
 
 // Every problem of a file comes back at once, sorted by line, each with a hint.

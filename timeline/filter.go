@@ -680,9 +680,19 @@ func (statusCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []i
 }
 
 func (c yearCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	last := c.first + len(counts) - 1
 	for i, e := range es {
 		if bad[i]&^ignore == 0 {
-			for y := e.Date.Year; y <= e.lastYear(); y++ {
+			// Every year it may fall in, as the date kinds match it: a window open at the
+			// start counts in each year of the timeline before its end.
+			lo, hi := c.first, last
+			if e.first > minDay {
+				lo = max(lo, yearOfDay(e.first))
+			}
+			if e.last < maxDay {
+				hi = min(hi, yearOfDay(e.last))
+			}
+			for y := lo; y <= hi; y++ {
 				counts[y-c.first]++
 			}
 		}

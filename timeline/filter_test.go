@@ -13,7 +13,7 @@ import (
 // precision. Ids say what each event is.
 func fixture() *timeline.Timeline {
 	src := []timeline.Source{{Publisher: "Reuters", Title: "A report", Quote: "words from the wire"}}
-	d := timeline.MustDate
+	d, w := timeline.MustDate, timeline.MustWhen
 	return timeline.New("Fixture", "",
 		[]timeline.Actor{
 			{ID: "iran", Name: "Iran", Kind: "state", Aliases: []string{"Tehran", "Islamic Republic of Iran"}},
@@ -27,15 +27,15 @@ func fixture() *timeline.Timeline {
 			{ID: "military", Name: "Military action"},
 		},
 		[]timeline.Event{
-			{ID: "day-2024-06-15", Date: d("2024-06-15"), Title: "Phishing email sent", Actors: []string{"iran"}, Themes: []string{"cyber", "election"}, Status: "reported", Sources: src, Summary: "A campaign official was targeted."},
-			{ID: "month-2024-06", Date: d("2024-06"), Title: "Login attempt fails", Actors: []string{"iran"}, Themes: []string{"cyber"}, Status: "reported", Sources: src},
-			{ID: "year-2024", Date: d("2024"), Title: "Fake news sites", Actors: []string{"iran"}, Themes: []string{"election"}, Status: "alleged", Sources: src, Location: "Online"},
-			{ID: "span-2023-11-to-2024-02", Date: d("2023-11"), End: d("2024-02"), Title: "Winter campaign", Actors: []string{"us"}, Themes: []string{"military"}, Sources: src},
-			{ID: "day-2020-01-03", Date: d("2020-01-03"), Title: "Strike in Baghdad", Actors: []string{"us", "trump"}, Themes: []string{"military"}, Status: "confirmed", Sources: src, Location: "Baghdad, Iraq"},
-			{ID: "day-2024-08-09", Date: d("2024-08-09"), Title: "Report released", Actors: []string{"msft"}, Themes: []string{"cyber"}, Status: "confirmed",
+			{ID: "day-2024-06-15", Date: w("2024-06-15"), Title: "Phishing email sent", Actors: []string{"iran"}, Themes: []string{"cyber", "election"}, Status: "reported", Sources: src, Summary: "A campaign official was targeted."},
+			{ID: "month-2024-06", Date: w("2024-06"), Title: "Login attempt fails", Actors: []string{"iran"}, Themes: []string{"cyber"}, Status: "reported", Sources: src},
+			{ID: "year-2024", Date: w("2024"), Title: "Fake news sites", Actors: []string{"iran"}, Themes: []string{"election"}, Status: "alleged", Sources: src, Location: "Online"},
+			{ID: "span-2023-11-to-2024-02", Date: w("2023-11"), End: d("2024-02"), Title: "Winter campaign", Actors: []string{"us"}, Themes: []string{"military"}, Sources: src},
+			{ID: "day-2020-01-03", Date: w("2020-01-03"), Title: "Strike in Baghdad", Actors: []string{"us", "trump"}, Themes: []string{"military"}, Status: "confirmed", Sources: src, Location: "Baghdad, Iraq"},
+			{ID: "day-2024-08-09", Date: w("2024-08-09"), Title: "Report released", Actors: []string{"msft"}, Themes: []string{"cyber"}, Status: "confirmed",
 				Sources: []timeline.Source{{Publisher: "The Associated Press", Quote: "Microsoft said Friday"}}},
-			{ID: "day-2024-07-01", Date: d("2024-07-01"), Title: "Nothing in June", Actors: []string{"trump"}, Sources: src},
-			{ID: "day-2024-06-30", Date: d("2024-06-30"), Title: "Last day of June", Actors: []string{"trump"}, Sources: src, Status: "denied"},
+			{ID: "day-2024-07-01", Date: w("2024-07-01"), Title: "Nothing in June", Actors: []string{"trump"}, Sources: src},
+			{ID: "day-2024-06-30", Date: w("2024-06-30"), Title: "Last day of June", Actors: []string{"trump"}, Sources: src, Status: "denied"},
 		})
 }
 

@@ -48,7 +48,7 @@ func tiny(paths bool) timeline.Format {
 				}
 				e := timeline.Event{Pos: k + 1, Line: n + 2, ID: fields[1], Title: fields[2], Status: fields[4],
 					Sources: []timeline.Source{{Publisher: fields[3]}}}
-				e.Date = d.DateText(timeline.Ref{Table: "events", Item: k, Key: "date"}, fields[0])
+				e.Date = d.WhenText(timeline.Ref{Table: "events", Item: k, Key: "date"}, fields[0])
 				if fields[3] == "" { // present, but blank: "empty publisher", not "missing"
 					d.Give(timeline.Ref{Table: "events", Item: k, Source: 1, Key: "publisher"}, timeline.GivenBlank)
 				}

@@ -20,7 +20,7 @@ func FuzzSearchMatchesScan(f *testing.F) {
 	f.Add("x1-2y", "1-2")
 	f.Fuzz(func(t *testing.T, summary, query string) {
 		tl := timeline.New("T", "", nil, nil, []timeline.Event{{
-			ID: "e", Date: timeline.MustDate("2024"), Title: "t", Summary: summary,
+			ID: "e", Date: timeline.MustWhen("2024"), Title: "t", Summary: summary,
 			Sources: []timeline.Source{{Publisher: "p"}},
 		}})
 		events, err := tl.Filter(timeline.Filter{}.WithText(query))
@@ -45,7 +45,7 @@ func TestSearchLargeTimeline(t *testing.T) {
 	for i := range events {
 		events[i] = timeline.Event{
 			ID:      fmt.Sprintf("e%06d", i),
-			Date:    timeline.Date{Year: 2000 + i%20, Prec: timeline.Year},
+			Date:    timeline.On(timeline.Date{Year: 2000 + i%20, Prec: timeline.Year}),
 			Title:   words[i%7] + " " + words[(i/7)%7],
 			Sources: []timeline.Source{{Publisher: "p"}},
 		}
@@ -84,8 +84,8 @@ func TestSearchFindsAliases(t *testing.T) {
 		[]timeline.Actor{{ID: "us", Name: "United States", Aliases: []string{"Washington"}}},
 		[]timeline.Theme{{ID: "cyber", Name: "Cyber operations", Aliases: []string{"hacking"}}},
 		[]timeline.Event{
-			{ID: "a", Date: timeline.MustDate("2024"), Title: "one", Actors: []string{"us"}, Sources: []timeline.Source{{Publisher: "p"}}},
-			{ID: "b", Date: timeline.MustDate("2024"), Title: "two", Themes: []string{"cyber"}, Sources: []timeline.Source{{Publisher: "p"}}},
+			{ID: "a", Date: timeline.MustWhen("2024"), Title: "one", Actors: []string{"us"}, Sources: []timeline.Source{{Publisher: "p"}}},
+			{ID: "b", Date: timeline.MustWhen("2024"), Title: "two", Themes: []string{"cyber"}, Sources: []timeline.Source{{Publisher: "p"}}},
 		})
 	for _, tt := range []struct{ query, want string }{{"washington", "a"}, {"hacking", "b"}, {"HACKING", "b"}} {
 		events, err := tl.Filter(timeline.Filter{}.WithText(tt.query))

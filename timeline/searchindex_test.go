@@ -11,7 +11,7 @@ import (
 func lazyTimeline(n int) *Timeline {
 	events := make([]Event, n)
 	for i := range events {
-		events[i] = Event{ID: fmt.Sprintf("e%05d", i), Date: MustDate("2024-06"),
+		events[i] = Event{ID: fmt.Sprintf("e%05d", i), Date: MustWhen("2024-06"),
 			Title:   fmt.Sprintf("Event %d about %s", i, []string{"Oman", "Tehran", "Geneva"}[i%3]),
 			Sources: []Source{{Publisher: "Reuters", Quote: fmt.Sprintf("quote %d", i%7)}}}
 	}

@@ -62,8 +62,8 @@ type Theme struct {
 // Event is one dated happening and the sources it rests on.
 type Event struct {
 	ID       string   `json:"id"`
-	Date     Date     `json:"date"`
-	End      Date     `json:"end,omitzero"` // zero when the event is a single date
+	Date     When     `json:"date"`         // a date, or a window of dates: one day within
+	End      Date     `json:"end,omitzero"` // when an event that lasted ended; zero when it did not
 	Title    string   `json:"title"`
 	Summary  string   `json:"summary,omitempty"`
 	Actors   []string `json:"actors,omitempty"` // actor ids
@@ -78,11 +78,14 @@ type Event struct {
 	// Pos is the event's 1-based position in its file.
 	Pos int `json:"-"`
 
-	first, last int     // day numbers of the span the event may cover
-	actors      []int32 // indexes into Timeline.Actors
-	themes      []int32 // indexes into Timeline.Themes
-	status      int8    // index into Statuses, -1 when none
-	idx         int32   // position in Timeline.Events: the event's entry in the search index
+	// Day numbers: the event may cover days from first to last; it started by startLast
+	// and ended no sooner than endFirst. A single day: first == endFirst, startLast == last.
+	first, last         int
+	startLast, endFirst int
+	actors              []int32 // indexes into Timeline.Actors
+	themes              []int32 // indexes into Timeline.Themes
+	status              int8    // index into Statuses, -1 when none
+	idx                 int32   // position in Timeline.Events: the event's entry in the search index
 }
 
 // Source is a report an event rests on.
@@ -93,22 +96,6 @@ type Source struct {
 	Published Date   `json:"published,omitzero"`
 	Via       string `json:"via,omitempty"`
 	Quote     string `json:"quote,omitempty"`
-}
-
-// Span returns the event's date, or "date to end" when it has an end.
-func (e *Event) Span() string {
-	if e.End.IsZero() || e.End == e.Date {
-		return e.Date.Human()
-	}
-	return e.Date.Human() + " to " + e.End.Human()
-}
-
-// lastYear returns the year of the last day the event may cover.
-func (e *Event) lastYear() int {
-	if e.End.IsZero() {
-		return e.Date.Year
-	}
-	return e.End.Year
 }
 
 // Actor returns the actor with the given id, name or alias (any case), or nil.
@@ -176,20 +163,22 @@ func (t *Timeline) ThemeName(id string) string {
 	return id
 }
 
-// Span returns the first and last dates of the timeline's events, zero when it has none.
+// Span returns the first and last dates the timeline's events name, zero when it has
+// none: the earliest and the latest date written in any event's date or end. A window
+// open at one side adds only its other side; qualifiers are not counted.
 func (t *Timeline) Span() (first, last Date) {
-	if len(t.Events) == 0 {
-		return Date{}, Date{}
-	}
-	first = t.Events[0].Date
 	for i := range t.Events {
 		e := &t.Events[i]
-		end := e.Date
-		if !e.End.IsZero() {
-			end = e.End
-		}
-		if last.IsZero() || end.Last().days() > last.Last().days() {
-			last = end
+		for _, d := range [...]Date{e.Date.From, e.Date.To, e.End} {
+			if d.IsZero() {
+				continue
+			}
+			if first.IsZero() || d.First().days() < first.First().days() {
+				first = d
+			}
+			if last.IsZero() || d.Last().days() > last.Last().days() {
+				last = d
+			}
 		}
 	}
 	return first, last
@@ -247,11 +236,8 @@ func (t *Timeline) build() {
 			t.values[k] = new(valueIndex)
 		}
 	}
-	if len(t.Events) > 0 {
-		t.firstYear = t.Events[0].Date.Year
-		for i := range t.Events {
-			t.lastYear = max(t.lastYear, t.Events[i].lastYear())
-		}
+	if first, last := t.Span(); !first.IsZero() {
+		t.firstYear, t.lastYear = first.Year, last.Year
 	}
 }
 
@@ -353,9 +339,13 @@ func sortEvents(evs []Event) {
 // derive fills in the fields of e that filters and facets read, but for the search text:
 // its span as day numbers, registry indexes and status index.
 func (t *Timeline) derive(e *Event) {
-	e.first, e.last = e.Date.span()
+	e.first, e.startLast = e.Date.span()
+	e.endFirst, e.last = e.first, e.startLast
 	if !e.End.IsZero() {
-		_, e.last = e.End.span()
+		// It ended no sooner than it started, and started no later than it ended.
+		endFirst, last := e.End.span()
+		e.endFirst, e.last = max(endFirst, e.first), max(last, e.first)
+		e.startLast = min(e.startLast, e.last)
 	}
 	e.status = int8(slices.Index(Statuses, strings.ToLower(e.Status)))
 	e.actors = make([]int32, 0, len(e.Actors))

@@ -139,19 +139,32 @@ func (c *converter) list(m map[string]any, key string) []string {
 	return out
 }
 
-// date reads a date: a TOML local date, or a string in ParseDate's forms. A date the
-// converter cannot use is an issue, and the field is noted as given.
+// date reads a date that may not be a window, an end or a date of publication: see when.
 func (c *converter) date(m map[string]any, key string) Date {
+	w := c.when(m, key)
+	if !w.IsWindow() {
+		return w.From
+	}
+	_, err := oneDate(key, m[key].(string), w) // a window is always written as a string
+	c.issues = append(c.issues, dateIssue(Ref{Table: c.ref.Table, Item: c.ref.Item, Source: c.ref.Source, Key: key}, c.in(), err))
+	c.note(key, GivenWrong)
+	return Date{}
+}
+
+// when reads an event's date: a TOML local date, or a string in ParseWhen's forms (one
+// date, qualified or not, or a window). A date the converter cannot use is an issue, and
+// the field is noted as given.
+func (c *converter) when(m map[string]any, key string) When {
 	v, ok := m[key]
 	if !ok {
-		return Date{}
+		return When{}
 	}
 	const forms = `write 2024-06-15, or "2024-06" or "2024" in quotes for a vaguer date`
 	switch v := v.(type) {
 	case string:
-		d, err := ParseDate(v)
+		w, err := ParseWhen(v)
 		if err == nil {
-			return d
+			return w
 		}
 		ref := c.ref
 		ref.Key = key
@@ -159,7 +172,7 @@ func (c *converter) date(m map[string]any, key string) Date {
 	case time.Time:
 		switch v.Location().String() {
 		case "date-local":
-			return DateOf(v)
+			return On(DateOf(v))
 		case "time-local":
 			c.add(ErrType, key, forms, "%s%s is a time of day, not a date", key, c.in())
 		default:
@@ -175,7 +188,7 @@ func (c *converter) date(m map[string]any, key string) Date {
 		c.wrongType(key, v, "a date", forms)
 	}
 	c.note(key, GivenWrong) // reported: not missing
-	return Date{}
+	return When{}
 }
 
 func (c *converter) wrongType(key string, v any, want, hint string) {
@@ -249,7 +262,7 @@ func (c *converter) event(m map[string]any, k int) Event {
 	e.ID = c.text(m, "id")
 	c.id = e.ID
 	c.unknownKeys(m, eventKeys)
-	e.Date = c.date(m, "date")
+	e.Date = c.when(m, "date")
 	e.End = c.date(m, "end")
 	e.Title = c.text(m, "title")
 	e.Summary = c.text(m, "summary")

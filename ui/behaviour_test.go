@@ -358,8 +358,8 @@ func TestOwnActorsSays(t *testing.T) {
 func TestHugeTextIsBounded(t *testing.T) {
 	word := strings.Repeat("x", 1<<20)
 	tl := timeline.New("Huge", "", nil, nil, []timeline.Event{
-		{ID: "a", Date: timeline.MustDate("2024-01-01"), Title: "short", Sources: []timeline.Source{{Publisher: "p"}}},
-		{ID: "b", Date: timeline.MustDate("2024-02-01"), Title: word, Summary: word,
+		{ID: "a", Date: timeline.MustWhen("2024-01-01"), Title: "short", Sources: []timeline.Source{{Publisher: "p"}}},
+		{ID: "b", Date: timeline.MustWhen("2024-02-01"), Title: word, Summary: word,
 			Sources: []timeline.Source{{Publisher: word, Quote: word, URL: "https://example.com/" + word}}},
 	})
 	m := newTestModel(t, tl, timeline.Filter{}, 120, 40)

@@ -30,7 +30,7 @@ func bubblesList(b *testing.B, n int) list.Model {
 	items := make([]list.Item, len(tl.Events))
 	for i := range tl.Events {
 		e := &tl.Events[i]
-		items[i] = eventItem{title: e.Title, desc: e.Date.Human(), filter: e.Title + " " + e.Summary}
+		items[i] = eventItem{title: e.Title, desc: e.Date.Short(), filter: e.Title + " " + e.Summary}
 	}
 	m := list.New(items, list.NewDefaultDelegate(), 140, 40)
 	m.SetSize(140, 40)

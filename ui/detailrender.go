@@ -340,13 +340,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-// whenOf returns an event's date or span in words.
-func whenOf(e *timeline.Event) string {
-	if e.End.IsZero() || e.End == e.Date {
-		return e.Date.Long()
-	}
-	return e.Date.Long() + " to " + e.End.Long()
-}
+// whenOf returns an event's date in words, as every output words it.
+func whenOf(e *timeline.Event) string { return e.Span() }
 
 // paragraphs splits text from a timeline file into paragraphs at its blank lines, a line
 // of spaces counting as blank, as Markdown and the export read it; within a paragraph,

@@ -28,6 +28,7 @@ type listPane struct {
 	offset  int               // index into rows of the first row on screen
 	focused bool
 	titleW  int               // the widest title of the timeline, in cells, capped
+	dateW   int               // the width of the date column: the widest date, 11 at least
 	letters map[string]string // theme marks without colour
 
 	width, height int
@@ -71,6 +72,7 @@ func (l *listPane) SetTimeline(t *timeline.Timeline) {
 	l.cache = nil
 	l.titleW = 0
 	l.letters = themeLetters(t)
+	l.dateW = dateColumn(t)
 	const most = 120 // wider titles are cut whatever the terminal
 	for i := range t.Events {
 		title := t.Events[i].Title
@@ -83,7 +85,7 @@ func (l *listPane) SetTimeline(t *timeline.Timeline) {
 }
 
 // NeededWidth is the width at which every title shows whole.
-func (l *listPane) NeededWidth() int { return 2 + dateWidth + 1 + l.titleW + 1 + marksWidth }
+func (l *listPane) NeededWidth() int { return 2 + l.dateWidth() + 1 + l.titleW + 1 + marksWidth }
 
 // SetTerms sets the search terms to highlight in titles.
 func (l *listPane) SetTerms(terms []string) {
@@ -105,8 +107,8 @@ func (l *listPane) SetEvents(events []*timeline.Event) {
 	year := 0
 	l.yearCount = make(map[int]int)
 	for i, e := range events {
-		if i == 0 || e.Date.Year != year {
-			year = e.Date.Year
+		if i == 0 || e.Date.Year() != year {
+			year = e.Date.Year()
 			rows = append(rows, listRow{year: year})
 		}
 		rows = append(rows, listRow{ev: e, year: year})
@@ -188,7 +190,7 @@ func (l *listPane) yearsBefore(i int) int {
 	n := 0
 	for j := 0; j <= i && j < len(l.events); {
 		n++
-		j += searchYearEnd(l.events[j:], l.events[j].Date.Year) // the next year's first
+		j += searchYearEnd(l.events[j:], l.events[j].Date.Year()) // the next year's first
 	}
 	return n
 }
@@ -198,7 +200,7 @@ func searchYearEnd(events []*timeline.Event, year int) int {
 	lo, hi := 0, len(events)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if events[mid].Date.Year <= year {
+		if events[mid].Date.Year() <= year {
 			lo = mid + 1
 		} else {
 			hi = mid

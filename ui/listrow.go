@@ -7,8 +7,29 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// dateWidth is the width of the list's date column: "2024-06-15" and the arrow of a span.
+// dateWidth is the narrowest the list's date column gets: "2024-06-15" and the arrow of
+// an event that lasted.
 const dateWidth = 11
+
+// maxDateWidth is the widest it gets: "by 2026-02-04→"; wider windows are cut.
+const maxDateWidth = 14
+
+// dateColumn returns the width of the date column for t: that of the widest date, as
+// Event.ShortSpan writes it, between dateWidth and maxDateWidth. Only windows and
+// qualified dates can be wider than dateWidth.
+func dateColumn(t *timeline.Timeline) int {
+	w := dateWidth
+	for i := range t.Events {
+		e := &t.Events[i]
+		if e.Date.IsWindow() || e.Date.From.Qual != 0 {
+			w = max(w, min(textWidth(e.ShortSpan()), maxDateWidth))
+		}
+	}
+	return w
+}
+
+// dateWidth returns the width of the date column.
+func (l *listPane) dateWidth() int { return max(l.dateW, dateWidth) }
 
 // maxMarks is how many theme marks a row shows.
 const maxMarks = 3
@@ -86,11 +107,8 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 	w := l.width
 	marks, plainMarks := l.marks(e)
 	marksW := marksWidth
-	date := e.Date.String()
-	if !e.End.IsZero() && e.End != e.Date {
-		date += "→"
-	}
-	date = padRight(date, dateWidth)
+	dateW := l.dateWidth()
+	date := padRight(truncate(e.ShortSpan(), dateW, "…"), dateW)
 
 	bar := "  "
 	if selected {
@@ -98,7 +116,7 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 	}
 	// Layout: bar(2) date space title pad space marks: exactly w cells, so that the line
 	// needs no measuring once built.
-	room := w - 2 - dateWidth - 1 - 1 - marksW
+	room := w - 2 - dateW - 1 - 1 - marksW
 	if room < 4 {
 		// Too narrow for the date: title only.
 		marks, plainMarks, marksW = "", "", 0

@@ -394,7 +394,7 @@ func TestExportName(t *testing.T) {
 func TestUntrustedTextIsSanitised(t *testing.T) {
 	evil := "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J\u202e"
 	tl := timeline.New("T\x1b[31m", "", nil, nil, []timeline.Event{{
-		ID: "a", Date: timeline.MustDate("2024-01-02"), Title: "title " + evil, Summary: "summary " + evil,
+		ID: "a", Date: timeline.MustWhen("2024-01-02"), Title: "title " + evil, Summary: "summary " + evil,
 		Actors: []string{"x\x1b[1m"}, Themes: []string{"t\x07"},
 		Sources: []timeline.Source{{Publisher: "p" + evil, Quote: "q" + evil, URL: "javascript:alert(1)"}},
 	}})

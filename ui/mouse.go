@@ -86,7 +86,8 @@ func (m *Model) clickStrip(x int) {
 	if !ok || len(events) == 0 {
 		return
 	}
-	i := sort.Search(len(events), func(i int) bool { return events[i].Date.Compare(from) >= 0 })
+	// Events sort by the first day of the date they are placed at.
+	i := sort.Search(len(events), func(i int) bool { return events[i].Date.Anchor().First().Compare(from.First()) >= 0 })
 	if i == len(events) {
 		i--
 	}

@@ -68,32 +68,49 @@ func (st *stripModel) SetTimeline(t *timeline.Timeline) {
 
 func (st *stripModel) months() int { return max(0, (st.lastYear-st.firstYear+1)*12) }
 
-// add counts e in the month it is dated; an event known only to the year counts a twelfth
-// in each of its months, so that vague dates do not pile up in January.
+// add counts e in the months it may fall in, shared out evenly: an event known only to
+// the year counts a twelfth in each of its months, so that vague dates do not pile up in
+// January, and one in a window between June and July 2024 half in each. A window open at
+// one side counts in the months of its known side, where the list places it: spread over
+// every month before its end, it would vanish.
 func (st *stripModel) add(bins []float64, e *timeline.Event) {
-	m := (e.Date.Year - st.firstYear) * 12
-	if m < 0 || m >= len(bins) {
+	lo, hi := st.monthsOf(e.Date)
+	if hi < 0 || lo >= len(bins) {
 		return
 	}
-	switch e.Date.Prec {
-	case timeline.Year:
-		for i := range 12 {
-			bins[m+i] += 1.0 / 12
-		}
-	default:
-		bins[m+int(e.Date.Month)-1]++
+	share := 1 / float64(hi-lo+1)
+	for m := max(lo, 0); m <= min(hi, len(bins)-1); m++ {
+		bins[m] += share
 	}
 }
 
-// monthOf returns the month index of e in the strip, or -1.
+// monthsOf returns the month indexes of the strip that a date names, first to last.
+func (st *stripModel) monthsOf(w timeline.When) (lo, hi int) {
+	index := func(d timeline.Date) (int, int) {
+		m := (d.Year - st.firstYear) * 12
+		if d.Prec == timeline.Year {
+			return m, m + 11
+		}
+		return m + int(d.Month) - 1, m + int(d.Month) - 1
+	}
+	switch {
+	case w.From.IsZero():
+		return index(w.To)
+	case w.To.IsZero():
+		return index(w.From)
+	}
+	lo, _ = index(w.From)
+	_, hi = index(w.To)
+	return lo, hi
+}
+
+// monthOf returns the month index of e in the strip, the first month of the date it is
+// placed at, or -1.
 func (st *stripModel) monthOf(e *timeline.Event) int {
 	if e == nil {
 		return -1
 	}
-	m := (e.Date.Year - st.firstYear) * 12
-	if e.Date.Prec != timeline.Year {
-		m += int(e.Date.Month) - 1
-	}
+	m, _ := st.monthsOf(timeline.On(e.Date.Anchor()))
 	if m < 0 || m >= len(st.total) {
 		return -1
 	}

@@ -15,7 +15,7 @@ import (
 // that month.
 func TestStripStretches(t *testing.T) {
 	ev := func(id, date string) timeline.Event {
-		return timeline.Event{ID: id, Date: timeline.MustDate(date), Title: id, Status: "confirmed",
+		return timeline.Event{ID: id, Date: timeline.MustWhen(date), Title: id, Status: "confirmed",
 			Sources: []timeline.Source{{Publisher: "P"}}}
 	}
 	tl := timeline.New("One year", "", nil, nil, []timeline.Event{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -20,7 +21,9 @@ func newListCmd(o *options) *cobra.Command {
 		Use:   "list [filters]",
 		Short: "Print the matching events, one a line",
 		Long: `list prints the events that the filters select, one a line: DATE  ID  TITLE, with
-dates at their precision (2024, 2024-06 or 2024-06-15). --json prints them as a JSON
+dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
+(2024-06/07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
+event that lasted with an arrow (2024-06→). --json prints them as a JSON
 array with every field instead. Output that is not a terminal carries no colour.`,
 		Example: `  tlx list --actor iran --theme cyber
   tlx list --from 2024-06 --to 2024-09 --search phishing
@@ -51,19 +54,25 @@ func writeJSON(w io.Writer, events []*timeline.Event) error {
 	return enc.Encode(events)
 }
 
-// writeList prints DATE  ID  TITLE with the columns aligned. Colour is written as ANSI and
-// stripped by the colour-profile writer when the output is not a terminal or NO_COLOR is set.
+// writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's
+// list writes it (Event.ShortSpan: "2024-06/07" for a window, never a duration). Colour is
+// written as ANSI and stripped by the colour-profile writer when the output is not a
+// terminal or NO_COLOR is set.
 func writeList(w io.Writer, events []*timeline.Event) error {
-	idWidth := 0
+	idWidth, dateWidth := 0, 10
 	for _, e := range events {
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(e.ID)))
+		if e.Date.IsWindow() || !e.End.IsZero() || e.Date.From.Qual != 0 {
+			dateWidth = max(dateWidth, lipgloss.Width(e.ShortSpan()))
+		}
 	}
 	cw := colorprofile.NewWriter(w, os.Environ())
 	styles := ui.NewCLIStyles()
 	for _, e := range events {
 		id := timeline.SanitizeLine(e.ID)
+		date := e.ShortSpan()
 		line := fmt.Sprintf("%s  %s%*s  %s\n",
-			styles.Date.Render(fmt.Sprintf("%-10s", e.Date.String())),
+			styles.Date.Render(date+strings.Repeat(" ", dateWidth-lipgloss.Width(date))),
 			styles.ID.Render(id), idWidth-lipgloss.Width(id), "",
 			timeline.SanitizeLine(e.Title))
 		if _, err := io.WriteString(cw, line); err != nil {

@@ -89,11 +89,11 @@ func TestList(t *testing.T) {
 		want string
 	}{
 		{"everything, dates at their precision", nil,
-			"2024        year-long  Influence sites\n" +
+			"2024→       year-long  Influence sites\n" +
 				"2024-06     phishing   Phishing of a campaign official\n" +
 				"2024-08-09  report     Microsoft report released\n"},
 		{"actor alias", []string{"--actor", "tehran"},
-			"2024        year-long  Influence sites\n" +
+			"2024→       year-long  Influence sites\n" +
 				"2024-06     phishing   Phishing of a campaign official\n"},
 		{"comma-separated actors", []string{"--actor", "msft,Iran", "--theme", "cyber"},
 			"2024-06     phishing  Phishing of a campaign official\n" +
@@ -101,7 +101,7 @@ func TestList(t *testing.T) {
 		{"repeated flag", []string{"-a", "msft", "-a", "iran", "--status", "confirmed"},
 			"2024-08-09  report  Microsoft report released\n"},
 		{"from a month", []string{"--from", "2024-07"},
-			"2024        year-long  Influence sites\n" +
+			"2024→       year-long  Influence sites\n" +
 				"2024-08-09  report     Microsoft report released\n"},
 		{"to a month runs through it", []string{"--to", "2024-06", "--theme", "cyber"},
 			"2024-06     phishing  Phishing of a campaign official\n"},

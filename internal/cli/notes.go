@@ -102,7 +102,7 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 		for _, ev := range events {
 			if e, ok := st.Entry(ev.ID); ok {
 				e.Title = ev.Title
-				rows = append(rows, noteRow{Entry: e, date: ev.Date.String()})
+				rows = append(rows, noteRow{Entry: e, date: ev.Date.String(), shown: ev.ShortSpan()})
 			}
 		}
 	}
@@ -137,7 +137,8 @@ func count(n int, one, many string) string {
 // has it.
 type noteRow struct {
 	notebook.Entry
-	date   string
+	date   string // as the file writes it, for JSON
+	shown  string // as tlx list shows it: Event.ShortSpan
 	orphan bool
 }
 
@@ -156,9 +157,10 @@ func markText(e notebook.Entry) string {
 // the views. Orphans have no date. Everything from the notebook is sanitised: a notebook
 // may come from someone else's repository.
 func writeNotes(w io.Writer, rows []noteRow, views []notebook.View, withViews bool) error {
-	idWidth := 0
+	idWidth, dateWidth := 0, 10
 	for _, r := range rows {
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(r.ID)))
+		dateWidth = max(dateWidth, lipgloss.Width(r.shown))
 	}
 	cw := colorprofile.NewWriter(w, os.Environ())
 	styles := ui.NewCLIStyles()
@@ -166,7 +168,7 @@ func writeNotes(w io.Writer, rows []noteRow, views []notebook.View, withViews bo
 	for _, r := range rows {
 		b.Reset()
 		if !r.orphan {
-			b.WriteString(styles.Date.Render(fmt.Sprintf("%-10s", r.date)) + "  ")
+			b.WriteString(styles.Date.Render(r.shown+strings.Repeat(" ", dateWidth-lipgloss.Width(r.shown))) + "  ")
 		}
 		id := timeline.SanitizeLine(r.ID)
 		b.WriteString(styles.ID.Render(id) + strings.Repeat(" ", idWidth-lipgloss.Width(id)))

@@ -53,7 +53,7 @@ func TestNotes(t *testing.T) {
 	mustRun(t, 0, "-f", path, "note", "--append", "year-long", "Again.")
 
 	out, errOut := mustRun(t, 0, "notes", "-f", path)
-	want := "2024        year-long  Influence sites  [marked]\n" +
+	want := "2024→       year-long  Influence sites  [marked]\n" +
 		"    Appended.\n\n    Again.\n" +
 		"2024-06     phishing   Phishing of a campaign official\n" +
 		"    Line one,\n    still one.\n\n    Line <two> *2*.\n" +

@@ -52,11 +52,11 @@ func TestMarkedFlag(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"list", "--marked"}, "2024        year-long  Influence sites\n2024-08-09  report     Microsoft report released\n"},
+		{[]string{"list", "--marked"}, "2024→       year-long  Influence sites\n2024-08-09  report     Microsoft report released\n"},
 		{[]string{"list", "--marked", "key"}, "2024-08-09  report  Microsoft report released\n"},
 		{[]string{"list", "--marked=KEY"}, "2024-08-09  report  Microsoft report released\n"},
 		{[]string{"list", "--marked", "key,check", "--json"}, ""},
-		{[]string{"list", "--marked", "--actor", "iran"}, "2024        year-long  Influence sites\n"},
+		{[]string{"list", "--marked", "--actor", "iran"}, "2024→       year-long  Influence sites\n"},
 		{[]string{"--marked", "list"}, ""}, // list is the command, not a label
 		{[]string{"notes", "--marked", "key"}, "2024-08-09  report  Microsoft report released  [key]\n    Said Friday.\n"},
 	}

@@ -19,7 +19,7 @@ func testTimeline(t *testing.T) *timeline.Timeline {
 	for i, id := range []string{"a", "b", "c"} {
 		events = append(events, timeline.Event{
 			ID: id, Title: "Event " + strings.ToUpper(id),
-			Date:    timeline.Date{Year: 2024, Month: time.Month(i + 1), Day: 1, Prec: timeline.Day},
+			Date:    timeline.On(timeline.Date{Year: 2024, Month: time.Month(i + 1), Day: 1, Prec: timeline.Day}),
 			Sources: []timeline.Source{{Publisher: "Reuters"}},
 		})
 	}

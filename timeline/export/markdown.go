@@ -74,8 +74,8 @@ func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts 
 		if ew.err != nil {
 			return ew.err
 		}
-		if !started || e.Date.Year != year {
-			year, started = e.Date.Year, true
+		if !started || e.Date.Year() != year {
+			year, started = e.Date.Year(), true
 			m.raw("\n## ")
 			m.buf = strconv.AppendInt(m.buf[:0], int64(year), 10)
 			m.bw.Write(m.buf)
@@ -366,7 +366,7 @@ func (m *mdWriter) themeName(e *timeline.Event, i int, id string) string {
 // heading writes an event's heading text: its date or span in words, a dash, its title.
 // An event without a title (only hand-built ones lack it) shows its date alone.
 func (m *mdWriter) heading(e *timeline.Event) {
-	m.buf = appendSpan(m.buf[:0], e)
+	m.buf = timeline.AppendSpan(m.buf[:0], e)
 	if !blank(e.Title) {
 		m.buf = append(m.buf, " — "...)
 	}
@@ -375,40 +375,10 @@ func (m *mdWriter) heading(e *timeline.Event) {
 }
 
 // HeadingText returns the text an event's heading shows in a Markdown export: its date or
-// span at its precision in words ("3 January 2020", "2020 to August 2024"), a dash and its
-// title, sanitised.
+// span in words as timeline.AppendSpan writes it ("3 January 2020", "between June and
+// July 2024"), a dash and its title, sanitised.
 func HeadingText(e *timeline.Event) string {
 	return string(appendHeading(nil, e))
-}
-
-// appendSpan appends the event's date in words, or "date to end" when it has an end.
-func appendSpan(b []byte, e *timeline.Event) []byte {
-	b = appendLong(b, e.Date)
-	if !e.End.IsZero() && e.End != e.Date {
-		b = append(b, " to "...)
-		b = appendLong(b, e.End)
-	}
-	return b
-}
-
-// appendLong appends d as Date.Long writes it, without fmt: the export calls it for every
-// event.
-func appendLong(b []byte, d timeline.Date) []byte {
-	switch d.Prec {
-	case timeline.Day:
-		b = strconv.AppendInt(b, int64(d.Day), 10)
-		b = append(b, ' ')
-		fallthrough
-	case timeline.Month:
-		b = append(b, d.Month.String()...)
-		b = append(b, ' ')
-	}
-	if d.Prec == timeline.Year { // String's %04d
-		for p := 1000; p > 1 && d.Year >= 0 && d.Year < p; p /= 10 {
-			b = append(b, '0')
-		}
-	}
-	return strconv.AppendInt(b, int64(d.Year), 10)
 }
 
 // related writes a link to a related event's heading when the event is in the export,
@@ -481,7 +451,7 @@ func (m *mdWriter) source(n int, s *timeline.Source) {
 	}
 	if !s.Published.IsZero() {
 		sep()
-		m.buf = appendLong(m.buf[:0], s.Published)
+		m.buf = s.Published.AppendLong(m.buf[:0])
 		m.bw.Write(m.buf)
 	}
 	if !blank(s.Via) {
@@ -814,8 +784,8 @@ func relatedAnchors(t *timeline.Timeline, title string, events []*timeline.Event
 	s.slug([]byte(title))
 	year, started := 0, false
 	for _, e := range events {
-		if !started || e.Date.Year != year {
-			year, started = e.Date.Year, true
+		if !started || e.Date.Year() != year {
+			year, started = e.Date.Year(), true
 			text = strconv.AppendInt(text[:0], int64(year), 10)
 			s.slug(text)
 		}
@@ -830,7 +800,7 @@ func relatedAnchors(t *timeline.Timeline, title string, events []*timeline.Event
 
 // appendHeading appends an event's heading text, as HeadingText returns it.
 func appendHeading(b []byte, e *timeline.Event) []byte {
-	b = appendSpan(b, e)
+	b = timeline.AppendSpan(b, e)
 	if title := line(e.Title); title != "" {
 		b = append(b, " — "...)
 		b = append(b, title...)

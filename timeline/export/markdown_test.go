@@ -167,7 +167,7 @@ func embedded(tb testing.TB) *timeline.Timeline {
 // with spaces and parentheses, a javascript: URL (the loader rejects those; the export
 // must not trust that it did), duplicate headings and a two-digit list of sources.
 func hostile(testing.TB) *timeline.Timeline {
-	d := timeline.MustDate
+	d, w := timeline.MustDate, timeline.MustWhen
 	actors := []timeline.Actor{
 		{ID: "op", Name: "*Operation* [Midnight] #1 | <b>"},
 		{ID: "amp", Name: "AT&T &amp; Co &#169; &#x41; & friends"},
@@ -180,7 +180,7 @@ func hostile(testing.TB) *timeline.Timeline {
 	}
 	events := []timeline.Event{
 		{
-			ID: "midnight", Date: d("2024-06-01"), Title: "*Operation* [Midnight] #1 | <b>",
+			ID: "midnight", Date: w("2024-06-01"), Title: "*Operation* [Midnight] #1 | <b>",
 			Summary: "# Not a heading\n- not a list\n+ nor this\n1. nor this\n> nor a quote\n\n" +
 				"<script>alert(1)</script>\n\n    indented, not code\n\n---\n\n===\n\n" +
 				"trailing backslash\\\nand trailing spaces   \n\n```\nfence\n```\n\n" +
@@ -197,19 +197,19 @@ func hostile(testing.TB) *timeline.Timeline {
 			},
 		},
 		{
-			ID: "heading-hash", Date: d("2024"), End: d("2025-03"), Title: "Heading ending in #",
+			ID: "heading-hash", Date: w("2024"), End: d("2025-03"), Title: "Heading ending in #",
 			Summary: "OSC link \x1b]8;;http://evil\x07text\x1b]8;;\x07 and \u202ebidi\u202c and a NUL \x00 and DEL \x7f.",
 			Status:  "reported",
 			Sources: []timeline.Source{{Publisher: "AP", Quote: "“curly” and \"straight\" quotes & <tags>"}},
 		},
-		{ID: "dup-a", Date: d("2025-01-01"), Title: "Same title", Related: []string{"dup-b"},
+		{ID: "dup-a", Date: w("2025-01-01"), Title: "Same title", Related: []string{"dup-b"},
 			Sources: []timeline.Source{{Publisher: "A"}}},
-		{ID: "dup-b", Date: d("2025-01-01"), Title: "Same title", Related: []string{"dup-a", "midnight"},
+		{ID: "dup-b", Date: w("2025-01-01"), Title: "Same title", Related: []string{"dup-a", "midnight"},
 			Sources: []timeline.Source{{Publisher: "B"}}},
-		{ID: "spaces", Date: d("2025-02"), Title: "  2025. spaced out, trailing backslash \\  ",
+		{ID: "spaces", Date: w("2025-02"), Title: "  2025. spaced out, trailing backslash \\  ",
 			Summary: "line one\r\nline two\r\n\r\n  10) second paragraph  \r\n", Actors: []string{"ctl"},
 			Sources: many},
-		{ID: "elsewhere", Date: d("2019-12-31"), Title: "Not exported with the filter", Sources: []timeline.Source{{Publisher: "X"}}},
+		{ID: "elsewhere", Date: w("2019-12-31"), Title: "Not exported with the filter", Sources: []timeline.Source{{Publisher: "X"}}},
 	}
 	return timeline.New("Hostile <b>*timeline*</b>", "", actors, themes, events)
 }
@@ -390,8 +390,8 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 
 	var years []string
 	for i, e := range events {
-		if i == 0 || e.Date.Year != events[i-1].Date.Year {
-			years = append(years, strconv.Itoa(e.Date.Year))
+		if i == 0 || e.Date.Year() != events[i-1].Date.Year() {
+			years = append(years, strconv.Itoa(e.Date.Year()))
 		}
 	}
 	if !slices.Equal(h2, years) {
@@ -567,14 +567,11 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 	})
 }
 
-// expectedHeading is an event's heading as a reader must see it, built without the
-// export's code: its date or span in words, a dash, its title with control characters
-// replaced.
+// expectedHeading is an event's heading as a reader must see it: its date in the words
+// every output shares (Event.Span, tested in timeline), a dash, its title with control
+// characters replaced.
 func expectedHeading(e *timeline.Event) string {
-	d := e.Date.Long()
-	if !e.End.IsZero() && e.End != e.Date {
-		d += " to " + e.End.Long()
-	}
+	d := e.Span()
 	if title := oneLine(e.Title); title != "" {
 		return d + " — " + title
 	}
@@ -733,8 +730,8 @@ func sluggerStrips(r rune) bool {
 // than "_" is kept, an other number and a dash other than "-" are dropped.
 func TestSlugCategories(t *testing.T) {
 	tl := timeline.New("T", "", nil, nil, []timeline.Event{
-		{ID: "a", Date: timeline.MustDate("2024-06"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"b"}},
-		{ID: "b", Date: timeline.MustDate("2024-07"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"a"}},
+		{ID: "a", Date: timeline.MustWhen("2024-06"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"b"}},
+		{ID: "b", Date: timeline.MustWhen("2024-07"), Title: "Ⅻ Ⓐ a‿b ½ x–y", Related: []string{"a"}},
 	})
 	events, _ := tl.Filter(timeline.Filter{})
 	var buf bytes.Buffer
@@ -752,7 +749,7 @@ func TestSlugCategories(t *testing.T) {
 func TestExportEscapesEveryField(t *testing.T) {
 	const nasty = "*Operation* [Midnight] #1 | <b>"
 	tl := timeline.New(nasty, "", []timeline.Actor{{ID: "a", Name: nasty}}, []timeline.Theme{{ID: "t", Name: nasty}},
-		[]timeline.Event{{ID: "e", Date: timeline.MustDate("2024-06"), Title: nasty, Summary: nasty, Location: nasty,
+		[]timeline.Event{{ID: "e", Date: timeline.MustWhen("2024-06"), Title: nasty, Summary: nasty, Location: nasty,
 			Actors: []string{"a"}, Themes: []string{"t"}, Status: "confirmed",
 			Sources: []timeline.Source{{Publisher: nasty, Title: nasty, URL: "https://example.com/(a b)", Via: nasty, Quote: nasty}}}})
 	events, _ := tl.Filter(timeline.Filter{})
@@ -789,7 +786,7 @@ func FuzzExportEscaping(f *testing.F) {
 			return r
 		}, s)
 		tl := timeline.New(s, "", []timeline.Actor{{ID: "a", Name: s}}, []timeline.Theme{{ID: "t", Name: s}},
-			[]timeline.Event{{ID: "e", Date: timeline.MustDate("2024-06"), Title: s, Summary: s, Location: s,
+			[]timeline.Event{{ID: "e", Date: timeline.MustWhen("2024-06"), Title: s, Summary: s, Location: s,
 				Actors: []string{"a"}, Themes: []string{"t"}, Status: s, Related: []string{"e"},
 				Sources: []timeline.Source{{Publisher: s, Title: s, URL: u, Via: s, Quote: s}, {Publisher: s, Quote: s}}}})
 		events, err := tl.Filter(timeline.Filter{})

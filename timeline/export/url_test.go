@@ -14,7 +14,7 @@ import (
 // internationalised host is written in punycode in both, so that a look-alike host reads
 // as the different host it is.
 func TestExportLinksRevealHosts(t *testing.T) {
-	tl := timeline.New("T", "", nil, nil, []timeline.Event{{ID: "e", Date: timeline.MustDate("2024-06"), Title: "E",
+	tl := timeline.New("T", "", nil, nil, []timeline.Event{{ID: "e", Date: timeline.MustWhen("2024-06"), Title: "E",
 		Sources: []timeline.Source{
 			{Publisher: "P", Title: "Look-alike", URL: "https://exаmple.com/a b?x=1&amp;y"}, // Cyrillic а
 			{URL: "https://bücher.example/seite"},

@@ -132,11 +132,25 @@ func generate(n int, seed int64) *generated {
 		e := &g.events[i]
 		e.ID = "e" + strconv.Itoa(i+1) + "-" + words[r.IntN(len(words))]
 		e.Pos = i + 1
-		e.Date = dateAt(day, r)
+		e.Date = timeline.On(dateAt(day, r))
 		if r.IntN(8) == 0 {
 			e.End = dateAt(day.AddDate(0, r.IntN(6), 1+r.IntN(60)), r)
 			if e.End.Last().Compare(e.Date.First()) < 0 {
 				e.End = timeline.Date{}
+			}
+		}
+		// One event in twenty is dated by a window, as careful timelines are, chosen by
+		// position so that the random draws, and so every other field, stay as they were.
+		if i%20 == 3 && e.End.IsZero() {
+			later := timeline.DateOf(day.AddDate(0, 1, 0))
+			later.Day, later.Prec = 0, timeline.Month
+			switch i / 20 % 3 {
+			case 0:
+				e.Date.To = later // between
+			case 1:
+				e.Date.From = timeline.Date{} // by
+			case 2:
+				e.Date.To = timeline.Date{} // since
 			}
 		}
 		actor := actorSeeds[r.IntN(len(actorSeeds))].name
@@ -261,7 +275,7 @@ func (g *generated) write(b *bytes.Buffer) {
 		b.WriteString("[[events]]\nid = ")
 		b.WriteString(str(e.ID))
 		b.WriteString("\ndate = ")
-		b.WriteString(date(e.Date))
+		b.WriteString(when(e.Date))
 		if !e.End.IsZero() {
 			b.WriteString("\nend = ")
 			b.WriteString(date(e.End))
@@ -318,6 +332,14 @@ func date(d timeline.Date) string {
 		return d.String()
 	}
 	return `"` + d.String() + `"`
+}
+
+// when writes an event's date: a day as a TOML local date, anything else as a string.
+func when(w timeline.When) string {
+	if !w.IsWindow() {
+		return date(w.From)
+	}
+	return `"` + w.String() + `"`
 }
 
 func str(s string) string { return strconv.Quote(s) }
