@@ -213,6 +213,13 @@ func (c *checker) event(k int) {
 		c.text("url", s.URL, true)
 		c.text("via", s.Via, true)
 		c.text("quote", s.Quote, false)
+		for j, q := range s.Quotes {
+			if strings.TrimSpace(q) == "" {
+				c.add("quotes", ErrMissing, "remove it, or give the words it quotes", "item %d of quotes%s is empty", j+1, c.in())
+				continue
+			}
+			c.text("quotes", q, false)
+		}
 		if s.URL != "" {
 			c.url(s.URL)
 		}

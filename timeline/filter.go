@@ -185,6 +185,21 @@ func (f Filter) SearchTerms() []string {
 	return out
 }
 
+// MayOnly returns a test of whether an event that f selects only may fall in f's range of
+// dates (its from and to parts): its date is a window, or coarser than the range, or
+// qualified, and reaches past an edge, so that it may fall inside or not. Lists and
+// exports mark such events; the within kind leaves them out. An event that lasted and
+// certainly overlaps the range is in it for certain. The test is nil when f has no range:
+// no event is then marked.
+func (f Filter) MayOnly() func(e *Event) bool {
+	r := f.Dates()
+	if r.IsZero() {
+		return nil
+	}
+	lo, hi := r.bounds()
+	return func(e *Event) bool { return e.endFirst < lo || e.startLast > hi }
+}
+
 // Dates returns the range of f's from and to parts; a side whose date does not parse is
 // open.
 func (f Filter) Dates() Range {
@@ -332,6 +347,8 @@ type (
 	statusMatch []bool // by index into Statuses
 	fromMatch   int    // the first day
 	toMatch     int    // the last day
+	withinMatch struct{ lo, hi int }
+	countMatch  Count // of independent publishers
 	textMatch   struct {
 		terms  []term
 		mask   *signature // bits an event's signature needs for the terms to match; nil: none
@@ -346,6 +363,24 @@ func (m themeMatch) match(e *Event) bool  { return anyOf(m, e.themes) }
 func (m statusMatch) match(e *Event) bool { return e.status >= 0 && m[e.status] }
 func (m fromMatch) match(e *Event) bool   { return e.last >= int(m) }
 func (m toMatch) match(e *Event) bool     { return e.first <= int(m) }
+func (m withinMatch) match(e *Event) bool { return e.first >= m.lo && e.last <= m.hi }
+func (m countMatch) match(e *Event) bool  { return Count(m).Has(int(e.npub)) }
+
+func (m withinMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if !m.match(e) {
+			bad[i] |= bit
+		}
+	}
+}
+
+func (m countMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
+	for i, e := range es {
+		if !m.match(e) {
+			bad[i] |= bit
+		}
+	}
+}
 
 func (m actorMatch) matchAll(es []*Event, bad []uint32, bit uint32) {
 	for i, e := range es {
@@ -645,11 +680,20 @@ type counter interface {
 
 // The counters of the kinds that have facets.
 type (
-	actorCount  struct{}
-	themeCount  struct{}
-	statusCount struct{}
-	yearCount   struct{ first int }
+	actorCount   struct{}
+	themeCount   struct{}
+	statusCount  struct{}
+	yearCount    struct{ first int }
+	sourcesCount struct{}
 )
+
+func (sourcesCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
+	for i, e := range es {
+		if bad[i]&^ignore == 0 && e.npub > 0 && int(e.npub) <= len(counts) {
+			counts[e.npub-1]++
+		}
+	}
+}
 
 func (actorCount) countAll(es []*Event, bad []uint32, ignore uint32, counts []int) {
 	for i, e := range es {

@@ -322,3 +322,82 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// TestDateCertainty is the semantics of date filters, at day, month and year precision,
+// against dates, spans and windows: a range keeps every event that may fall in it
+// (MayOnly marks those that only may), and within keeps those certainly inside.
+func TestDateCertainty(t *testing.T) {
+	d, w := timeline.MustDate, timeline.MustWhen
+	src := []timeline.Source{{Publisher: "P"}}
+	tl := timeline.New("Certainty", "", nil, nil, []timeline.Event{
+		{ID: "day", Date: w("2024-08-09"), Sources: src},
+		{ID: "month", Date: w("2024-08"), Sources: src},
+		{ID: "year", Date: w("2024"), Sources: src},
+		{ID: "window", Date: w("2024-07..2024-08"), Sources: src},
+		{ID: "by", Date: w("..2024-08-09"), Sources: src},
+		{ID: "since", Date: w("2024-08.."), Sources: src},
+		{ID: "span", Date: w("2024-06"), End: d("2024-09"), Sources: src},
+		{ID: "window-span", Date: w("2024-06..2024-09"), End: d("2024-09"), Sources: src},
+		{ID: "about", Date: w("2024-08~"), Sources: src},
+		{ID: "long-span", Date: w("2020"), End: d("2024-08-15"), Sources: src},
+	})
+	tests := []struct {
+		rng                  string
+		certain, may, within []string
+	}{
+		{"2024-08-09",
+			[]string{"day", "long-span", "span"},
+			[]string{"about", "by", "month", "since", "window", "window-span", "year"},
+			[]string{"day"}},
+		{"2024-08",
+			[]string{"day", "long-span", "month", "span"},
+			[]string{"about", "by", "since", "window", "window-span", "year"},
+			[]string{"day", "month"}},
+		{"2024",
+			[]string{"about", "day", "long-span", "month", "span", "window", "window-span", "year"},
+			[]string{"by", "since"},
+			[]string{"about", "day", "month", "span", "window", "window-span", "year"}},
+		{"2024-09..2024-12",
+			[]string{"span", "window-span"},
+			[]string{"about", "since", "year"},
+			nil},
+		{"..2024-07",
+			[]string{"long-span", "span"},
+			[]string{"about", "by", "window", "window-span", "year"},
+			[]string{}},
+		{"2022",
+			[]string{"long-span"},
+			[]string{"by"},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rng, func(t *testing.T) {
+			f := timeline.Filter{}.WithDates(rng(t, tt.rng))
+			kept := mustFilter(t, tl, f)
+			mayOnly := f.MayOnly()
+			var certain, may []string
+			for _, e := range kept {
+				if mayOnly(e) {
+					may = append(may, e.ID)
+				} else {
+					certain = append(certain, e.ID)
+				}
+			}
+			slices.Sort(certain)
+			slices.Sort(may)
+			if !slices.Equal(certain, tt.certain) || !slices.Equal(may, tt.may) {
+				t.Errorf("certainly in %q, may fall in %q;\nwant %q and %q", certain, may, tt.certain, tt.may)
+			}
+			within := ids(mustFilter(t, tl, timeline.Filter{}.With(timeline.WithinFilter, tt.rng)))
+			slices.Sort(within)
+			if len(within) != 0 || len(tt.within) != 0 {
+				if !slices.Equal(within, tt.within) {
+					t.Errorf("within %s: %q, want %q", tt.rng, within, tt.within)
+				}
+			}
+		})
+	}
+	if (timeline.Filter{}).MayOnly() != nil {
+		t.Error("a filter without dates marks events")
+	}
+}

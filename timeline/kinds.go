@@ -15,17 +15,17 @@ import (
 // new kind is one new row.
 type FilterKind uint8
 
-// The kinds of filter, in the order a query prints them. Kinds to come have their place
-// here: "sources" (a count of independent publishers: --min-sources N, --single-source)
-// after PublisherFilter, and "within" (dates certainly inside a range) after ToFilter.
+// The kinds of filter, in the order a query prints them.
 const (
 	ActorFilter     FilterKind = iota // events with any of these actors: ids, names or aliases
 	ThemeFilter                       // events with any of these themes
 	StatusFilter                      // events with any of these statuses
 	LocationFilter                    // events at any of these places
 	PublisherFilter                   // events with a source from any of these publishers
+	SourcesFilter                     // events with this many independent publishers: a count, "2.." or "1"
 	FromFilter                        // events that may fall on or after this date
 	ToFilter                          // events that may fall on or before this date
+	WithinFilter                      // events certainly inside this range of dates
 	MarkedFilter                      // events the reader marked, with any of these labels (see Annotations)
 	TextFilter                        // events whose text holds every one of these words or phrases
 	numKinds
@@ -142,16 +142,32 @@ func splitList(s string) ([]string, error) {
 	return append(out, b.String()), nil
 }
 
+// Shorthand is a flag that sets a kind's value for people who think of it in other words:
+// --single-source for sources:1.
+type Shorthand struct {
+	Name  string // the long flag
+	Usage string // its help
+	// Arg names the flag's argument, "N"; "" for a flag that takes none.
+	Arg string
+	// Value returns the kind's value the flag sets, given its argument ("" when it takes
+	// none); the kind's ParseArg then checks it.
+	Value func(arg string) string
+}
+
+// Shorthands returns the kind's shorthand flags, nil for most kinds.
+func (k FilterKind) Shorthands() []Shorthand { return kinds[k].shorthands }
+
 // kindSpec describes one kind of filter. Every function is given the values of the kind's
 // part, never empty.
 type kindSpec struct {
-	name   string // query key and long flag
-	short  string // one-letter flag, or ""
-	usage  string // the flag's help
-	single bool   // one value, not any of several
-	alone  string // the value of the flag given without one; "": the flag needs a value
-	whole  bool   // a flag argument is one value, commas and all
-	costly bool   // matching reads text: done last, and skipped when facets need it not
+	name       string // query key and long flag
+	short      string // one-letter flag, or ""
+	usage      string // the flag's help
+	shorthands []Shorthand
+	single     bool   // one value, not any of several
+	alone      string // the value of the flag given without one; "": the flag needs a value
+	whole      bool   // a flag argument is one value, commas and all
+	costly     bool   // matching reads text: done last, and skipped when facets need it not
 
 	// chip, one and many name the kind for people: the explorer's chip ("actor Iran or
 	// Russia"), and the export header for one value and for several ("actors Iran or
@@ -304,6 +320,51 @@ func kindTable() [numKinds]kindSpec {
 			describe: nameWords(PublisherFilter, func(t *Timeline, v string) string { return t.valueIndex(PublisherFilter).name(v) }),
 			slugs:    valueSlugs,
 		},
+		SourcesFilter: {
+			name:   "sources",
+			usage:  "only events that this many independent publishers support: 2.. (two or more), 1 (one only), ..2, 1..3; a via does not count",
+			single: true,
+			chip:   "sources", one: "supported by", many: "supported by",
+			shorthands: []Shorthand{
+				{Name: "min-sources", Arg: "N", Usage: "only events that at least N independent publishers support (sources:N..)",
+					Value: func(arg string) string { return strings.TrimSpace(arg) + ".." }},
+				{Name: "single-source", Usage: "only events that one publisher alone supports, for checking (sources:1)",
+					Value: func(string) string { return "1" }},
+			},
+			parse: func(v string) (string, error) {
+				c, err := ParseCount(v)
+				return c.String(), err
+			},
+			compile: func(_ *compiler, values []string) (matcher, error) {
+				c, err := ParseCount(values[len(values)-1])
+				if err != nil {
+					return nil, &ValueError{Kind: SourcesFilter, Value: values[len(values)-1], Err: err}
+				}
+				return countMatch(c), nil
+			},
+			narrows: func(prev, next []string) bool {
+				p, errP := ParseCount(prev[0])
+				n, errN := ParseCount(next[0])
+				return errP == nil && errN == nil && n.Min >= p.Min && (p.Max == 0 || n.Max != 0 && n.Max <= p.Max)
+			},
+			values:  sourcesValues,
+			counter: func(*Timeline) counter { return sourcesCount{} },
+			index: func(t *Timeline, v string) (int, bool) {
+				c, err := ParseCount(v)
+				if err != nil || c.Min != c.Max || c.Min > t.maxPublishers {
+					return 0, false
+				}
+				return c.Min - 1, true
+			},
+			describe: func(_ *Timeline, _ Filter, values []string) (Words, bool) {
+				c, _ := ParseCount(values[0])
+				return Words{Kind: "sources", Label: "supported by", Values: []string{c.Words()}}, true
+			},
+			slugs: func(_ Filter, values []string) []string {
+				c, _ := ParseCount(values[0])
+				return []string{c.slug()}
+			},
+		},
 		FromFilter: {
 			name:   "from",
 			usage:  "only events on or after this date: 2024, 2024-06 or 2024-06-15",
@@ -371,6 +432,41 @@ func kindTable() [numKinds]kindSpec {
 					return nil
 				}
 				return []string{"to-" + f.Dates().To.String()}
+			},
+		},
+		WithinFilter: {
+			name:   "within",
+			usage:  "only events certainly inside this range, such as 2024-08 or 2024-06..2024-09: an event whose date is a window or too coarse to be sure is left out",
+			single: true,
+			chip:   "within", one: "certainly dated", many: "certainly dated",
+			parse: func(v string) (string, error) {
+				r, err := ParseRange(v)
+				return r.String(), err
+			},
+			compile: func(_ *compiler, values []string) (matcher, error) {
+				r, err := ParseRange(values[len(values)-1])
+				if err != nil {
+					return nil, &ValueError{Kind: WithinFilter, Value: values[len(values)-1], Err: err}
+				}
+				lo, hi := r.bounds()
+				return withinMatch{lo, hi}, nil
+			},
+			narrows: func(prev, next []string) bool {
+				p, errP := ParseRange(prev[0])
+				n, errN := ParseRange(next[0])
+				if errP != nil || errN != nil {
+					return false
+				}
+				plo, phi := p.bounds()
+				nlo, nhi := n.bounds()
+				return nlo >= plo && nhi <= phi
+			},
+			describe: func(_ *Timeline, _ Filter, values []string) (Words, bool) {
+				r, _ := ParseRange(values[0])
+				return Words{Kind: "within", Label: "certainly dated", Values: []string{r.Human()}}, true
+			},
+			slugs: func(_ Filter, values []string) []string {
+				return []string{"within-" + values[0]}
 			},
 		},
 		MarkedFilter: {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -103,6 +104,7 @@ func TestGoodFiles(t *testing.T) {
 		{"tricky.toml", 2, 1, "first", "second"},
 		{"bom-crlf.toml", 1, 0, "crlf", "crlf"},
 		{"spans.toml", 4, 0, "year", "day"},
+		{"windows.toml", 6, 0, "about", "by"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -120,6 +122,37 @@ func TestGoodFiles(t *testing.T) {
 				t.Errorf("path %q, title %q", tl.Path, tl.Title)
 			}
 		})
+	}
+}
+
+// TestWindowsFile reads every form of uncertain date from a file, and the article cited
+// twice as one source with its three quotes.
+func TestWindowsFile(t *testing.T) {
+	tl, err := timeline.Load("../testdata/good/windows.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"between":        "between June and July 2024",
+		"by":             "by 4 February 2026",
+		"since":          "since August 2024",
+		"mixed":          "between July 2024 and 11 August 2024",
+		"about":          "about June 2024 to possibly September 2024",
+		"window-and-end": "began between June and September 2025, ended September 2025",
+	} {
+		if got := tl.Event(id).Span(); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	e := tl.Event("window-and-end")
+	if len(e.Sources) != 1 || !slices.Equal(e.Sources[0].Quoted(), []string{"for most of the trial", "in September"}) {
+		t.Errorf("window-and-end: sources %+v, want one with both quotes", e.Sources)
+	}
+	if got := tl.Event("between").Sources[0].Quoted(); len(got) != 2 {
+		t.Errorf("between: quotes %q", got)
+	}
+	if p := tl.Event("about").Sources[0].Published; p.String() != "2024-10~" {
+		t.Errorf("published %s, want 2024-10~", p)
 	}
 }
 

@@ -41,6 +41,15 @@ func TestParseQuery(t *testing.T) {
 		{"from:2024-06-15", map[timeline.FilterKind][]string{timeline.FromFilter: {"2024-06-15"}}, "from:2024-06-15"},
 		{"location:a:b", map[timeline.FilterKind][]string{timeline.LocationFilter: {"a:b"}}, "location:a:b"},
 		{"x\u00a0y", map[timeline.FilterKind][]string{timeline.TextFilter: {"x", "y"}}, "x y"},
+		{"within:2024-08", map[timeline.FilterKind][]string{timeline.WithinFilter: {"2024-08"}}, "within:2024-08"},
+		{"within:2024-06..2024-09 from:2024", map[timeline.FilterKind][]string{timeline.WithinFilter: {"2024-06..2024-09"}, timeline.FromFilter: {"2024"}},
+			"from:2024 within:2024-06..2024-09"},
+		{"within:..2021", map[timeline.FilterKind][]string{timeline.WithinFilter: {"..2021"}}, "within:..2021"},
+		{"within:2024-06..2024-06", map[timeline.FilterKind][]string{timeline.WithinFilter: {"2024-06"}}, "within:2024-06"},
+		{"sources:2..", map[timeline.FilterKind][]string{timeline.SourcesFilter: {"2.."}}, "sources:2.."},
+		{"sources:1 actor:iran", map[timeline.FilterKind][]string{timeline.SourcesFilter: {"1"}}, "actor:iran sources:1"},
+		{"sources:1..3", map[timeline.FilterKind][]string{timeline.SourcesFilter: {"..3"}}, "sources:..3"},
+		{"sources:2..2", map[timeline.FilterKind][]string{timeline.SourcesFilter: {"2"}}, "sources:2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -71,7 +80,7 @@ func TestParseQueryErrors(t *testing.T) {
 		want     string
 	}{
 		{"actr:routh", timeline.ErrQuery, `invalid query: unknown key "actr" at column 1; did you mean "actor"? Put text with a colon in quotes`},
-		{"see https://example.com", timeline.ErrQuery, `invalid query: unknown key "https" at column 5; the keys are actor, theme, status, location, publisher, from, to, marked, search; put text with a colon in quotes`},
+		{"see https://example.com", timeline.ErrQuery, `invalid query: unknown key "https" at column 5; the keys are actor, theme, status, location, publisher, sources, from, to, within, marked, search; put text with a colon in quotes`},
 		{`actor:"iran`, timeline.ErrQuery, "invalid query: the quote at column 7 is never closed"},
 		{`golf "course`, timeline.ErrQuery, "invalid query: the quote at column 6 is never closed"},
 		{"actor: iran", timeline.ErrQuery, "invalid query: actor: at column 1 has no value; write it as actor:value"},
@@ -81,6 +90,13 @@ func TestParseQueryErrors(t *testing.T) {
 		{"from:2024-13", timeline.ErrDate, `from: invalid date "2024-13": month 13 does not exist`},
 		{"to:June", timeline.ErrDate, `to: invalid date "June": want YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"from:2025 to:2024", timeline.ErrDate, "to:2024 is before from:2025; swap them"},
+		{"within:2024-09..2024-06", timeline.ErrDate, "within: invalid date range: 2024-06 is before 2024-09; swap them"},
+		{"within:2024-08..2024-07-31~", timeline.ErrDate, `within: invalid date "2024-07-31~": ~ says how sure a timeline is of a date; here give the date alone, 2024-07-31`},
+		{"sources:0", timeline.ErrCount, `sources: invalid count "0": every event has one publisher at least; give 1 or more`},
+		{"sources:many", timeline.ErrCount, `sources: invalid count "many": want a number of publishers, such as 2, 2.. (two or more) or 1..3`},
+		{"sources:3..1", timeline.ErrCount, `sources: invalid count "3..1": 1 is less than 3; swap them`},
+		{"sources:..", timeline.ErrCount, `sources: invalid count "..": give at least one side, as in 2.. or ..2`},
+		{"sources:1,2", timeline.ErrQuery, "invalid query: sources: takes one value, at column 1"},
 	}
 	for _, tt := range tests {
 		_, err := timeline.ParseQuery(tt.in)

@@ -37,8 +37,10 @@ type Timeline struct {
 	eventIndex map[string]int        // id -> index into Events
 	search     *searchIndex          // built on first need: see PrepareSearch
 	values     [numKinds]*valueIndex // for the kinds that have one, built on first need
-	// The years of the first and last days any event may cover.
+	// The years of the first and last dates the events name (see Span).
 	firstYear, lastYear int
+	// The most independent publishers any event has.
+	maxPublishers int
 }
 
 // Actor is a state, agency, group, person, organization, company or media outlet that
@@ -71,7 +73,9 @@ type Event struct {
 	Location string   `json:"location,omitempty"`
 	Status   string   `json:"status,omitempty"`
 	Related  []string `json:"related,omitempty"` // event ids
-	Sources  []Source `json:"sources"`
+	// Sources are the reports it rests on, each article once: New merges the sources that
+	// cite one article (see Source) into the first, with all their quotes.
+	Sources []Source `json:"sources"`
 
 	// Line is the line of the event's [[events]] header in its file, 0 when unknown.
 	Line int `json:"line,omitempty"`
@@ -85,17 +89,21 @@ type Event struct {
 	actors              []int32 // indexes into Timeline.Actors
 	themes              []int32 // indexes into Timeline.Themes
 	status              int8    // index into Statuses, -1 when none
+	npub                int32   // number of independent publishers: len(Publishers())
 	idx                 int32   // position in Timeline.Events: the event's entry in the search index
 }
 
-// Source is a report an event rests on.
+// Source is a report an event rests on: one article. Two sources of an event cite one
+// article when they have the same URL or, without URLs, the same publisher, title and
+// date of publication; New merges them.
 type Source struct {
-	Publisher string `json:"publisher"`
-	Title     string `json:"title,omitempty"`
-	URL       string `json:"url,omitempty"`
-	Published Date   `json:"published,omitzero"`
-	Via       string `json:"via,omitempty"`
-	Quote     string `json:"quote,omitempty"`
+	Publisher string   `json:"publisher"`
+	Title     string   `json:"title,omitempty"`
+	URL       string   `json:"url,omitempty"`
+	Published Date     `json:"published,omitzero"`
+	Via       string   `json:"via,omitempty"`
+	Quote     string   `json:"quote,omitempty"`
+	Quotes    []string `json:"quotes,omitempty"` // more of the article's words; see Quoted
 }
 
 // Actor returns the actor with the given id, name or alias (any case), or nil.
@@ -230,6 +238,9 @@ func (t *Timeline) build() {
 			t.derive(&t.Events[i])
 		}
 	})
+	for i := range t.Events {
+		t.maxPublishers = max(t.maxPublishers, int(t.Events[i].npub))
+	}
 	t.search = new(searchIndex)
 	for k := range numKinds {
 		if k.spec().eventValues != nil {
@@ -339,6 +350,8 @@ func sortEvents(evs []Event) {
 // derive fills in the fields of e that filters and facets read, but for the search text:
 // its span as day numbers, registry indexes and status index.
 func (t *Timeline) derive(e *Event) {
+	e.Sources = mergeSources(e.Sources)
+	e.npub = int32(len(e.Publishers()))
 	e.first, e.startLast = e.Date.span()
 	e.endFirst, e.last = e.first, e.startLast
 	if !e.End.IsZero() {
@@ -401,6 +414,9 @@ func searchFields(t *Timeline, e *Event, add func(string)) {
 	add(e.Summary)
 	for _, s := range e.Sources {
 		add(s.Quote)
+		for _, q := range s.Quotes {
+			add(q)
+		}
 	}
 }
 

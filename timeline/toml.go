@@ -521,6 +521,9 @@ func eachString(evs []Event, f func(*string)) {
 			f(&s.URL)
 			f(&s.Via)
 			f(&s.Quote)
+			for k := range s.Quotes {
+				f(&s.Quotes[k])
+			}
 		}
 	}
 }

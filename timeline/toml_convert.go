@@ -20,7 +20,7 @@ var (
 	actorKeys  = []string{"id", "name", "kind", "aliases", "description"}
 	themeKeys  = []string{"id", "name", "aliases", "description"}
 	eventKeys  = []string{"id", "date", "end", "title", "summary", "actors", "themes", "location", "status", "related", "sources"}
-	sourceKeys = []string{"publisher", "title", "url", "published", "via", "quote"}
+	sourceKeys = []string{"publisher", "title", "url", "published", "via", "quote", "quotes"}
 )
 
 // ActorKinds lists the values an actor's kind may take.
@@ -290,7 +290,32 @@ func (c *converter) source(m map[string]any) Source {
 		Published: c.date(m, "published"),
 		Via:       c.text(m, "via"),
 		Quote:     c.text(m, "quote"),
+		Quotes:    c.quotes(m),
 	}
+}
+
+// quotes reads a source's quotes: an array of strings. The check reports blank ones.
+func (c *converter) quotes(m map[string]any) []string {
+	v, ok := m["quotes"]
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		c.wrongType("quotes", v, "an array of strings", `write quotes = ["...", "..."], one string for each passage`)
+		c.note("quotes", GivenWrong)
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for i, x := range arr {
+		s, ok := x.(string)
+		if !ok {
+			c.add(ErrType, "quotes", "write each quote in quotes", "item %d of quotes%s must be a string, not %s", i+1, c.in(), typeName(x))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func (c *converter) actor(m map[string]any, i int) Actor {

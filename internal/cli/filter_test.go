@@ -42,6 +42,12 @@ func TestFlagsAndQueryGiveOneFilter(t *testing.T) {
 		{[]string{"--to", "2021"}, "to:2021"},
 		{[]string{"--marked"}, "marked:any"},
 		{[]string{"--marked=key,Check", "-a", "iran"}, "actor:iran marked:key,check"},
+		{[]string{"--within", "2024-08"}, "within:2024-08"},
+		{[]string{"--within", "2024-06..2024-09", "--from", "2024"}, "from:2024 within:2024-06..2024-09"},
+		{[]string{"--sources", "2.."}, "sources:2.."},
+		{[]string{"--min-sources", "2"}, "sources:2.."},
+		{[]string{"--single-source"}, "sources:1"},
+		{[]string{"--sources", "1..3"}, "sources:..3"},
 	}
 	tested := map[timeline.FilterKind]bool{}
 	for _, tt := range tests {
@@ -77,12 +83,30 @@ func TestFilterFlagErrors(t *testing.T) {
 		{[]string{"--to", "june"}, `--to: invalid date "june": want YYYY, YYYY-MM or YYYY-MM-DD`},
 		{[]string{"--from", "2025", "--to", "2024"}, "--to 2024 is before --from 2025; swap them"},
 		{[]string{"--actor", `"iran`}, "--actor: invalid query: the quote at column 1 is never closed"},
+		{[]string{"--within", "2024-09..2024-06"}, `--within: invalid date range: 2024-06 is before 2024-09; swap them`},
+		{[]string{"--within", "2024-06~"}, `--within: invalid date "2024-06~": ~ says how sure a timeline is of a date; here give the date alone, 2024-06`},
+		{[]string{"--sources", "3..2"}, `--sources: invalid count "3..2": 2 is less than 3; swap them`},
 	}
 	for _, tt := range tests {
 		_, err := flagFilter(t, tt.args...)
 		if err == nil || err.Error() != tt.want || exitCode(err) != exitUsage {
 			t.Errorf("flags %q: error %v (exit %d), want %q", tt.args, err, exitCode(err), tt.want)
 		}
+	}
+}
+
+// TestShorthandFlagErrors: a shorthand's argument is checked as it is read, and the
+// message names the flag as typed.
+func TestShorthandFlagErrors(t *testing.T) {
+	for _, args := range [][]string{{"--min-sources", "0"}, {"--min-sources", "two"}, {"--single-source=maybe"}} {
+		code, _, errOut := runCLI(t, append([]string{"list"}, args...)...)
+		if code != exitUsage || !strings.Contains(errOut, "for \""+strings.SplitN(args[0], "=", 2)[0]+"\" flag") {
+			t.Errorf("tlx list %q: exit %d, %q", args, code, errOut)
+		}
+	}
+	code, out, errOut := runCLI(t, "list", "--single-source=false", "--actor", "routh")
+	if code != 0 || !strings.Contains(out, "routh") {
+		t.Errorf("--single-source=false: exit %d, %q %q", code, out, errOut)
 	}
 }
 

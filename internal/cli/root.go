@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -222,7 +223,8 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// addFilterFlags gives cmd a flag for each kind of filter, as the kind describes it.
+// addFilterFlags gives cmd a flag for each kind of filter, and one for each of its
+// shorthands (--min-sources, --single-source), as the kind describes them.
 func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags() // not persistent: validate, completion and man take no filters
 	for _, k := range timeline.FilterKinds() {
@@ -230,25 +232,60 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 		if v := k.Alone(); v != "" {
 			f.Lookup(k.Name()).NoOptDefVal = v
 		}
+		for _, sh := range k.Shorthands() {
+			fl := f.VarPF(&filterFlag{kind: k, args: o.filters, value: sh.Value, noArg: sh.Arg == ""}, sh.Name, "", sh.Usage)
+			if sh.Arg == "" {
+				fl.NoOptDefVal = "true" // a switch: --single-source
+			}
+		}
 	}
 	addNotebookFlags(cmd, o)
 }
 
-// filterFlag collects the arguments of one kind's flag, which may be repeated.
+// filterFlag collects the arguments of one kind's flag, which may be repeated. A
+// shorthand's flag turns its argument into the kind's value first.
 type filterFlag struct {
-	kind timeline.FilterKind
-	args map[timeline.FilterKind][]string
+	kind  timeline.FilterKind
+	args  map[timeline.FilterKind][]string
+	value func(arg string) string // nil for the kind's own flag
+	noArg bool                    // a switch, such as --single-source
 }
 
-func (v *filterFlag) String() string { return strings.Join(v.args[v.kind], ",") }
+func (v *filterFlag) String() string {
+	if v.value != nil {
+		return "" // the kind's own flag shows the value
+	}
+	return strings.Join(v.args[v.kind], ",")
+}
 
 func (v *filterFlag) Set(arg string) error {
+	if v.noArg {
+		switch arg {
+		case "true":
+		case "false":
+			return nil
+		default:
+			return fmt.Errorf("takes no value, got %q", arg)
+		}
+	}
+	if v.value != nil {
+		// Checked here, so that the message names the flag as typed.
+		if n, err := strconv.Atoi(strings.TrimSpace(arg)); !v.noArg && (err != nil || n < 1) {
+			return errors.New("want a whole number, 1 or more")
+		}
+		arg = v.value(arg)
+	}
 	v.args[v.kind] = append(v.args[v.kind], arg)
 	return nil
 }
 
 func (v *filterFlag) Type() string {
-	if v.kind.Single() || v.kind == timeline.TextFilter {
+	switch {
+	case v.noArg:
+		return "bool"
+	case v.value != nil:
+		return "int"
+	case v.kind.Single() || v.kind == timeline.TextFilter:
 		return "string"
 	}
 	return "strings"

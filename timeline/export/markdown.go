@@ -46,7 +46,7 @@ type Options struct {
 // It writes through a bufio.Writer and stops at the first write error, which it returns.
 func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
-	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t, ann: opts.Annotations}
+	m := &mdWriter{bw: bufio.NewWriterSize(ew, 64<<10), t: t, ann: opts.Annotations, mayOnly: opts.Filter.MayOnly()}
 	if m.ann == nil {
 		m.ann = opts.Filter.Annotations()
 	}
@@ -126,6 +126,9 @@ type mdWriter struct {
 	anchors map[*timeline.Event]string // heading anchors of the targets of related links; nil if none
 	alone   bool                       // one event on its own, as EventMarkdown writes it
 	ann     timeline.Annotations       // the reader's marks and notes; nil if none
+	// mayOnly reports an event that only may fall in the filter's dates, nil without
+	// dates: Filter.MayOnly.
+	mayOnly func(*timeline.Event) bool
 }
 
 func (m *mdWriter) raw(s string) { m.bw.WriteString(s) }
@@ -162,6 +165,20 @@ func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 		m.raw(" event")
 	} else {
 		m.raw(" events")
+	}
+	if m.mayOnly != nil {
+		may := 0
+		for _, e := range events {
+			if m.mayOnly(e) {
+				may++
+			}
+		}
+		if may > 0 {
+			m.buf = strconv.AppendInt(m.buf[:0], int64(may), 10)
+			m.raw("; ")
+			m.bw.Write(m.buf)
+			m.raw(" of them may fall outside the dates: their dates are windows or too coarse to be sure")
+		}
 	}
 	m.notebook(events)
 	m.raw("\n- Exported with tlx")
@@ -284,7 +301,9 @@ func (m *mdWriter) filters(f timeline.Filter) {
 	}
 }
 
-// event writes one event: heading, facts line, summary, related events and sources.
+// event writes one event: heading, facts line (with how many publishers support it and,
+// under a date filter, whether it only may fall in the dates), summary, related events
+// and sources, each article once with all its quotes.
 func (m *mdWriter) event(e *timeline.Event) {
 	m.raw("\n### ")
 	m.heading(e)
@@ -315,6 +334,14 @@ func (m *mdWriter) event(e *timeline.Event) {
 	if !blank(e.Location) {
 		fact("**Location:** ")
 		m.field(e.Location, false)
+	}
+	if n := e.PublisherCount(); n > 0 {
+		fact("**Supported by:** ")
+		m.raw(timeline.SupportWords(n))
+	}
+	if m.mayOnly != nil && m.mayOnly(e) {
+		fact("**Date filter:** ")
+		m.raw("may fall outside it")
 	}
 	if sep != "\n" {
 		m.raw("\n")
@@ -463,8 +490,12 @@ func (m *mdWriter) source(n int, s *timeline.Source) {
 		m.raw("Unnamed source")
 	}
 	m.raw("\n")
-	if strings.TrimSpace(s.Quote) != "" {
-		m.paragraphs(s.Quote, indent, true)
+	// Each quote its own block quote; a blank line between them ends the one before.
+	for i, q := range s.Quoted() {
+		if i > 0 {
+			m.raw("\n")
+		}
+		m.paragraphs(q, indent, true)
 	}
 }
 

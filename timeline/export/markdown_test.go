@@ -308,7 +308,7 @@ func TestExportStructure(t *testing.T) {
 }
 
 // labels are the only emphasis the export writes itself.
-var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Related:", "Source:", "Sources:", "Reader's mark:", "Reader's note:"}
+var labels = []string{"Actors:", "Themes:", "Status:", "Location:", "Supported by:", "Date filter:", "Related:", "Source:", "Sources:", "Reader's mark:", "Reader's note:"}
 
 func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Event, opts export.Options, doc []byte) {
 	t.Helper()
@@ -496,13 +496,11 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 	wantQuotes := 0
 	for _, e := range events {
 		for _, s := range e.Sources {
-			if strings.TrimSpace(s.Quote) != "" {
-				wantQuotes++
-			}
+			wantQuotes += len(s.Quoted())
 		}
 	}
 	if quotes != wantQuotes {
-		t.Errorf("%d block quotes, want one per quoted source: %d", quotes, wantQuotes)
+		t.Errorf("%d block quotes, want one per quote: %d", quotes, wantQuotes)
 	}
 	if notes != noted {
 		t.Errorf("%d reader's notes, want one per event with a note: %d", notes, noted)
