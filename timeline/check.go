@@ -393,21 +393,28 @@ func suggestClose(name string, sorted []string) string {
 	return Suggest(name, near)
 }
 
+// actorNames indexes the actors' ids by their lower-cased names, ids and aliases.
 func actorNames(actors []Actor) map[string]string {
-	names := make(map[string]string)
-	for _, a := range actors {
-		for _, n := range append([]string{a.Name, a.ID}, a.Aliases...) {
-			names[strings.ToLower(n)] = a.ID
-		}
-	}
-	return names
+	return entryNames(len(actors), func(i int) (string, string, []string) {
+		return actors[i].ID, actors[i].Name, actors[i].Aliases
+	})
 }
 
+// themeNames is actorNames for themes.
 func themeNames(themes []Theme) map[string]string {
+	return entryNames(len(themes), func(i int) (string, string, []string) {
+		return themes[i].ID, themes[i].Name, themes[i].Aliases
+	})
+}
+
+// entryNames indexes the ids of n registry entries by their lower-cased names, ids and
+// aliases.
+func entryNames(n int, at func(i int) (id, name string, aliases []string)) map[string]string {
 	names := make(map[string]string)
-	for _, th := range themes {
-		for _, n := range append([]string{th.Name, th.ID}, th.Aliases...) {
-			names[strings.ToLower(n)] = th.ID
+	for i := range n {
+		id, name, aliases := at(i)
+		for _, k := range append([]string{name, id}, aliases...) {
+			names[strings.ToLower(k)] = id
 		}
 	}
 	return names
