@@ -557,3 +557,34 @@ func TestExplorerIssue10(t *testing.T) {
 		}
 	})
 }
+
+// TestExplorerSuspend: ctrl+z hands the terminal back to the shell, and fg brings the
+// explorer back as it was.
+func TestExplorerSuspend(t *testing.T) {
+	needTmux(t)
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("needs bash for job control")
+	}
+	exe := buildTLX(t)
+	s := start(t, 120, 30, t.TempDir(), []string{"PS1=$ "}, "bash", "--norc", "--noprofile", "-i")
+	s.waitText("$")
+	s.typeText(exe)
+	s.send("Enter")
+	s.waitText(" of ", " events")
+	s.send("j")
+	moved := selected(s.waitFor("the selection to move", func(scr string) bool {
+		return strings.Contains(selected(scr), "US strike kills Qassem Soleimani")
+	}))
+	s.send("C-z")
+	s.waitText("Stopped")
+	s.typeText("fg")
+	s.send("Enter")
+	scr := s.waitText(" of ", " events")
+	if got := selected(scr); got != moved {
+		t.Errorf("after fg the selection is %q, want %q", got, moved)
+	}
+	s.send("j")
+	s.waitFor("keys to work after fg", func(scr string) bool { return selected(scr) != moved && selected(scr) != "" })
+	s.send("q")
+	s.waitGone(" events")
+}
