@@ -245,10 +245,10 @@ func (m *Model) openHelp() tea.Cmd {
 
 // openAbout shows the timeline's title, description, dates and counts.
 func (m *Model) openAbout() tea.Cmd {
-	s, t, f := &m.styles, m.t, m.timelineFacts()
+	s, k, t, f := &m.styles, &m.keys, m.t, m.timelineFacts()
 	m.about.SetContent(func(w int) []string {
 		x := &detailWriter{d: &detailPane{styles: s}, w: w}
-		aboutLines(x, s, t, f, true)
+		aboutLines(x, s, k, t, f, true)
 		return x.lines
 	})
 	return m.setFocus(focusAbout)

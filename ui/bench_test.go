@@ -55,11 +55,13 @@ func deliver(m *Model, cmd tea.Cmd, depth int) {
 	}
 }
 
-// resetSearch empties the search prompt and shows every event again, off the clock.
+// resetSearch empties the search prompt and shows every event again, off the clock, the
+// detail pane laid out for the event then selected.
 func resetSearch(m *Model) {
 	m.search.input.SetValue("")
 	m.session.Preview(timeline.Filter{}) //nolint:errcheck // the zero filter cannot fail
 	m.showEvents()
+	_ = m.draw()
 }
 
 // frame is one keystroke and its redraw.

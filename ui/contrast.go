@@ -69,6 +69,3 @@ func readable(fg, bg color.Color, ratio float64) color.Color {
 	}
 	return target
 }
-
-// isDarkColor reports whether a background colour is dark, as lipgloss decides.
-func isDarkColor(c color.Color) bool { return luminance(c) < 0.18 }

@@ -129,7 +129,7 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 	heading := func(text string) {
 		x.lines = append(x.lines, s.Help.Heading.Render(fit(text, w)))
 	}
-	aboutLines(x, s, t, facts, false)
+	aboutLines(x, s, k, t, facts, false)
 	const keysW = 14
 	row := func(keys, desc string) {
 		if w <= keysW+8 {
@@ -204,7 +204,7 @@ func countFacts(t *timeline.Timeline) *timelineFacts {
 
 // aboutLines lays out what the timeline is: title, description (its first paragraph
 // when brief), dates and counts.
-func aboutLines(x *detailWriter, s *Styles, t *timeline.Timeline, f *timelineFacts, full bool) {
+func aboutLines(x *detailWriter, s *Styles, k *keyMap, t *timeline.Timeline, f *timelineFacts, full bool) {
 	title := timeline.SanitizeLine(headOfString(t.Title, maxFieldBytes))
 	if title == "" {
 		title = "Untitled timeline"
@@ -213,7 +213,7 @@ func aboutLines(x *detailWriter, s *Styles, t *timeline.Timeline, f *timelineFac
 	desc, cut := headBytes(t.Description, maxFieldBytes)
 	for i, para := range paragraphs(desc) {
 		if i > 0 && !full {
-			x.add(s.DetailPaint.Muted, "(i shows the rest)", 0)
+			x.add(s.DetailPaint.Muted, "("+k.About.Help().Key+" shows the rest)", 0)
 			break
 		}
 		x.blank()

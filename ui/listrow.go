@@ -43,7 +43,8 @@ func (l *listPane) View() string {
 		return ""
 	}
 	if len(l.rows) == 0 {
-		return padRight(l.styles.List.Empty.Render(truncate("No events match; x clears the filters, ⌫ undoes the last.", l.width, "…")), l.width)
+		msg := "No events match; " + l.keys.Clear.Help().Key + " clears the filters, " + l.keys.Undo.Help().Key + " undoes the last."
+		return padRight(l.styles.List.Empty.Render(truncate(msg, l.width, "…")), l.width)
 	}
 	if l.cache == nil {
 		l.cache = make(map[*timeline.Event]string, 2*l.height)

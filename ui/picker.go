@@ -28,7 +28,13 @@ type pickerItem struct {
 }
 
 func newPickerItem(id, name, kind, desc string, aliases []string, count int) pickerItem {
-	keys := strings.ToLower(id + "\n" + name + "\n" + strings.Join(aliases, "\n"))
+	// Typing narrows on the first few hundred bytes of each name: enough for any real
+	// name, and a keystroke never scans a megabyte.
+	parts := []string{headOfString(id, 512), headOfString(name, 512)}
+	for _, a := range aliases[:min(len(aliases), 64)] {
+		parts = append(parts, headOfString(a, 512))
+	}
+	keys := strings.ToLower(strings.Join(parts, "\n"))
 	meta := timeline.SanitizeLine(headOfString(kind, 64))
 	if d := timeline.SanitizeLine(headOfString(desc, 512)); d != "" {
 		if meta != "" {
@@ -284,7 +290,7 @@ func (p *pickerPane) View() string {
 		lines = append(lines, "")
 	}
 	if len(p.shown) == 0 {
-		lines = append(lines, s.PickerPaint.Zero.Render(truncate("Nothing matches what you typed; backspace widens it.", w, "…")))
+		lines = append(lines, s.PickerPaint.Zero.Render(truncate("Nothing matches what you typed; "+p.keys.Cancel.Help().Key+" leaves the filter as it was.", w, "…")))
 	}
 	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
 	end := min(len(p.shown), p.offset+p.listHeight())

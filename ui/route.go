@@ -239,7 +239,7 @@ func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Apply):
 		values, ok := m.picker.Choice()
 		if !ok {
-			return statusCmd(false, "Nothing matches “%s”: backspace widens it, %s leaves the filter as it was",
+			return statusCmd(false, "Nothing matches “%s”: type less, or %s leaves the filter as it was",
 				m.picker.Query(), m.keys.Cancel.Help().Key)
 		}
 		m.previewPick(values)

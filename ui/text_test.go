@@ -113,3 +113,41 @@ func TestParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestTextCuts checks the cutting and wrapping of plain text: never wider than asked,
+// never a character cut in two, the tail only when something was cut, and at most the
+// lines asked for, whatever the length of the text.
+func TestTextCuts(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"hello", 5, "hello"}, {"hello!", 5, "hell…"}, {"中文中文", 5, "中文…"}, {"中文中文", 8, "中文中文"},
+		{"中文中文", 1, "…"}, {"abc", 0, ""}, {"", 3, ""}, {"e\u0301e\u0301e\u0301", 2, "e\u0301…"},
+	} {
+		if got := truncate(tt.s, tt.w, "…"); got != tt.want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", tt.s, tt.w, got, tt.want)
+		}
+	}
+	huge := strings.Repeat("x", 1<<20)
+	if got := lineText(huge, 10); got != "xxxxxxxxx…" {
+		t.Errorf("lineText of a megabyte = %q", got)
+	}
+	if got := lineText("a\x1b[31mb\nc", 20); got != "a\uFFFD[31mb c" {
+		t.Errorf("lineText does not sanitise: %q", got)
+	}
+	lines, more := wrap(huge, 7, 2, 5)
+	if len(lines) != 5 || !more {
+		t.Errorf("wrap of a megabyte word into 5 lines: %d lines, more %v", len(lines), more)
+	}
+	for _, l := range lines {
+		if textWidth(l) > 7 {
+			t.Errorf("wrapped line %q is wider than 7", l)
+		}
+	}
+	lines, more = wrap("one two  three 中文中文中文 four", 6, 1, 100)
+	if more || strings.Join(lines, "|") != "one| two| three| 中文| 中文| 中文| four" {
+		t.Errorf("wrap = %q, more %v", lines, more)
+	}
+}
