@@ -25,7 +25,7 @@ func init() { extraCommands = append(extraCommands, newMarkCmd, newNoteCmd) }
 func newMarkCmd(o *options) *cobra.Command {
 	var remove bool
 	cmd := &cobra.Command{
-		Use:   "mark ID [LABEL]...",
+		Use:   "mark ID [LABELS]",
 		Short: "Mark an event in the timeline's notebook, with labels or without",
 		Long: `mark marks the event ID in the timeline's notebook, adding each LABEL to the mark.
 Labels are lower-case words such as key, check or dubious (letters, digits and dashes);
