@@ -628,6 +628,7 @@ type ValueError struct {
 	Err   error
 }
 
+// Error names the kind and says what is wrong with the value.
 func (e *ValueError) Error() string { return e.Kind.Name() + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
@@ -636,6 +637,7 @@ func (e *ValueError) Unwrap() error { return e.Err }
 // InvertedError is a filter whose to date is before its from date.
 type InvertedError struct{ From, To Date }
 
+// Error says the range is inverted, in the words of the query.
 func (e *InvertedError) Error() string {
 	return fmt.Sprintf("to:%s is before from:%s; swap them", e.To, e.From)
 }

@@ -167,6 +167,7 @@ type LimitError struct {
 	KeyBytes  int // how long the key is, when its length was passed
 }
 
+// Error says which limit the document passes and by how much.
 func (e *LimitError) Error() string {
 	if e.KeyBytes > 0 {
 		return fmt.Sprintf("key of %d bytes, past the limit of %d", e.KeyBytes, MaxKeyBytes)

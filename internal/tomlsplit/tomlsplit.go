@@ -72,6 +72,7 @@ type Splitter struct {
 	done bool
 }
 
+// NewSplitter returns a splitter at the start of data.
 func NewSplitter(data []byte) *Splitter {
 	return &Splitter{sc: Scanner{data: data, line: 1}, cur: Piece{Line: 1}}
 }
