@@ -41,6 +41,11 @@ type Draft struct {
 	// Locate returns where a field or an item is in the file; nil, or a zero Place,
 	// when the format cannot say.
 	Locate func(Ref) Place
+	// Hint, when not nil, words a hint of the shared check in the format's own terms: the
+	// check writes its hints as TOML ("add title = ..."), which a sheet says otherwise
+	// ("fill in its Headline"). It returns the hint to print, the check's own when it has
+	// no better one.
+	Hint func(ref Ref, hint string) string
 
 	badDates []badDate // dates written as text that do not parse: see DateText
 }
@@ -186,6 +191,9 @@ func (d *Draft) Build() (*Timeline, error) {
 func (d *Draft) place(out Problems, issues []Issue) Problems {
 	for _, is := range issues {
 		p := &Problem{File: d.Name, Kind: is.Kind, Msg: is.Msg, Hint: is.Hint}
+		if d.Hint != nil {
+			p.Hint = d.Hint(is.Ref, is.Hint)
+		}
 		if is.Ref.Table == "events" && is.Ref.Item < len(d.Events) {
 			ev := &d.Events[is.Ref.Item]
 			p.Event, p.EventID = ev.Pos, ev.ID

@@ -79,8 +79,8 @@ actors = ["iarn"]
 
 // A file that is not a timeline at all gives one Problem.
 func ExampleOpen_otherFormat() {
-	_, err := timeline.Open("notes.json", []byte(`{"title": "not TOML"}`))
+	_, err := timeline.Open("notes.yaml", []byte("title: not TOML\n"))
 	fmt.Println(err)
 	// Output:
-	// notes.json:1: looks like JSON; tlx reads TOML timelines; see docs/format.md
+	// notes.yaml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md
 }

@@ -32,8 +32,8 @@ type Formats []Format
 // never changed: adding a reader is a file with its Decode and a line here.
 var formats = Formats{
 	{Name: "TOML", Exts: []string{".toml"}, Decode: decodeTOML},
-	{Name: "JSON", Exts: []string{".json"}, Sniff: looksJSON},
-	{Name: "CSV", Exts: []string{".csv", ".tsv"}},
+	{Name: "JSON", Exts: []string{".json"}, Sniff: looksJSON, Decode: decodeJSON},
+	{Name: "CSV", Exts: []string{".csv"}, Sniff: looksSheet, Decode: decodeSheet},
 	{Name: "YAML", Exts: []string{".yaml", ".yml"}, Sniff: looksYAML},
 	{Name: "HTML or XML", Exts: []string{".html", ".htm", ".xml"}, Sniff: looksHTML},
 	{Name: "Markdown", Exts: []string{".md", ".markdown"}, Sniff: looksMarkdown},

@@ -141,23 +141,29 @@ func problemList(t *testing.T, err error) []string {
 }
 
 // TestOpenChoosesTheReader checks how Open picks a format: content first, then the
-// name's extension, then TOML; a format tlx recognises but does not read yet is named.
+// name's extension, then TOML; a format tlx recognises but does not read is named.
 func TestOpenChoosesTheReader(t *testing.T) {
 	const toml = "title = \"T\"\n"
+	const sheet = "Year,Month,Day,Headline,Media Credit,Type\n,,,A sheet,,title\n2024,6,15,x,AP,\n"
+	const notTimeline = `looks like JSON, but neither tlx JSON nor TimelineJS JSON; tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see docs/format.md`
 	tests := []struct {
 		name, data, want string // want: "" for a timeline, else the error
+		kind             error
 	}{
-		{"a.toml", toml, ""},
-		{"standard input", toml, ""},
-		{"no-extension", toml, ""},
-		{"a.TOML", toml, ""},
-		{"a.json", toml, "a.json: looks like JSON; tlx reads TOML timelines; see docs/format.md"},
-		{"a.toml", `{"title": "T"}`, "a.toml:1: looks like JSON; tlx reads TOML timelines; see docs/format.md"},
-		{"standard input", "\xef\xbb\xbf[1, 2]", "standard input:1: looks like JSON; tlx reads TOML timelines; see docs/format.md"},
-		{"sheet.csv", "Year,Month,Day,Headline\n2024,6,15,x\n", "sheet.csv: looks like CSV; tlx reads TOML timelines; see docs/format.md"},
-		{"a.yml", toml, "a.yml: looks like YAML; tlx reads TOML timelines; see docs/format.md"},
-		{"a.toml", "title: T\n", "a.toml:1: looks like YAML; tlx reads TOML timelines; see docs/format.md"},
-		{"page.html", "<html>", "page.html:1: looks like HTML or XML; tlx reads TOML timelines; see docs/format.md"},
+		{"a.toml", toml, "", nil},
+		{"standard input", toml, "", nil},
+		{"no-extension", toml, "", nil},
+		{"a.TOML", toml, "", nil},
+		{"a.json", toml, "a.json:1:2: invalid JSON: invalid character 'i' in literal true (expecting 'r')", timeline.ErrSyntax},
+		{"a.toml", `{"title": "T"}`, "a.toml:1: " + notTimeline, timeline.ErrFile},
+		{"a.toml", `{"format": "tlx", "version": 1, "title": "T"}`, "", nil},
+		{"a.toml", `{"title": {"text": {"headline": "T"}}, "events": []}`, "", nil},
+		{"standard input", "\xef\xbb\xbf[1, 2]", "standard input:1: " + notTimeline, timeline.ErrFile},
+		{"sheet.csv", sheet, "", nil},
+		{"standard input", sheet, "", nil},
+		{"a.yml", toml, "a.yml: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
+		{"a.toml", "title: T\n", "a.toml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
+		{"page.html", "<html>", "page.html:1: looks like HTML or XML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
 	}
 	for _, tt := range tests {
 		_, err := timeline.Open(tt.name, []byte(tt.data))
@@ -169,8 +175,8 @@ func TestOpenChoosesTheReader(t *testing.T) {
 			t.Errorf("Open(%q, %q) = %q, want %q", tt.name, tt.data, got, tt.want)
 		}
 		var p *timeline.Problem
-		if err != nil && (!errors.As(err, &p) || !errors.Is(err, timeline.ErrFile)) {
-			t.Errorf("Open(%q): %v is not one ErrFile Problem", tt.name, err)
+		if err != nil && (!errors.As(err, &p) || !errors.Is(err, tt.kind)) {
+			t.Errorf("Open(%q): %v is not one %v Problem", tt.name, err, tt.kind)
 		}
 	}
 }

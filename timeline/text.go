@@ -146,3 +146,23 @@ func shortenArgs(args []any) []any {
 	}
 	return args
 }
+
+// Paragraphs splits text from a timeline file into paragraphs at its blank lines, a line
+// of spaces counting as blank; within a paragraph, words are joined by single spaces. It
+// is how every output that reflows text reads it: the explorer, the Markdown export, the
+// HTML of a TimelineJS slide.
+func Paragraphs(text string) []string {
+	var out, words []string
+	for _, l := range strings.Split(Sanitize(text), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 && len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+			words = words[:0]
+		}
+		words = append(words, f...)
+	}
+	if len(words) > 0 {
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}

@@ -41,6 +41,9 @@ type Timeline struct {
 	firstYear, lastYear int
 	// The most independent publishers any event has.
 	maxPublishers int
+	// How many of Actors and Themes, at their ends, New added for names that events use
+	// but no registry declares.
+	addedActors, addedThemes int
 }
 
 // Actor is a state, agency, group, person, organization, company or media outlet that
@@ -155,6 +158,14 @@ func (t *Timeline) EventTheme(e *Event, i int) *Theme {
 	return t.Theme(e.Themes[i])
 }
 
+// DeclaredActors returns the actors of the timeline's registry, without those New added
+// for names events use that no registry declares: what a writer of the timeline's file
+// writes, so that a file without a registry does not gain one.
+func (t *Timeline) DeclaredActors() []Actor { return t.Actors[:len(t.Actors)-t.addedActors] }
+
+// DeclaredThemes is DeclaredActors for themes.
+func (t *Timeline) DeclaredThemes() []Theme { return t.Themes[:len(t.Themes)-t.addedThemes] }
+
 // ActorName returns the readable name of an actor id, or the id itself when unknown.
 func (t *Timeline) ActorName(id string) string {
 	if a := t.Actor(id); a != nil {
@@ -212,6 +223,7 @@ func (t *Timeline) build() {
 	for i, th := range t.Themes {
 		addKeys(t.themeIndex, i, th.ID, th.Name, th.Aliases)
 	}
+	declaredActors, declaredThemes := len(t.Actors), len(t.Themes)
 	for i := range t.Events {
 		e := &t.Events[i]
 		for _, id := range e.Actors {
@@ -227,6 +239,7 @@ func (t *Timeline) build() {
 			}
 		}
 	}
+	t.addedActors, t.addedThemes = len(t.Actors)-declaredActors, len(t.Themes)-declaredThemes
 	sortEvents(t.Events)
 	t.eventIndex = make(map[string]int, len(t.Events))
 	for i := range t.Events {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,6 +23,7 @@ func init() { extraCommands = append(extraCommands, newExportCmd) }
 // exportFlags holds the flags of tlx export beyond the shared filter flags.
 type exportFlags struct {
 	out     string
+	format  string // --format: a name of export.Formats; "" takes it from -o's name
 	force   bool
 	title   string
 	stamp   bool
@@ -32,8 +34,8 @@ func newExportCmd(o *options) *cobra.Command {
 	var x exportFlags
 	cmd := &cobra.Command{
 		Use:   "export [filters] [-o FILE]",
-		Short: "Write the matching events as a Markdown document",
-		Long: `export writes the events that the filters select as a Markdown (CommonMark) document:
+		Short: "Write the matching events as Markdown, TimelineJS, CSV, JSON Lines, iCalendar, JSON or TOML",
+		Long: `export writes the events that the filters select, by default as a Markdown (CommonMark) document:
 a title, a header naming the timeline, the filters in words and the number of events,
 then the events under a heading per year, each with its actors, themes, status,
 location, summary, related events and numbered sources, then your mark and note on it
@@ -44,11 +46,24 @@ The document goes to standard output, or with -o to FILE. An existing FILE is le
 untouched unless --force is given; the file is written atomically, so an interrupted
 export never leaves half a file or destroys the old one.
 
+--format chooses another format, as does -o's file name ending when --format is not given:
+  markdown     .md         the document above
+  timelinejs   .timelinejs.json   TimelineJS's JSON, to show with Knight Lab's TimelineJS
+  csv          .csv        a TimelineJS spreadsheet, for its Google Sheet template
+  jsonl        .jsonl      JSON Lines that Timesketch imports
+  ics          .ics        an iCalendar file, one all-day event per event
+  json         .json       tlx JSON: the timeline, complete, which tlx reads back
+  toml         .toml       tlx TOML: the timeline, complete, as docs/format.md writes it
+docs/format.md says what each holds and what it leaves out. Only Markdown carries your
+marks and notes.
+
 The same export gives the same bytes every time; --stamp adds the time of export.`,
 		Example: `  tlx export --actor routh -o routh.md
   tlx export --theme cyber --from 2024 --title "Iran's hacking, 2024" -o cyber.md
   tlx export -f mytimeline.toml --status alleged,disputed > contested.md
-  tlx export -o report.md --force --stamp`,
+  tlx export -o report.md --force --stamp
+  tlx export --theme cyber -o cyber.ics
+  tlx export --format timelinejs -o timeline.json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.runExport(cmd, x)
@@ -57,6 +72,7 @@ The same export gives the same bytes every time; --stamp adds the time of export
 	addFilterFlags(cmd, o)
 	f := cmd.Flags()
 	f.StringVarP(&x.out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
+	f.StringVar(&x.format, "format", "", "format to write: "+export.Names()+" (default: from -o's name, else markdown)")
 	f.BoolVar(&x.force, "force", false, "replace FILE if it exists")
 	f.StringVar(&x.title, "title", "", "document title (default: the timeline's title)")
 	f.BoolVar(&x.stamp, "stamp", false, "add the time of export to the header")
@@ -68,47 +84,91 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	if x.force && x.out == "" {
 		return usageErrorf("--force needs -o FILE: standard output is never a file to protect")
 	}
+	format, err := outputFormat("--format", x.format, x.out, "markdown")
+	if err != nil {
+		return err
+	}
 	t, f, events, err := o.selected()
 	if err != nil {
 		return err
 	}
 	opts := export.Options{Title: x.title, Filter: f, Version: o.build.Version}
-	if opts.Filter, opts.Annotations, err = o.exportNotes(t, f, x.noNotes); err != nil {
-		return err
+	if format.Name == "markdown" {
+		if opts.Filter, opts.Annotations, err = o.exportNotes(t, f, x.noNotes); err != nil {
+			return err
+		}
 	}
 	if x.stamp {
 		opts.Stamp = time.Now()
 	}
-	if x.out == "" || x.out == "-" {
-		if err := export.Markdown(cmd.OutOrStdout(), t, events, opts); err != nil {
+	err = writeOutput(cmd, x.out, x.force, func(w io.Writer) error {
+		return format.Write(w, t, events, opts)
+	})
+	if err == nil && x.out != "" && x.out != "-" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), timeline.SanitizeLine(x.out))
+	}
+	return err
+}
+
+// outputFormat returns the writer that name (a --format or --to value) names, else the
+// one out's file name ending names, else the writer named fallback. flag names the flag
+// in messages.
+func outputFormat(flag, name, out, fallback string) (export.Format, error) {
+	if name != "" {
+		f, ok := export.ByName(name)
+		if !ok {
+			hint := ""
+			if s := timeline.Suggest(strings.ToLower(name), strings.Split(export.Names(), "|")); s != "" {
+				hint = fmt.Sprintf("did you mean %q? ", s)
+			}
+			return f, usageErrorf("%s %q is not a format tlx writes; %suse one of %s", flag, timeline.SanitizeLine(name), hint, strings.ReplaceAll(export.Names(), "|", ", "))
+		}
+		return f, nil
+	}
+	if out != "" && out != "-" {
+		if f, ok := export.ByPath(out); ok {
+			return f, nil
+		}
+	}
+	f, ok := export.ByName(fallback)
+	if !ok {
+		return f, usageErrorf("%s: give the format to write, one of %s", flag, strings.ReplaceAll(export.Names(), "|", ", "))
+	}
+	return f, nil
+}
+
+// writeOutput writes what write produces to standard output when out is "" or "-", else
+// to the file out, atomically, replacing it only when force is set. A signal stops the
+// writing through the error path, which removes the temporary file, instead of ending
+// the process with the file half written beside the target.
+func writeOutput(cmd *cobra.Command, out string, force bool, write func(io.Writer) error) error {
+	if out == "" || out == "-" {
+		if err := write(cmd.OutOrStdout()); err != nil {
 			return &exitError{code: exitFailed, err: fmt.Errorf("write to standard output: %w", err)}
 		}
 		return nil
 	}
-	// A signal stops the writing through the error path, which removes the temporary
-	// file, instead of ending the process with the file half written beside the target.
 	ctx, stop := stopOnSignal(cmd.Context())
 	defer stop()
-	err = atomicfile.WriteFunc(x.out, x.force, func(w io.Writer) error {
-		return export.Markdown(stopWriter{ctx, w}, t, events, opts)
+	err := atomicfile.WriteFunc(out, force, func(w io.Writer) error {
+		return write(stopWriter{ctx, w})
 	})
-	out := timeline.SanitizeLine(x.out)
+	name := timeline.SanitizeLine(out)
 	if errors.Is(err, context.Canceled) {
 		var sig signalError
 		if errors.As(context.Cause(ctx), &sig) {
-			fmt.Fprintf(cmd.ErrOrStderr(), "Export stopped by %s: the temporary file was removed and %s was left as it was\n", sig.name(), out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "Export stopped by %s: the temporary file was removed and %s was left as it was\n", sig.name(), name)
 			return &exitError{code: sig.exitCode(), err: errSilent}
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted: the temporary file was removed and %s was left as it was\n", out)
+		fmt.Fprintf(cmd.ErrOrStderr(), "Export interrupted: the temporary file was removed and %s was left as it was\n", name)
 		return err
 	}
 	if errors.Is(err, atomicfile.ErrExists) {
-		return &exitError{code: exitFailed, err: fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", x.out)}
+		return &exitError{code: exitFailed, err: fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", out)}
 	}
 	if err != nil {
 		return &exitError{code: exitFailed, err: err}
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), out)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 	"github.com/tlx-dev/tlx/ui"
 )
 
@@ -23,8 +23,10 @@ func newListCmd(o *options) *cobra.Command {
 		Long: `list prints the events that the filters select, one a line: DATE  ID  TITLE, with
 dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
 (2024-06/07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
-event that lasted with an arrow (2024-06→). --json prints them as a JSON
-array with every field instead. Output that is not a terminal carries no colour.`,
+event that lasted with an arrow (2024-06→). --json prints them as a JSON array instead,
+each event as tlx JSON writes it (docs/format.md): every field present, each date with
+its precision and the first and last days it may stand for. Output that is not a
+terminal carries no colour.`,
 		Example: `  tlx list --actor iran --theme cyber
   tlx list --from 2024-06 --to 2024-09 --search phishing
   tlx list --status alleged,denied --json | jq '.[].id'`,
@@ -45,13 +47,10 @@ array with every field instead. Output that is not a terminal carries no colour.
 	return cmd
 }
 
+// writeJSON prints the events as tlx JSON's events are written (see export.JSON): every
+// field present, each date with its precision and its first and last possible days.
 func writeJSON(w io.Writer, events []*timeline.Event) error {
-	if events == nil {
-		events = []*timeline.Event{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(events)
+	return export.JSONEvents(w, events)
 }
 
 // writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's

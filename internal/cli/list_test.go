@@ -132,18 +132,31 @@ func TestListJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if len(got) != 2 || got[0]["id"] != "year-long" || got[0]["date"] != "2024" || got[0]["end"] != "2025" {
+	// The shape of tlx JSON's events: every field present, dates as objects.
+	text := func(v any) any {
+		if m, ok := v.(map[string]any); ok {
+			return m["text"]
+		}
+		return v
+	}
+	if len(got) != 2 || got[0]["id"] != "year-long" || text(got[0]["date"]) != "2024" || text(got[0]["end"]) != "2025" {
 		t.Errorf("unexpected JSON: %s", out)
 	}
 	src := got[1]["sources"].([]any)[0].(map[string]any)
-	if got[1]["date"] != "2024-06" || src["url"] != "https://example.com/report" || got[1]["status"] != "reported" {
+	if text(got[1]["date"]) != "2024-06" || src["url"] != "https://example.com/report" || got[1]["status"] != "reported" {
 		t.Errorf("unexpected JSON event: %v", got[1])
 	}
-	if _, ok := got[0]["end"]; !ok {
-		t.Error("end missing")
+	date := got[1]["date"].(map[string]any)
+	if date["precision"] != "month" || date["first"] != "2024-06-01" || date["last"] != "2024-06-30" {
+		t.Errorf("date %v: want month precision, first 2024-06-01, last 2024-06-30", date)
 	}
-	if _, ok := got[1]["end"]; ok {
-		t.Error("an event without end should have no end key")
+	for _, key := range []string{"id", "date", "end", "title", "summary", "actors", "themes", "location", "status", "related", "sources"} {
+		if _, ok := got[1][key]; !ok {
+			t.Errorf("key %q missing: every field is always present", key)
+		}
+	}
+	if got[1]["end"] != nil {
+		t.Error("an event without end has end: null")
 	}
 
 	// No match is an empty array, not null.

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tlx-dev/tlx/internal/loadgc"
+	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
+)
+
+func init() { extraCommands = append(extraCommands, newConvertCmd) }
+
+// convertFlags holds the flags of tlx convert beyond the shared filter flags.
+type convertFlags struct {
+	out   string
+	to    string
+	force bool
+}
+
+func newConvertCmd(o *options) *cobra.Command {
+	var x convertFlags
+	cmd := &cobra.Command{
+		Use:   "convert IN [-o OUT] [--to FORMAT]",
+		Short: "Convert a timeline from one format to another",
+		Long: `convert reads the timeline IN, in any format tlx reads (TOML, tlx JSON, TimelineJS
+JSON, a TimelineJS spreadsheet as CSV), checks it as tlx validate does, and writes the whole of it to OUT, in the format
+OUT's name ends with (tlx export writes a filtered view):
+` + formatList() + `
+--to gives the format when the name does not say it, or overrides it. IN "-" reads
+standard input; OUT "-", or no -o, writes to standard output, which needs --to.
+
+An existing OUT is left untouched unless --force is given; it is written atomically.
+The same input gives the same bytes. docs/format.md says what each format holds and
+what it leaves out.`,
+		Example: `  tlx convert sheet.csv -o timeline.toml      # start a tlx timeline from a Google Sheet
+  tlx convert timeline.toml -o timeline.timelinejs.json
+  tlx convert timeline.toml -o events.ics
+  cat timeline.json | tlx convert - --to toml > timeline.toml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("convert takes one timeline to read, got %d; write tlx convert IN -o OUT", len(args))
+			}
+			return o.runConvert(cmd, args[0], x)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&x.out, "output", "o", "", "file to write (- or none: standard output)")
+	f.StringVar(&x.to, "to", "", "format to write: "+export.Names()+" (default: from OUT's name)")
+	f.BoolVar(&x.force, "force", false, "replace OUT if it exists")
+	return cmd
+}
+
+// formatList lists the writers with their file name endings, a line each, for help.
+func formatList() string {
+	s := ""
+	for _, f := range export.Formats() {
+		s += fmt.Sprintf("  %-11s %-17s %s\n", f.Name, f.Ext(), f.Title)
+	}
+	return s
+}
+
+func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) error {
+	if x.force && (x.out == "" || x.out == "-") {
+		return usageErrorf("--force needs -o FILE: standard output is never a file to protect")
+	}
+	if o.file != "" {
+		return usageErrorf("convert reads IN, not --file; write tlx convert %s -o OUT", timeline.SanitizeLine(o.file))
+	}
+	format, err := outputFormat("--to", x.to, x.out, "")
+	if err != nil {
+		if x.out == "" || x.out == "-" {
+			return usageErrorf("--to: give the format to write to standard output, one of %s", listNames())
+		}
+		if x.to == "" {
+			return usageErrorf("-o %s: its name does not say a format; add --to, one of %s", timeline.SanitizeLine(x.out), listNames())
+		}
+		return err
+	}
+	name, data := in, []byte(nil)
+	if in == "-" {
+		name = "standard input"
+		data, err = timeline.ReadAll(name, cmd.InOrStdin())
+	} else {
+		data, err = timeline.ReadFile(in)
+	}
+	if err != nil {
+		return &exitError{code: exitFailed, err: err}
+	}
+	restore := loadgc.Tighten(len(data))
+	t, err := timeline.Open(name, data)
+	restore()
+	if err != nil {
+		return err
+	}
+	events, err := t.Filter(timeline.Filter{})
+	if err != nil {
+		return err
+	}
+	opts := export.Options{Version: o.build.Version}
+	err = writeOutput(cmd, x.out, x.force, func(w io.Writer) error {
+		return format.Write(w, t, events, opts)
+	})
+	if err == nil && x.out != "" && x.out != "-" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Converted %d events to %s (%s)\n", len(events), timeline.SanitizeLine(x.out), timeline.SanitizeLine(format.Title))
+	}
+	return err
+}
+
+func listNames() string {
+	s := ""
+	for i, f := range export.Formats() {
+		if i > 0 {
+			s += ", "
+		}
+		s += f.Name
+	}
+	return s
+}
