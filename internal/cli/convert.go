@@ -11,8 +11,6 @@ import (
 	"github.com/tlx-dev/tlx/timeline/export"
 )
 
-func init() { extraCommands = append(extraCommands, newConvertCmd) }
-
 // convertFlags holds the flags of tlx convert beyond the shared filter flags.
 type convertFlags struct {
 	out   string
@@ -39,10 +37,8 @@ what it leaves out.`,
   tlx convert timeline.toml -o timeline.timelinejs.json
   tlx convert timeline.toml -o events.ics
   cat timeline.json | tlx convert - --to toml > timeline.toml`,
+		Args: argsRange(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("convert takes one timeline to read, got %d; write tlx convert IN -o OUT", len(args))
-			}
 			return o.runConvert(cmd, args[0], x)
 		},
 	}
@@ -87,7 +83,7 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 		data, err = timeline.ReadFile(in)
 	}
 	if err != nil {
-		return &exitError{code: exitFailed, err: err}
+		return failure(err)
 	}
 	restore := loadgc.Tighten(len(data))
 	t, err := timeline.Open(name, data)

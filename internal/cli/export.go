@@ -18,8 +18,6 @@ import (
 	"github.com/tlx-dev/tlx/timeline/export"
 )
 
-func init() { extraCommands = append(extraCommands, newExportCmd) }
-
 // exportFlags holds the flags of tlx export beyond the shared filter flags.
 type exportFlags struct {
 	out     string
@@ -144,7 +142,7 @@ func outputFormat(flag, name, out, fallback string) (export.Format, error) {
 func writeOutput(cmd *cobra.Command, out string, force bool, write func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		if err := write(cmd.OutOrStdout()); err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("write to standard output: %w", err)}
+			return failure(fmt.Errorf("write to standard output: %w", err))
 		}
 		return nil
 	}
@@ -164,10 +162,10 @@ func writeOutput(cmd *cobra.Command, out string, force bool, write func(io.Write
 		return err
 	}
 	if errors.Is(err, atomicfile.ErrExists) {
-		return &exitError{code: exitFailed, err: fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", out)}
+		return failure(fmt.Errorf("%s already exists and was left untouched; add --force to replace it, or choose another name with -o", out))
 	}
 	if err != nil {
-		return &exitError{code: exitFailed, err: err}
+		return failure(err)
 	}
 	return nil
 }

@@ -20,8 +20,6 @@ import (
 // a shell or a script, through the same notebook API, so a change is merged with what
 // other tlx processes save exactly as the explorer's are.
 
-func init() { extraCommands = append(extraCommands, newMarkCmd, newNoteCmd) }
-
 func newMarkCmd(o *options) *cobra.Command {
 	var remove bool
 	cmd := &cobra.Command{
@@ -38,7 +36,7 @@ tlx export. The change is saved at once, merged with what other tlx windows save
   tlx mark 2024-07-13-butler key check
   tlx mark --remove 2024-07-13-butler check
   tlx mark --remove 2024-07-13-butler`,
-		Args: cobra.MinimumNArgs(1),
+		Args: argsRange(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runMark(cmd, args[0], args[1:], remove)
 		},
@@ -65,14 +63,13 @@ to merge with tlx note ID.`,
   tlx note 2024-07-13-butler
   echo "from a script" | tlx note --append 2024-07-13-butler -
   tlx note --remove 2024-07-13-butler`,
-		Args: cobra.RangeArgs(1, 2),
+		Args: argsRange(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runNote(cmd, args, remove, appendText)
 		},
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "delete the note")
 	cmd.Flags().BoolVar(&appendText, "append", false, "add TEXT after the note as a paragraph of its own")
-	cmd.MarkFlagsMutuallyExclusive("remove", "append")
 	return cmd
 }
 
@@ -85,7 +82,7 @@ func (o *options) writeNotebook(id string, removing bool) (*timeline.Timeline, *
 	}
 	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{Timeline: t})
 	if err != nil {
-		return nil, nil, &exitError{code: exitFailed, err: err}
+		return nil, nil, failure(err)
 	}
 	_, inNotebook := nb.State().Entry(id)
 	if t.Event(id) == nil && !(removing && inNotebook) {
@@ -105,9 +102,6 @@ func unknownEvent(t *timeline.Timeline, id string) error {
 	}
 	return usageErrorf("the timeline has no event %s; tlx list shows the ids", quoteArg(id))
 }
-
-// quoteArg quotes a value from the command line for a message.
-func quoteArg(s string) string { return fmt.Sprintf("%q", s) }
 
 func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove bool) error {
 	_, nb, err := o.writeNotebook(id, remove)
@@ -141,13 +135,16 @@ func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove
 // (a label that is not a word), 1 for the rest.
 func notebookError(err error) error {
 	if errors.Is(err, notebook.ErrInput) {
-		return &exitError{code: exitUsage, err: err}
+		return usage(err)
 	}
-	return &exitError{code: exitFailed, err: err}
+	return failure(err)
 }
 
 func (o *options) runNote(cmd *cobra.Command, args []string, remove, appendText bool) error {
 	id := args[0]
+	if remove && appendText {
+		return usageErrorf("--remove and --append do not go together: remove the note, or add to it")
+	}
 	if remove && len(args) > 1 {
 		return usageErrorf("--remove takes no TEXT")
 	}
@@ -165,7 +162,7 @@ func (o *options) runNote(cmd *cobra.Command, args []string, remove, appendText 
 	case len(args) > 1 && args[1] == "-":
 		b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), 1<<20+1))
 		if err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("read the note from standard input: %w", err)}
+			return failure(fmt.Errorf("read the note from standard input: %w", err))
 		}
 		text = string(b)
 	case len(args) > 1:
@@ -212,7 +209,7 @@ func editNote(ctx context.Context, id, note string) (string, error) {
 	}
 	f, err := os.CreateTemp("", "tlx-note-*.txt")
 	if err != nil {
-		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot make a file to edit the note in: %w", err)}
+		return "", failure(fmt.Errorf("cannot make a file to edit the note in: %w", err))
 	}
 	name := f.Name()
 	defer os.Remove(name)
@@ -224,7 +221,7 @@ func editNote(ctx context.Context, id, note string) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot write %s: %w", name, err)}
+		return "", failure(fmt.Errorf("cannot write %s: %w", name, err))
 	}
 	var c *exec.Cmd
 	if runtime.GOOS == "windows" {
@@ -236,11 +233,11 @@ func editNote(ctx context.Context, id, note string) (string, error) {
 	}
 	c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := c.Run(); err != nil {
-		return "", &exitError{code: exitFailed, err: fmt.Errorf("the editor (%s) failed on the note of %s: %v; the note was not changed", editor, quoteArg(id), err)}
+		return "", failure(fmt.Errorf("the editor (%s) failed on the note of %s: %w; the note was not changed", editor, quoteArg(id), err))
 	}
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return "", &exitError{code: exitFailed, err: fmt.Errorf("cannot read the edited note: %w", err)}
+		return "", failure(fmt.Errorf("cannot read the edited note: %w", err))
 	}
 	return string(b), nil
 }

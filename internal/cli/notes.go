@@ -16,8 +16,6 @@ import (
 	"github.com/tlx-dev/tlx/ui"
 )
 
-func init() { extraCommands = append(extraCommands, newNotesCmd) }
-
 // notesFlags holds the flags of tlx notes beyond the shared filter flags.
 type notesFlags struct {
 	orphans bool
@@ -70,7 +68,7 @@ func (o *options) notebookSource(t *timeline.Timeline) notebook.Source {
 func (o *options) readNotebook(t *timeline.Timeline) (*notebook.Notebook, error) {
 	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{ReadOnly: true, Timeline: t})
 	if err != nil {
-		return nil, &exitError{code: exitFailed, err: err}
+		return nil, failure(err)
 	}
 	return nb, nil
 }

@@ -227,9 +227,11 @@ func TestMarkUsage(t *testing.T) {
 		{[]string{"mark", "report", "two words"}, `label "two words" is not a lower-case word`},
 		{[]string{"note", "nothing", "x"}, `the timeline has no event "nothing"`},
 		{[]string{"note", "--remove", "report", "x"}, "--remove takes no TEXT"},
-		{[]string{"mark"}, "requires at least 1 arg"},
+		{[]string{"mark"}, "tlx mark: missing ID; usage: tlx mark ID [LABELS]"},
+		{[]string{"note", "report", "a", "b"}, `tlx note: too many arguments ("report" "a" "b"); usage: tlx note ID [TEXT | -]`},
+		{[]string{"view"}, "tlx view: missing NAME; usage: tlx view NAME [filters | --query TEXT]"},
 		{[]string{"note", "--append", "report"}, "--append needs the TEXT"},
-		{[]string{"note", "--append", "--remove", "report", "x"}, "none of the others can be"},
+		{[]string{"note", "--append", "--remove", "report", "x"}, "--remove and --append do not go together"},
 	}
 	for _, tt := range tests {
 		_, errOut := mustRun(t, 2, append([]string{"-f", path}, tt.args...)...)

@@ -30,33 +30,6 @@ type Build struct {
 	Date    string
 }
 
-// Exit statuses.
-const (
-	exitOK      = 0
-	exitFailed  = 1 // the command could not do its work: bad file, problems found, write failed
-	exitUsage   = 2 // the command line itself is wrong
-	exitStopped = 130
-)
-
-// exitError carries an exit status. Its message, when not empty, is what the user sees.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-// usageErrorf reports a wrong command line: exit status 2.
-func usageErrorf(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
-}
-
-// silent is an exit status whose message the command has already printed.
-func silent(code int) error { return &exitError{code: code, err: errSilent} }
-
-var errSilent = errors.New("")
-
 // Execute runs tlx with args and returns the exit status.
 func Execute(ctx context.Context, build Build, args []string) int {
 	return run(ctx, build, args, os.Stdout, os.Stderr)
@@ -74,91 +47,6 @@ func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writ
 		fang.WithErrorHandler(handleError),
 	)
 	return exitCode(err)
-}
-
-func exitCode(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	if errors.Is(err, context.Canceled) {
-		return exitStopped
-	}
-	// A bad or missing timeline is a failure, even when its file name reads like one of
-	// cobra's usage messages below. Problems unwraps to its *Problem values, so this
-	// catches one problem and many alike.
-	var problem *timeline.Problem
-	if errors.As(err, &problem) {
-		return exitFailed
-	}
-	// A filter flag that names a value the timeline does not have (an actor, a theme, a
-	// place...) is a wrong command line, whether list or the explorer finds it.
-	if errors.Is(err, timeline.ErrUnknownValue) {
-		return exitUsage
-	}
-	if isUsageError(err) {
-		return exitUsage
-	}
-	return exitFailed
-}
-
-// handleError prints a failure: each problem of a bad timeline on a line of its own,
-// anything else on one line after "Error:". fang's own handler is not used because it
-// capitalises the message, which mangles paths and flag names.
-func handleError(w io.Writer, styles fang.Styles, err error) {
-	if errors.Is(err, errSilent) || errors.Is(err, context.Canceled) {
-		return
-	}
-	var problems timeline.Problems
-	if errors.As(err, &problems) {
-		printProblems(w, problems, maxProblems)
-		return
-	}
-	// Joined errors (several unknown filter names) print one a line.
-	label := styles.ErrorHeader.UnsetPadding().UnsetMargins().SetString("Error:").String()
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintln(w, label, timeline.SanitizeLine(line))
-	}
-	if exitCode(err) == exitUsage {
-		fmt.Fprintln(w, "Try 'tlx --help' for usage.")
-	}
-}
-
-// maxProblems is how many problems of a file are printed unless validate --all-problems
-// asks for every one: a generated file can have a million.
-const maxProblems = 50
-
-// printProblems prints problems one a line, at most max of them (all when max is 0), then
-// how many were left out. It stops at the first failed write.
-func printProblems(w io.Writer, problems timeline.Problems, max int) error {
-	for i, p := range problems {
-		if max > 0 && i == max {
-			_, err := fmt.Fprintf(w, "... and %d more problems; tlx validate --all-problems prints them all\n", len(problems)-max)
-			return err
-		}
-		if _, err := fmt.Fprintln(w, timeline.SanitizeLine(p.Error())); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// isUsageError recognises cobra's errors about the command line, which cobra does not type.
-func isUsageError(err error) bool {
-	s := err.Error()
-	for _, prefix := range []string{
-		"flag needs an argument", "unknown flag", "unknown shorthand flag", "unknown command",
-		"invalid argument", "bad flag syntax", "accepts ", "requires at least", "requires at most",
-		"if any flags in the group",
-	} {
-		if strings.HasPrefix(s, prefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // options holds what the flags say; every command that shows events reads the same ones.
@@ -198,29 +86,20 @@ tlx validate mytimeline.toml`,
 	}
 	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline file to open instead of the built-in one")
 	root.PersistentFlags().StringVar(&o.notebook, "notebook", "", "notebook file of marks, notes and views (default: the timeline's own, in your data folder; tlx notes --path prints it)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: err}
-	})
 	addFilterFlags(root, o)
-	root.AddCommand(newListCmd(o))
-	for _, add := range extraCommands {
-		root.AddCommand(add(o))
-	}
+	// Every subcommand, in one place: a new command is one more line here.
+	root.AddCommand(
+		newListCmd(o),
+		newExportCmd(o),
+		newValidateCmd(o),
+		newNotesCmd(o),
+		newMarkCmd(o),
+		newNoteCmd(o),
+		newViewCmd(o),
+		newConvertCmd(o),
+	)
+	typeUsageErrors(root)
 	return root
-}
-
-// extraCommands are the subcommands that live in other files of this package; each adds
-// itself in an init function so that the root need not change when one is added.
-var extraCommands []func(*options) *cobra.Command
-
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		if cmd.HasSubCommands() {
-			return usageErrorf("unknown command %q for %q; run %q for the list", args[0], cmd.CommandPath(), cmd.CommandPath()+" --help")
-		}
-		return usageErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
-	}
-	return nil
 }
 
 // addFilterFlags gives cmd a flag for each kind of filter, and one for each of its
@@ -315,7 +194,7 @@ func (o *options) filter() (timeline.Filter, error) {
 		if errors.As(err, &inv) {
 			return f, usageErrorf("--to %s is before --from %s; swap them", inv.To, inv.From)
 		}
-		return f, usageErrorf("%w", err)
+		return f, usage(err)
 	}
 	return f, nil
 }
@@ -333,10 +212,14 @@ func (o *options) load() (*timeline.Timeline, error) {
 	name, read := o.source()
 	b, err := read()
 	if err != nil {
-		return nil, &exitError{code: exitFailed, err: err}
+		return nil, failure(err)
 	}
 	defer loadgc.Tighten(len(b))()
-	return timeline.Open(name, b)
+	t, err := timeline.Open(name, b)
+	if err != nil {
+		return nil, failure(err)
+	}
+	return t, nil
 }
 
 // selected loads the timeline and applies the filter flags.
@@ -354,7 +237,7 @@ func (o *options) selected() (*timeline.Timeline, timeline.Filter, []*timeline.E
 	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return nil, f, nil, usageErrorf("%w", o.filterError(err))
+		return nil, f, nil, usage(o.filterError(err))
 	}
 	return t, f, events, nil
 }
@@ -371,7 +254,7 @@ func (o *options) runExplorer(ctx context.Context) error {
 		return err
 	}
 	name, read := o.source()
-	return ui.Run(ctx, ui.Options{
+	err = ui.Run(ctx, ui.Options{
 		Name:    name,
 		Read:    read,
 		Filter:  f,
@@ -379,6 +262,11 @@ func (o *options) runExplorer(ctx context.Context) error {
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 	})
+	if errors.Is(err, timeline.ErrUnknownValue) {
+		// A filter flag names a value the timeline, which the explorer loaded, lacks.
+		return usage(err)
+	}
+	return err
 }
 
 // needTerminal explains, instead of Bubble Tea's "could not open TTY", that the explorer

@@ -12,8 +12,6 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-func init() { extraCommands = append(extraCommands, newValidateCmd) }
-
 func newValidateCmd(o *options) *cobra.Command {
 	var verbose, all bool
 	cmd := &cobra.Command{
@@ -83,7 +81,7 @@ func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, 
 		}
 		failed = true
 		if err := printProblems(stdout, problems, max); err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("write: %w", err)}
+			return failure(fmt.Errorf("write: %w", err))
 		}
 	}
 	if failed {

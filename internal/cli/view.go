@@ -41,7 +41,7 @@ func (o *options) withNotebook(t *timeline.Timeline, f timeline.Filter) (timelin
 	case err != nil && !o.needsNotebook() && o.notebook == "" && errors.Is(err, notebook.ErrNoDataDir):
 		return f, nil
 	case err != nil:
-		return f, &exitError{code: exitFailed, err: err}
+		return f, failure(err)
 	}
 	st := nb.State()
 	if o.view != "" {
@@ -77,10 +77,10 @@ func viewFilter(nb *notebook.Notebook, name string) (timeline.Filter, error) {
 	}
 	f, err := timeline.ParseQuery(v.Query)
 	if err != nil {
-		return f, &exitError{code: exitFailed, err: fmt.Errorf("view %s in %s: %w", quoteArg(name), nb.Path(), err)}
+		return f, failure(fmt.Errorf("view %s in %s: %w", quoteArg(name), nb.Path(), err))
 	}
 	if err := f.Check(); err != nil {
-		return f, &exitError{code: exitFailed, err: fmt.Errorf("view %s in %s: %w", quoteArg(name), nb.Path(), err)}
+		return f, failure(fmt.Errorf("view %s in %s: %w", quoteArg(name), nb.Path(), err))
 	}
 	return f, nil
 }
@@ -156,12 +156,10 @@ func (o *options) exportNotes(t *timeline.Timeline, f timeline.Filter, noNotes b
 	case o.notebook == "" && errors.Is(err, notebook.ErrNoDataDir):
 		return f, nil, nil
 	case err != nil:
-		return f, nil, &exitError{code: exitFailed, err: err}
+		return f, nil, failure(err)
 	}
 	return f, nb.State(), nil
 }
-
-func init() { extraCommands = append(extraCommands, newViewCmd) }
 
 // viewFlags holds the flags of tlx view beyond the shared filter flags.
 type viewFlags struct {
@@ -189,7 +187,7 @@ lists the views.`,
   tlx view routh-summer
   tlx list --view routh-summer
   tlx view --delete routh-summer`,
-		Args: cobra.ExactArgs(1),
+		Args: argsRange(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runView(cmd, args[0], x)
 		},
@@ -226,7 +224,7 @@ func (o *options) runView(cmd *cobra.Command, name string, x viewFlags) error {
 	}
 	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{Timeline: t})
 	if err != nil {
-		return &exitError{code: exitFailed, err: err}
+		return failure(err)
 	}
 	if f.IsZero() && !x.delete && !o.needsNotebook() {
 		v, ok := nb.State().View(name)
@@ -255,7 +253,7 @@ func (o *options) runView(cmd *cobra.Command, name string, x viewFlags) error {
 	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return usageErrorf("%w", o.filterError(err))
+		return usage(o.filterError(err))
 	}
 	query := f.String()
 	base := ""
@@ -288,7 +286,7 @@ func (o *options) explorerNotebook(f timeline.Filter) (timeline.Filter, error) {
 		return f, err
 	}
 	if _, err := t.Filter(f); err != nil {
-		return f, usageErrorf("%w", o.filterError(err))
+		return f, usage(o.filterError(err))
 	}
 	return f, nil
 }
