@@ -56,7 +56,7 @@ func scanHTML(s string, text func(string), tag func(htmlTag)) {
 		t := parseTag(s[1:end])
 		s = s[end+1:]
 		if !t.end && (t.name == "script" || t.name == "style") {
-			close := strings.Index(strings.ToLower(s), "</"+t.name)
+			close := indexEndTag(s, t.name)
 			if close < 0 {
 				return
 			}
@@ -64,6 +64,22 @@ func scanHTML(s string, text func(string), tag func(htmlTag)) {
 			continue
 		}
 		tag(t)
+	}
+}
+
+// indexEndTag returns the index in s of the end tag "</name", in any case, or -1; in one
+// pass, however many such tags a text holds.
+func indexEndTag(s, name string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if len(s)-i-2 >= len(name) && strings.EqualFold(s[i+2:i+2+len(name)], name) {
+			return i
+		}
+		i += 2
 	}
 }
 

@@ -56,11 +56,11 @@ func timelineJS(name string, top map[string]any) *Draft {
 			r.broken(k)
 			continue
 		}
-		c.unknownKeys(m, tljsSlideKeys, path)
 		var s slideFields
 		s.id = c.text(m, "unique_id", path)
 		c.at("id", path.key("unique_id"))
 		c.id = s.id
+		c.unknownKeys(m, tljsSlideKeys, path)
 		if tv, ok := m["text"]; ok && tv != nil {
 			if tm, ok := c.object("text", tv, path.key("text"), `write "text": {"headline": "...", "text": "..."}`); ok {
 				c.unknownKeys(tm, tljsTextKeys, path.key("text"))
@@ -170,17 +170,19 @@ func (c *jsonConv) tljsDate(m map[string]any, field, key string, path jsonPath) 
 // reported in the shared words; place is told which field to blame first.
 func (d *Draft) sheetDate(ref Ref, what string, parts [3]int, given [3]bool, place func(field string)) Date {
 	y, m, day := parts[0], parts[1], parts[2]
+	fail := func(field, value, reason, hint string) Date {
+		place(field)
+		d.badDates = append(d.badDates, badDate{ref, &DateError{Value: value, Reason: reason, Hint: hint}})
+		d.Give(ref, GivenWrong)
+		return Date{}
+	}
 	switch {
+	case !given[0] && given[1]:
+		return fail("year", fmt.Sprintf("month %d", m), "a date needs a year", "give "+what+" a year")
 	case !given[0]:
-		place("year")
-		d.badDates = append(d.badDates, badDate{ref, fmt.Errorf("%w %q: %s has no year", ErrDate, "", what)})
-		d.Give(ref, GivenWrong)
-		return Date{}
+		return fail("year", fmt.Sprintf("day %d", day), "a date needs a year", "give "+what+" a year")
 	case !given[1] && given[2]:
-		place("month")
-		d.badDates = append(d.badDates, badDate{ref, fmt.Errorf("%w %q: a day without a month", ErrDate, fmt.Sprintf("%d-?-%d", y, day))})
-		d.Give(ref, GivenWrong)
-		return Date{}
+		return fail("month", fmt.Sprintf("%d, day %d", y, day), "a day needs a month", "give "+what+" a month, or leave out the day")
 	}
 	text := fmt.Sprintf("%04d", y)
 	if y < 0 || y > 9999 {
@@ -240,11 +242,14 @@ type slideReader struct {
 	themes map[string]int
 	names  map[string]string // theme name -> id, for groups
 	made   []int             // events whose id was made from the headline
+	// unnamed names an event whose headline gives no id: "event-3", "row-5".
+	unnamed func(k int) string
 }
 
 func newSlideReader(d *Draft, n int) *slideReader {
 	d.Events = make([]Event, n)
-	return &slideReader{d: d, ids: map[string]int{}, actors: map[string]int{}, themes: map[string]int{}, names: map[string]string{}}
+	return &slideReader{d: d, ids: map[string]int{}, actors: map[string]int{}, themes: map[string]int{}, names: map[string]string{},
+		unnamed: func(k int) string { return "event-" + strconv.Itoa(k+1) }}
 }
 
 func (r *slideReader) broken(k int) {
@@ -291,7 +296,11 @@ func (r *slideReader) event(k int, s *slideFields) *Event {
 		r.theme(th.id, th.name)
 	}
 	if group := HTMLLine(s.group); group != "" && len(f.themes) == 0 {
-		id := group
+		// A group is a theme's name; its id is made from it, as an author would write it.
+		id := slug(group)
+		if id == "" {
+			id = group
+		}
 		if known, ok := r.names[strings.ToLower(group)]; ok {
 			id = known
 		}
@@ -329,7 +338,7 @@ func (r *slideReader) finish() {
 		e := &r.d.Events[k]
 		base := slug(e.Title)
 		if base == "" {
-			base = "event-" + strconv.Itoa(k+1)
+			base = r.unnamed(k)
 		}
 		id := base
 		for n := 2; r.ids[id] > 0; n++ {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -117,6 +118,7 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 	}
 	var slides []slideFields
 	var rows []int
+	titled := false
 	for row := 2; ; row++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -134,11 +136,15 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 		get := func(col string) string { return s.cell(rec, col) }
 		switch typ := strings.ToLower(get("Type")); typ {
 		case "title":
-			if d.Title == "" {
+			if !titled {
+				titled = true
 				d.Title = HTMLLine(get("Headline"))
 				d.Description = HTMLText(get("Text"))
 				s.place[Ref{Key: "title"}] = s.at(row, "Headline")
 				s.place[Ref{Key: "description"}] = s.at(row, "Text")
+				if d.Title == "" {
+					d.Give(Ref{Key: "title"}, GivenBlank)
+				}
 			}
 			continue
 		case "era":
@@ -159,6 +165,7 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 		rows = append(rows, row)
 	}
 	r := newSlideReader(d, len(slides))
+	r.unnamed = func(k int) string { return "row-" + strconv.Itoa(rows[k]) }
 	for k := range slides {
 		row := rows[k]
 		e := r.event(k, &slides[k])
@@ -195,7 +202,9 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 // sheetHint words the check's hints for a sheet.
 func sheetHint(r Ref, hint string) string {
 	switch {
-	case r.Table == "" && r.Key == "title" || strings.HasPrefix(hint, "add title = ") && r.Table == "":
+	case r.Table == "" && r.Key == "title":
+		return "fill in the title row's Headline"
+	case r.Table == "" && strings.HasPrefix(hint, "add title = "):
 		return `add a row with "title" in its Type column and the timeline's title as its Headline`
 	case r.Table == "events" && strings.HasPrefix(hint, "add a [[events.sources]]"):
 		return "give the row a Media Credit, the publisher of its source, and a Media link if it has one"

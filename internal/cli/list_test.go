@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -255,3 +256,35 @@ func TestExitCodeOfOneProblem(t *testing.T) {
 		t.Errorf("exitCode(Problems) = %d, want %d", got, exitFailed)
 	}
 }
+
+// TestListJSONOfOtherFormats: a TimelineJS file and TimelineJS sheets made by hand (as a
+// newsroom makes them, not by tlx) open with -f, and tlx list --json prints what
+// testdata/good/NAME.list.json holds: how tlx reads each field of each format.
+func TestListJSONOfOtherFormats(t *testing.T) {
+	for _, name := range []string{"timelinejs.json", "sheet.csv", "sheet-v1.csv"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("..", "..", "testdata", "good", name)
+			code, out, errOut := runCLI(t, "list", "-f", path, "--json")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".list.json"
+			if *updateGolden {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (go test ./internal/cli -run OtherFormats -update writes it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("tlx list --json differs from %s:\n%s", golden, out)
+			}
+		})
+	}
+}
+
+// updateGolden rewrites the golden files of this package from the current output.
+var updateGolden = flag.Bool("update", false, "rewrite the golden files from the current output")

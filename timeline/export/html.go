@@ -208,3 +208,7 @@ func appendSourceItem(b []byte, s *timeline.Source) []byte {
 	}
 	return append(b, "</li>"...)
 }
+
+// HTMLParagraphs returns text as the HTML paragraphs a TimelineJS slide holds it in,
+// escaped: for tests that read it back.
+func HTMLParagraphs(text string) string { return string(appendParagraphs(nil, text)) }
