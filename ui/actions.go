@@ -191,7 +191,7 @@ func (m *Model) openSource() tea.Cmd {
 	linked := linkedSources(e)
 	switch len(linked) {
 	case 0:
-		return statusCmd(false, "No source of this event has a web link")
+		return statusCmd(false, "%s", noLinkWhy(e))
 	case 1:
 		n, _ := strconv.Atoi(linked[0])
 		return m.openNumber(e, n)
@@ -203,8 +203,8 @@ func (m *Model) openSource() tea.Cmd {
 // linkedSources returns the numbers of e's sources with a web link.
 func linkedSources(e *timeline.Event) []string {
 	var out []string
-	for i, s := range e.Sources {
-		if safeURL(s.URL) {
+	for i := range e.Sources {
+		if sourceLink(&e.Sources[i]) != "" {
 			out = append(out, strconv.Itoa(i+1))
 		}
 	}
@@ -213,8 +213,8 @@ func linkedSources(e *timeline.Event) []string {
 
 // openNumber opens source n of e, from 1.
 func (m *Model) openNumber(e *timeline.Event, n int) tea.Cmd {
-	src := e.Sources[n-1]
-	return openCmd(n, lineText(src.Publisher, 40), src.URL)
+	src := &e.Sources[n-1]
+	return openCmd(n, lineText(src.Publisher, 40), sourceLink(src))
 }
 
 // copyEvent copies the event shown as the export writes it, through the terminal and a
@@ -225,7 +225,7 @@ func (m *Model) copyEvent() tea.Cmd {
 		return statusCmd(false, "No event selected")
 	}
 	md := export.EventMarkdown(m.t, e)
-	return tea.Batch(tea.SetClipboard(md), copyCmd(shortTitle(e), md))
+	return copyCmd(shortTitle(e), md)
 }
 
 // timelineFacts returns the counts of the timeline, counting them the first time.

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -189,8 +191,8 @@ func (x *detailWriter) related(e *timeline.Event) {
 func (x *detailWriter) source(n int, src *timeline.Source) {
 	d, s, w := x.d, x.d.styles, x.w
 	first := len(x.lines)
-	u := timeline.SanitizeLine(headOfString(src.URL, 4096))
-	isLink := safeURL(u)
+	target := sourceLink(src)
+	isLink := target != ""
 	selected := isLink && len(x.links) == d.link
 	num := strconv.Itoa(n) + ". "
 	indent := len(num)
@@ -223,23 +225,40 @@ func (x *detailWriter) source(n int, src *timeline.Source) {
 		q, _ = headBytes(q, maxFieldBytes)
 		x.add(s.DetailPaint.Quote, strings.Repeat(" ", indent)+"“"+strings.Join(strings.Fields(timeline.Sanitize(q)), " ")+"”", indent)
 	}
-	if u != "" {
-		link := s.Detail.URL
-		if isLink {
-			link = link.Hyperlink(u)
-		}
-		// A URL has no spaces to break at: cut it into pieces that fit, each a link.
-		if indent >= w {
-			indent = 0
-		}
-		for rest := u; len(rest) > 0; {
-			var piece string
-			piece, rest = cut(rest, w-indent)
-			x.lines = append(x.lines, strings.Repeat(" ", indent)+link.Render(piece))
-		}
+	if src.URL != "" {
+		x.url(n, src, target, indent)
 	}
 	if isLink {
-		x.links = append(x.links, detailLink{source: n, url: u, first: first, last: len(x.lines) - 1})
+		x.links = append(x.links, detailLink{source: n, url: target, first: first, last: len(x.lines) - 1})
+	}
+}
+
+// url lays out source n's URL as the reader should see it, cut into pieces that fit (a
+// URL has no spaces to break at) on at most maxURLLines lines, the last ending in "…" when
+// there is more. Each piece links to target, the URL ready to be a link, when it is short
+// enough for a terminal to keep; the pieces share an id, so a terminal treats them as one
+// link.
+func (x *detailWriter) url(n int, src *timeline.Source, target string, indent int) {
+	w := x.w
+	if indent >= w {
+		indent = 0
+	}
+	room := w - indent
+	p := x.d.styles.DetailPaint.URL
+	if target != "" && len(target) <= maxHyperlinkBytes {
+		p.pre = ansi.SetHyperlink(target, "id=tlx-source-"+strconv.Itoa(n)) + p.pre
+		p.post += ansi.ResetHyperlink()
+	}
+	lead := strings.Repeat(" ", indent)
+	rest := shownURL(src, w)
+	for i := 0; rest != ""; i++ {
+		var piece string
+		piece, rest = cut(rest, room)
+		if rest != "" && i == maxURLLines-1 {
+			piece = truncateTail(piece, room, "…")
+			rest = ""
+		}
+		x.lines = append(x.lines, lead+p.Render(piece))
 	}
 }
 

@@ -413,7 +413,7 @@ func TestUntrustedTextIsSanitised(t *testing.T) {
 	// An https URL is a terminal hyperlink.
 	m = newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
 	keys(m, "j")
-	if out := m.View().Content; !strings.Contains(out, "\x1b]8;;https://example.com/strike") {
+	if out := m.View().Content; !strings.Contains(out, "\x1b]8;id=tlx-source-1;https://example.com/strike") {
 		t.Errorf("the source URL is not a hyperlink:\n%q", out)
 	}
 }

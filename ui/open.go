@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,28 +13,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/tlx-dev/tlx/timeline"
 )
-
-// safeURL reports whether u is an http or https URL, the only ones tlx links or opens.
-func safeURL(u string) bool {
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
-}
-
-// hasWebLink reports whether one of e's sources has a URL tlx would open.
-func hasWebLink(e *timeline.Event) bool {
-	if e == nil {
-		return false
-	}
-	for _, s := range e.Sources {
-		if safeURL(s.URL) {
-			return true
-		}
-	}
-	return false
-}
 
 // errNoOpener says that nothing on this system opens a web link.
 var errNoOpener = errors.New("no opener")
@@ -81,7 +59,8 @@ func openers(u string) [][]string {
 // terminalBrowsers run in the terminal: the explorer gives it to them until they quit.
 var terminalBrowsers = []string{"w3m", "lynx", "links", "elinks", "browsh", "carbonyl"}
 
-// openCmd opens source n of an event, whose URL u is safe, with the first opener found.
+// openCmd opens source n of an event at u, a target sourceLink gave, with the first opener
+// found.
 // The URL is passed as an argument, never through a shell; a program that fails at once
 // is reported, one that runs is left running.
 func openCmd(n int, publisher, u string) tea.Cmd {
@@ -136,7 +115,12 @@ type copiedMsg struct {
 	title   string
 	program string // the clipboard program used; "" when none was found
 	err     error  // why the program failed
+	tooLong bool   // the text was too long to send through the terminal
 }
+
+// maxTerminalCopy bounds the text sent to the terminal's clipboard (OSC 52): terminals
+// drop or choke on larger payloads, and tmux holds the whole sequence while it reads it.
+const maxTerminalCopy = 64 << 10
 
 // clipboardPrograms lists the programs that put text on the system clipboard here,
 // best first.
@@ -157,11 +141,12 @@ func clipboardPrograms() [][]string {
 	return append(out, []string{"clip.exe"}) // Windows' own, from inside WSL
 }
 
-// copyCmd copies text with the first clipboard program found. The terminal's clipboard
-// (OSC 52) is asked separately, with tea.SetClipboard; whether it took the text no
+// copyCmd copies text through the terminal's clipboard (OSC 52) when it is short enough,
+// and with the first clipboard program found. Whether the terminal took the text no
 // program can tell.
 func copyCmd(title, text string) tea.Cmd {
-	return func() tea.Msg {
+	tooLong := len(text) > maxTerminalCopy
+	program := func() tea.Msg {
 		for _, argv := range clipboardPrograms() {
 			path, err := exec.LookPath(argv[0])
 			if err != nil {
@@ -171,20 +156,29 @@ func copyCmd(title, text string) tea.Cmd {
 			defer cancel()
 			cmd := exec.CommandContext(ctx, path, argv[1:]...)
 			cmd.Stdin = strings.NewReader(text)
-			return copiedMsg{title: title, program: argv[0], err: cmd.Run()}
+			return copiedMsg{title: title, program: argv[0], err: cmd.Run(), tooLong: tooLong}
 		}
-		return copiedMsg{title: title}
+		return copiedMsg{title: title, tooLong: tooLong}
 	}
+	if tooLong {
+		return program
+	}
+	return tea.Batch(tea.SetClipboard(text), program)
 }
 
 // copiedStatus says truthfully how an event was copied.
 func copiedStatus(msg copiedMsg) tea.Cmd {
-	const osc = "sent to the terminal's clipboard (OSC 52), which the terminal may refuse"
+	osc := "sent to the terminal's clipboard (OSC 52), which the terminal may refuse"
+	if msg.tooLong {
+		osc = "too long for the terminal's clipboard (OSC 52), so not sent to it"
+	}
 	switch {
+	case msg.program == "" && msg.tooLong:
+		return statusCmd(true, "“%s” not copied: %s, and no clipboard program is installed", msg.title, osc)
 	case msg.program == "":
 		return statusCmd(false, "“%s” as Markdown: %s; no clipboard program is installed", msg.title, osc)
 	case msg.err != nil:
 		return statusCmd(true, "“%s” as Markdown: %s; %s failed: %v", msg.title, osc, msg.program, msg.err)
 	}
-	return statusCmd(false, "Copied “%s” as Markdown with %s, and %s", msg.title, msg.program, osc)
+	return statusCmd(false, "Copied “%s” as Markdown with %s; %s", msg.title, msg.program, osc)
 }

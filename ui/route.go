@@ -317,8 +317,12 @@ func (m *Model) sourceKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Source):
 		n := int(k.Code - '0')
-		if n > len(e.Sources) || !safeURL(e.Sources[n-1].URL) {
-			return statusCmd(false, "Source %d has no web link: choose one of %s", n, strings.Join(linkedSources(e), ", "))
+		if n > len(e.Sources) || sourceLink(&e.Sources[n-1]) == "" {
+			why := "has no web link"
+			if n <= len(e.Sources) && tooLongToOpen(&e.Sources[n-1]) {
+				why = "has a web link too long to open"
+			}
+			return statusCmd(false, "Source %d %s: choose one of %s", n, why, strings.Join(linkedSources(e), ", "))
 		}
 		cmd := m.setFocus(m.base)
 		return tea.Batch(cmd, m.openNumber(e, n))

@@ -64,9 +64,10 @@ type Styles struct {
 	}
 
 	// DetailPaint is Detail reduced to escape codes, for the dozens of lines drawn on
-	// every selection.
+	// every selection. URL is painted once per piece where Render underlines character by
+	// character: the same look in a thirtieth of the bytes.
 	DetailPaint struct {
-		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, Related, Muted, Match, Link, Banner paint
+		Title, Meta, Label, Value, Body, Heading, Number, Publisher, Quote, URL, Related, Muted, Match, Link, Banner paint
 	}
 	// ListPaint is List reduced to escape codes, for its rows.
 	ListPaint struct {
@@ -233,7 +234,7 @@ func (s *Styles) paint() {
 	d := &s.DetailPaint
 	d.Title, d.Meta, d.Label, d.Value = newPaint(s.Detail.Title), newPaint(s.Detail.Meta), newPaint(s.Detail.Label), newPaint(s.Detail.Value)
 	d.Body, d.Heading, d.Number = newPaint(s.Detail.Body), newPaint(s.Detail.Heading), newPaint(s.Detail.Number)
-	d.Publisher, d.Quote = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote)
+	d.Publisher, d.Quote, d.URL = newPaint(s.Detail.Publisher), newPaint(s.Detail.Quote), newPaint(s.Detail.URL)
 	d.Related, d.Muted, d.Match = newPaint(s.Detail.Related), newPaint(s.Detail.Muted), newPaint(s.Detail.Match)
 	d.Link, d.Banner = newPaint(s.Detail.Link), newPaint(s.Detail.Banner)
 	lp := &s.ListPaint
