@@ -5,8 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/tlx-dev/tlx/timeline"
 )
 
 // component is the one door each pane has, as soft-serve's pkg/ui/common/component.go
@@ -61,6 +59,6 @@ type statusMsg struct {
 
 // statusCmd is a command that shows a status line.
 func statusCmd(isErr bool, format string, args ...any) tea.Cmd {
-	text := timeline.SanitizeLine(fmt.Sprintf(format, args...))
+	text := clean(fmt.Sprintf(format, args...))
 	return func() tea.Msg { return statusMsg{text: text, isErr: isErr} }
 }

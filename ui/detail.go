@@ -36,8 +36,10 @@ type detailPane struct {
 	toTop         bool // and scrolled to its top
 
 	// lines is the text at this width; the viewport keeps the scroll position over it.
+	// plain holds the lines a search highlights, unpainted, by line number.
 	lines   []string
-	version int // counts the layouts of lines
+	plain   map[int]plainLine
+	version int // counts the layouts of lines, and the changes of terms
 	// view is the last View, valid while the text, size and scroll are those of viewKey.
 	view    string
 	viewKey detailViewKey
@@ -121,7 +123,8 @@ func (d *detailPane) Relist() { d.stale = true }
 // SetTerms sets the search terms to highlight.
 func (d *detailPane) SetTerms(terms []string) {
 	if !slices.Equal(terms, d.terms) {
-		d.terms, d.stale = terms, true
+		d.terms = terms
+		d.version++ // the lines on screen are highlighted again; none is laid out again
 	}
 }
 
@@ -133,13 +136,14 @@ func (d *detailPane) layout() {
 	top := d.toTop
 	d.stale, d.toTop = false, false
 	if d.ev == nil || d.width <= 0 {
-		d.lines, d.links = nil, nil
+		d.lines, d.links, d.plain = nil, nil, nil
 		d.vp.SetContentLines(nil)
 		d.version++
 		return
 	}
 	y := d.vp.YOffset()
-	d.lines, d.links = d.render(d.width)
+	x := d.render(d.width)
+	d.lines, d.links, d.plain = x.lines, x.links, x.plain
 	if d.link >= len(d.links) {
 		d.link = -1
 	}
@@ -331,7 +335,18 @@ func (d *detailPane) View() string {
 		// The lines are already laid out to the width, and nothing sits right of the
 		// pane to need them padded: the visible ones are the view.
 		y := min(max(k.y, 0), len(d.lines))
-		d.view, d.viewKey = strings.Join(d.lines[y:min(y+d.height, len(d.lines))], "\n"), k
+		var b strings.Builder
+		for i := y; i < min(y+d.height, len(d.lines)); i++ {
+			if i > y {
+				b.WriteByte('\n')
+			}
+			if pl, ok := d.plain[i]; ok && len(d.terms) > 0 {
+				b.WriteString(highlight(pl.p, d.styles.DetailPaint.Match, pl.text, d.terms))
+			} else {
+				b.WriteString(d.lines[i])
+			}
+		}
+		d.view, d.viewKey = b.String(), k
 	}
 	return d.view
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,19 +22,69 @@ type detailWriter struct {
 	w     int
 	lines []string
 	links []detailLink
+	// plain holds the lines of text a search highlights, by line number, unpainted: the
+	// pane highlights the few on screen, not the thousands a long field may take.
+	plain map[int]plainLine
+}
+
+// plainLine is a line of text and the paint it is drawn in.
+type plainLine struct {
+	p    paint
+	text string
 }
 
 func (x *detailWriter) blank() { x.lines = append(x.lines, "") }
 
 // add wraps text, a field of the file already sanitised, and paints its lines.
 func (x *detailWriter) add(p paint, text string, indent int) {
-	text, cut := headBytes(text, maxFieldBytes)
-	lines, more := wrap(text, x.w, indent, maxFieldLines)
-	for _, l := range lines {
-		x.lines = append(x.lines, x.d.paintLine(p, l))
+	if x.addLines(p, text, indent, maxFieldLines) {
+		x.tooLong()
 	}
-	if cut || more {
-		x.lines = append(x.lines, x.d.styles.DetailPaint.Muted.Render(fit("[… the rest is too long to show]", x.w)))
+}
+
+// addLines wraps text into at most n lines and paints them; it reports whether text was
+// left out.
+func (x *detailWriter) addLines(p paint, text string, indent, n int) bool {
+	text, cut := headBytes(text, maxFieldBytes)
+	lines, more := wrap(text, x.w, indent, n)
+	if x.plain == nil {
+		x.plain = make(map[int]plainLine)
+	}
+	for _, l := range lines {
+		x.plain[len(x.lines)] = plainLine{p, l}
+		x.lines = append(x.lines, p.Render(l))
+	}
+	return cut || more
+}
+
+// tooLong says that the rest of a field is left out.
+func (x *detailWriter) tooLong() {
+	x.lines = append(x.lines, x.d.styles.DetailPaint.Muted.Render(fit("[… the rest is too long to show]", x.w)))
+}
+
+// paragraphs lays out text of the file in paragraphs, a blank line between them, on at
+// most maxFieldLines lines in all: a hundred thousand short lines cost what the first
+// few thousand do.
+func (x *detailWriter) paragraphs(p paint, text string) {
+	head, cut := headBytes(text, maxFieldBytes)
+	start := len(x.lines)
+	for para := range eachParagraph(head) {
+		left := maxFieldLines - (len(x.lines) - start)
+		if left <= 1 {
+			cut = true
+			break
+		}
+		if len(x.lines) > start {
+			x.blank()
+			left--
+		}
+		if x.addLines(p, para, 0, left) {
+			cut = true
+			break
+		}
+	}
+	if cut {
+		x.tooLong()
 	}
 }
 
@@ -40,7 +92,7 @@ func (x *detailWriter) add(p paint, text string, indent int) {
 // status and place, actors and themes, the summary, related events, the numbered sources
 // and who the actors and themes are. All file text is sanitised here, the one place it
 // enters the pane; every line is at most w cells wide.
-func (d *detailPane) render(w int) ([]string, []detailLink) {
+func (d *detailPane) render(w int) *detailWriter {
 	s := d.styles
 	e := d.ev
 	x := &detailWriter{d: d, w: w}
@@ -51,35 +103,26 @@ func (d *detailPane) render(w int) ([]string, []detailLink) {
 		x.add(s.DetailPaint.Banner, note, 0)
 		x.blank()
 	}
-	x.add(s.DetailPaint.Title, timeline.SanitizeLine(headOfString(e.Title, maxFieldBytes)), 0)
+	x.add(s.DetailPaint.Title, clean(headOfString(e.Title, maxFieldBytes)), 0)
 	meta := []string{whenOf(e)}
 	if e.Status != "" {
-		meta = append(meta, timeline.SanitizeLine(headOfString(e.Status, 64)))
+		meta = append(meta, clean(headOfString(e.Status, 64)))
 	}
 	if e.Location != "" {
-		meta = append(meta, timeline.SanitizeLine(headOfString(e.Location, maxFieldBytes)))
+		meta = append(meta, clean(headOfString(e.Location, maxFieldBytes)))
 	}
 	x.add(s.DetailPaint.Meta, strings.Join(meta, " · "), 0)
 	x.blank()
 
 	actors := make([]string, 0, len(e.Actors))
 	for _, id := range e.Actors {
-		actors = append(actors, timeline.SanitizeLine(headOfString(d.t.ActorName(id), 256)))
+		actors = append(actors, clean(headOfString(d.t.ActorName(id), 256)))
 	}
 	x.field("Actors", actors)
 	x.themes(e)
 	if e.Summary != "" {
 		x.blank()
-		summary, cut := headBytes(e.Summary, maxFieldBytes)
-		for i, para := range paragraphs(summary) {
-			if i > 0 {
-				x.blank()
-			}
-			x.add(s.DetailPaint.Body, para, 0)
-		}
-		if cut {
-			x.add(s.DetailPaint.Muted, "[… the rest is too long to show]", 0)
-		}
+		x.paragraphs(s.DetailPaint.Body, e.Summary)
 	}
 	x.related(e)
 	if len(e.Sources) > 0 {
@@ -92,13 +135,13 @@ func (d *detailPane) render(w int) ([]string, []detailLink) {
 	x.whoIsWho(e)
 
 	// Where the event comes from, for whoever edits the file.
-	where := "id " + timeline.SanitizeLine(headOfString(e.ID, 256))
+	where := "id " + clean(headOfString(e.ID, 256))
 	if d.t.Path != "" && e.Line > 0 {
-		where += " · " + timeline.SanitizeLine(headOfString(d.t.Path, 1024)) + ":" + strconv.Itoa(e.Line)
+		where += " · " + clean(headOfString(d.t.Path, 1024)) + ":" + strconv.Itoa(e.Line)
 	}
 	x.blank()
 	x.add(s.DetailPaint.Muted, where, 0)
-	return x.lines, x.links
+	return x
 }
 
 const labelW = 8
@@ -133,7 +176,7 @@ func (x *detailWriter) themes(e *timeline.Event) {
 		// Too narrow for the marks: the themes read as the actors do.
 		names := make([]string, len(e.Themes))
 		for i, id := range e.Themes {
-			names[i] = timeline.SanitizeLine(headOfString(d.t.ThemeName(id), 256))
+			names[i] = clean(headOfString(d.t.ThemeName(id), 256))
 		}
 		x.field("Themes", names)
 		return
@@ -142,7 +185,7 @@ func (x *detailWriter) themes(e *timeline.Event) {
 	used := labelW
 	for i, id := range e.Themes {
 		mark := themeMark(s, d.letters, id)
-		item := timeline.SanitizeLine(headOfString(d.t.ThemeName(id), 256))
+		item := clean(headOfString(d.t.ThemeName(id), 256))
 		if i < len(e.Themes)-1 {
 			item += "  "
 		}
@@ -168,10 +211,10 @@ func (x *detailWriter) related(e *timeline.Event) {
 	for _, id := range e.Related {
 		r := d.t.Event(id)
 		if r == nil {
-			x.add(s.DetailPaint.Muted, "→ "+timeline.SanitizeLine(headOfString(id, 256))+" (not in this timeline)", 2)
+			x.add(s.DetailPaint.Muted, "→ "+clean(headOfString(id, 256))+" (not in this timeline)", 2)
 			continue
 		}
-		text := "→ " + whenOf(r) + " — " + timeline.SanitizeLine(headOfString(r.Title, maxFieldBytes))
+		text := "→ " + whenOf(r) + " — " + clean(headOfString(r.Title, maxFieldBytes))
 		p := s.DetailPaint.Related
 		if d.listed != nil && !d.listed(r) {
 			text += " (hidden by the filters)"
@@ -196,16 +239,16 @@ func (x *detailWriter) source(n int, src *timeline.Source) {
 	selected := isLink && len(x.links) == d.link
 	num := strconv.Itoa(n) + ". "
 	indent := len(num)
-	head := timeline.SanitizeLine(headOfString(src.Publisher, 1024))
+	head := clean(headOfString(src.Publisher, 1024))
 	if src.Title != "" {
-		head += ": “" + timeline.SanitizeLine(headOfString(src.Title, 4096)) + "”"
+		head += ": “" + clean(headOfString(src.Title, 4096)) + "”"
 	}
 	var meta []string
 	if !src.Published.IsZero() {
 		meta = append(meta, src.Published.Long())
 	}
 	if src.Via != "" {
-		meta = append(meta, "via "+timeline.SanitizeLine(headOfString(src.Via, 1024)))
+		meta = append(meta, "via "+clean(headOfString(src.Via, 1024)))
 	}
 	lines, _ := wrap(num+head, w, indent, 64)
 	for i, l := range lines {
@@ -223,7 +266,7 @@ func (x *detailWriter) source(n int, src *timeline.Source) {
 	}
 	if q := strings.TrimSpace(src.Quote); q != "" {
 		q, _ = headBytes(q, maxFieldBytes)
-		x.add(s.DetailPaint.Quote, strings.Repeat(" ", indent)+"“"+strings.Join(strings.Fields(timeline.Sanitize(q)), " ")+"”", indent)
+		x.add(s.DetailPaint.Quote, strings.Repeat(" ", indent)+"“"+strings.Join(strings.Fields(cleanText(q)), " ")+"”", indent)
 	}
 	if src.URL != "" {
 		x.url(n, src, target, indent)
@@ -289,19 +332,14 @@ func (x *detailWriter) whoIsWho(e *timeline.Event) {
 
 // describe is an actor or a theme in one line: "Ryan Routh (person): Man convicted …".
 func describe(name, kind, desc string) string {
-	s := timeline.SanitizeLine(headOfString(name, 256))
+	s := clean(headOfString(name, 256))
 	if kind != "" {
-		s += " (" + timeline.SanitizeLine(headOfString(kind, 64)) + ")"
+		s += " (" + clean(headOfString(kind, 64)) + ")"
 	}
 	if desc != "" {
-		s += ": " + timeline.SanitizeLine(headOfString(desc, 4096))
+		s += ": " + clean(headOfString(desc, 4096))
 	}
 	return s
-}
-
-// paintLine paints one line, the words of the search standing out.
-func (d *detailPane) paintLine(p paint, line string) string {
-	return highlight(p, d.styles.DetailPaint.Match, line, d.terms)
 }
 
 // highlight paints line with p and the words of terms, lower-cased, in it with match.
@@ -323,8 +361,22 @@ func highlight(p, match paint, line string, terms []string) string {
 			break
 		}
 		b.WriteString(p.Render(line[pos : pos+at]))
-		b.WriteString(match.Render(line[pos+at : pos+at+n]))
-		pos += at + n
+		// Matches that touch are painted as one: "xxxx" searched for "x" is one run.
+		end := pos + at + n
+		for end < len(line) {
+			k := 0
+			for _, t := range terms {
+				if strings.HasPrefix(lower[end:], t) && len(t) > k {
+					k = len(t)
+				}
+			}
+			if k == 0 {
+				break
+			}
+			end += k
+		}
+		b.WriteString(match.Render(line[pos+at : end]))
+		pos = end
 	}
 	b.WriteString(p.Render(line[pos:]))
 	return b.String()
@@ -365,18 +417,25 @@ func whenOf(e *timeline.Event) string { return e.Span() }
 // paragraphs splits text from a timeline file into paragraphs at its blank lines, a line
 // of spaces counting as blank, as Markdown and the export read it; within a paragraph,
 // words are joined by single spaces.
-func paragraphs(text string) []string {
-	var out, words []string
-	for _, l := range strings.Split(timeline.Sanitize(text), "\n") {
-		f := strings.Fields(l)
-		if len(f) == 0 && len(words) > 0 {
-			out = append(out, strings.Join(words, " "))
-			words = words[:0]
+func paragraphs(text string) []string { return slices.Collect(eachParagraph(text)) }
+
+// eachParagraph yields the paragraphs of text as paragraphs splits it, reading no further
+// than the caller asks for.
+func eachParagraph(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var words []string
+		for l := range strings.Lines(cleanText(text)) {
+			f := strings.Fields(l)
+			if len(f) == 0 && len(words) > 0 {
+				if !yield(strings.Join(words, " ")) {
+					return
+				}
+				words = words[:0]
+			}
+			words = append(words, f...)
 		}
-		words = append(words, f...)
+		if len(words) > 0 {
+			yield(strings.Join(words, " "))
+		}
 	}
-	if len(words) > 0 {
-		out = append(out, strings.Join(words, " "))
-	}
-	return out
 }

@@ -5,8 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/tlx-dev/tlx/timeline"
 )
 
 // exportStage is where an export stands.
@@ -163,7 +161,7 @@ func (x *exportFlow) exported(msg exportedMsg) tea.Cmd {
 // View draws the prompt or the question, one line.
 func (x *exportFlow) View() string {
 	if x.stage == exportAsking {
-		q := timeline.SanitizeLine(x.path) + " exists. Overwrite it? " + x.keys.Yes.Help().Key + "/" + x.keys.No.Help().Key
+		q := clean(x.path) + " exists. Overwrite it? " + x.keys.Yes.Help().Key + "/" + x.keys.No.Help().Key
 		return x.styles.Prompt.Error.Render(truncate(q, x.width, "…"))
 	}
 	return x.prompt.View()

@@ -168,7 +168,7 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 		x.blank()
 		heading("Themes")
 		for _, th := range t.Themes {
-			name := timeline.SanitizeLine(headOfString(th.Name, 256))
+			name := clean(headOfString(th.Name, 256))
 			mark := themeMark(s, facts.letters, th.ID)
 			line := "  " + s.ThemeStyle(th.ID).Render(mark) + " " + s.Help.Desc.Render(truncate(name, max(w-4, 1), "…"))
 			x.lines = append(x.lines, line)
@@ -205,22 +205,27 @@ func countFacts(t *timeline.Timeline) *timelineFacts {
 // aboutLines lays out what the timeline is: title, description (its first paragraph
 // when brief), dates and counts.
 func aboutLines(x *detailWriter, s *Styles, k *keyMap, t *timeline.Timeline, f *timelineFacts, full bool) {
-	title := timeline.SanitizeLine(headOfString(t.Title, maxFieldBytes))
+	title := clean(headOfString(t.Title, maxFieldBytes))
 	if title == "" {
 		title = "Untitled timeline"
 	}
 	x.add(s.DetailPaint.Title, title, 0)
-	desc, cut := headBytes(t.Description, maxFieldBytes)
-	for i, para := range paragraphs(desc) {
-		if i > 0 && !full {
-			x.add(s.DetailPaint.Muted, "("+k.About.Help().Key+" shows the rest)", 0)
-			break
-		}
+	switch {
+	case full && t.Description != "":
 		x.blank()
-		x.add(s.DetailPaint.Body, para, 0)
-	}
-	if cut {
-		x.add(s.DetailPaint.Muted, "[… the rest is too long to show]", 0)
+		x.paragraphs(s.DetailPaint.Body, t.Description)
+	case t.Description != "":
+		desc, _ := headBytes(t.Description, maxFieldBytes)
+		first := true
+		for para := range eachParagraph(desc) {
+			if !first {
+				x.add(s.DetailPaint.Muted, "("+k.About.Help().Key+" shows the rest)", 0)
+				break
+			}
+			x.blank()
+			x.add(s.DetailPaint.Body, para, 0)
+			first = false
+		}
 	}
 	x.blank()
 	span := "no events"
@@ -232,7 +237,7 @@ func aboutLines(x *detailWriter, s *Styles, k *keyMap, t *timeline.Timeline, f *
 	x.add(s.DetailPaint.Meta, span, 0)
 	x.add(s.DetailPaint.Meta, counts, 0)
 	if full && t.Path != "" {
-		x.add(s.DetailPaint.Muted, "from "+timeline.SanitizeLine(headOfString(t.Path, 1024)), 0)
+		x.add(s.DetailPaint.Muted, "from "+clean(headOfString(t.Path, 1024)), 0)
 	}
 }
 

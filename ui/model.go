@@ -360,7 +360,7 @@ func (m *Model) shown() *timeline.Event {
 }
 
 func (m *Model) setStatus(isErr bool, format string, args ...any) {
-	m.status = timeline.SanitizeLine(sprintf(format, args...))
+	m.status = clean(sprintf(format, args...))
 	m.statusErr = isErr
 }
 

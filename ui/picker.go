@@ -35,15 +35,15 @@ func newPickerItem(id, name, kind, desc string, aliases []string, count int) pic
 		parts = append(parts, headOfString(a, 512))
 	}
 	keys := strings.ToLower(strings.Join(parts, "\n"))
-	meta := timeline.SanitizeLine(headOfString(kind, 64))
-	if d := timeline.SanitizeLine(headOfString(desc, 512)); d != "" {
+	meta := clean(headOfString(kind, 64))
+	if d := clean(headOfString(desc, 512)); d != "" {
 		if meta != "" {
 			meta += " · "
 		}
 		meta += d
 	}
-	clean := timeline.SanitizeLine(headOfString(name, 512))
-	return pickerItem{id: id, name: clean, meta: meta, keys: keys, lowerName: strings.ToLower(clean), count: count}
+	shown := clean(headOfString(name, 512))
+	return pickerItem{id: id, name: shown, meta: meta, keys: keys, lowerName: strings.ToLower(shown), count: count}
 }
 
 // pickerPane picks values of one kind of filter, as fzf and gum do: typing narrows,

@@ -4,8 +4,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/tlx-dev/tlx/timeline"
 )
 
 // promptPane is a one-line prompt at the foot of the screen: the search, the date range
@@ -197,13 +195,13 @@ func (p *promptPane) View() string {
 	label := p.shownLabel()
 	line := s.Prompt.Label.Render(label + " ")
 	if p.selected {
-		line += s.Prompt.Selected.Render(truncate(timeline.SanitizeLine(p.input.Value()), max(p.width-textWidth(label)-1, 1), "…"))
+		line += s.Prompt.Selected.Render(truncate(clean(p.input.Value()), max(p.width-textWidth(label)-1, 1), "…"))
 	} else {
 		line += p.input.View()
 	}
 	switch {
 	case p.err != "":
-		line += "  " + s.Prompt.Error.Render(timeline.SanitizeLine(p.err))
+		line += "  " + s.Prompt.Error.Render(clean(p.err))
 	case p.note != "":
 		line += "  " + s.Prompt.Note.Render(p.note)
 	}

@@ -141,6 +141,11 @@ func TestWideTextFits(t *testing.T) {
 					if lw := ansi.StringWidth(l); lw > w {
 						t.Errorf("%s %dx%d: line %d is %d wide: %q", fs.name, w, h, i, lw, ansi.Strip(l))
 					}
+					// Bubble Tea measures each character unless the terminal measures
+					// clusters: both must give the same width, or the line moves.
+					if lw, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); lw != wc {
+						t.Errorf("%s %dx%d: line %d is %d wide by its clusters, %d by its characters: %q", fs.name, w, h, i, lw, wc, ansi.Strip(l))
+					}
 				}
 				// The whole text of the detail pane, not only the part on screen.
 				for i, l := range detailLines(m) {

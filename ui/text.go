@@ -44,7 +44,7 @@ func headBytes(s string, limit int) (string, bool) {
 // when it is longer. It reads only the part of s it can show.
 func lineText(s string, w int) string {
 	head, cut := headOf(s, w)
-	head = timeline.SanitizeLine(head)
+	head = clean(head)
 	if cut {
 		return truncateTail(head, w, "…")
 	}
@@ -255,4 +255,77 @@ func nextWord(s string) (word, rest string, ok bool) {
 		j++
 	}
 	return s[i:j], s[j:], true
+}
+
+// Terminals do not agree on the width of some grapheme clusters: an emoji sequence joined
+// by U+200D, a character made emoji by U+FE0F, an emoji with a skin tone. Bubble Tea draws
+// with the width of each character (wcwidth) unless the terminal says it measures whole
+// clusters (mode 2027); the layout here measures clusters. Where the two differ, a line
+// is wider or narrower on screen than laid out, and whatever follows it on the screen
+// moves: the rule between the panes, the marks at a row's end. So every text from a file
+// is made of clusters both measures agree on before it is laid out: the joiners and
+// modifiers that make them differ are dropped (a family emoji shows as its people, a
+// heart in its text form), and a cluster that still differs is replaced by U+FFFD.
+
+// clean is timeline.SanitizeLine for the screen: one line, no control characters, and no
+// cluster whose width terminals disagree on.
+func clean(s string) string { return stableWidth(timeline.SanitizeLine(s)) }
+
+// cleanText is timeline.Sanitize for the screen: clean, keeping line breaks.
+func cleanText(s string) string { return stableWidth(timeline.Sanitize(s)) }
+
+// stableWidth returns s with every cluster whose width depends on how it is measured
+// rewritten as clusters whose width does not. It allocates only when it changes s.
+func stableWidth(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b *strings.Builder
+	for i := 0; i < len(s); {
+		c, w := nextCluster(s[i:])
+		ok := len(c) == 1 || ansi.StringWidthWc(c) == w
+		if !ok && b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		switch {
+		case !ok:
+			writeStable(b, c)
+		case b != nil:
+			b.WriteString(c)
+		}
+		i += len(c)
+	}
+	if b == nil {
+		return s
+	}
+	return b.String()
+}
+
+// writeStable writes cluster c, whose width depends on how it is measured, without the
+// characters that join or modify it; what still depends on it becomes U+FFFD.
+func writeStable(b *strings.Builder, c string) {
+	var rest strings.Builder
+	for _, r := range c {
+		if !widthModifier(r) {
+			rest.WriteRune(r)
+		}
+	}
+	s := rest.String()
+	for len(s) > 0 {
+		d, w := nextCluster(s)
+		if len(d) == 1 || ansi.StringWidthWc(d) == w {
+			b.WriteString(d)
+		} else {
+			b.WriteRune(utf8.RuneError)
+		}
+		s = s[len(d):]
+	}
+}
+
+// widthModifier reports whether r changes the width of the cluster it is in: the zero
+// width joiner, the emoji and text presentation selectors, the skin tones.
+func widthModifier(r rune) bool {
+	return r == 0x200D || r == 0xFE0F || r == 0xFE0E || r >= 0x1F3FB && r <= 0x1F3FF
 }

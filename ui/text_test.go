@@ -9,8 +9,15 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
+// layoutShifters are clusters whose width terminals disagree on, and characters the
+// loader lets through that are invisible or join others: emoji joined by U+200D, made
+// emoji by U+FE0F, with a skin tone, a keycap, a flag, combining accents, a Persian word
+// with a zero-width non-joiner, the text presentation selector, Hangul jamo.
+const layoutShifters = "fam👨\u200D👩\u200D👧 ❤\uFE0F 👍🏽 1\uFE0F\u20E3 🇺🇸 e\u0301e\u0301 " +
+	"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u263A\uFE0E \u1100\u1161\u11A8 end"
+
 // wideTimeline is a timeline whose text is wide: CJK characters two cells each, emoji,
-// words longer than any pane, and a URL that is not ASCII.
+// words longer than any pane, a URL that is not ASCII, and layoutShifters everywhere.
 func wideTimeline(t testing.TB) *timeline.Timeline {
 	t.Helper()
 	const src = `title = "广泛的时间线 🎉 with a title wider than most terminals are, 中文中文中文中文中文"
@@ -49,6 +56,20 @@ title = "🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉�
 
   [[events.sources]]
   publisher = "P"
+
+[[events]]
+id = "e3"
+date = "2024-03"
+title = "` + layoutShifters + `"
+summary = "` + layoutShifters + " " + layoutShifters + `"
+location = "` + layoutShifters + `"
+related = ["e1"]
+
+  [[events.sources]]
+  publisher = "` + layoutShifters + `"
+  title = "` + layoutShifters + `"
+  quote = "` + layoutShifters + `"
+  url = "https://example.com/👍🏽e\u0301🇺🇸/❤\uFE0F"
 `
 	tl, err := timeline.Open("wide.toml", []byte(src))
 	if err != nil {
