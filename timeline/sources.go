@@ -226,6 +226,15 @@ func sourcesValues(t *Timeline) []Value {
 	return out
 }
 
+// All returns every event of t, in timeline order, as Filter returns them.
+func (t *Timeline) All() []*Event {
+	out := make([]*Event, len(t.Events))
+	for i := range t.Events {
+		out[i] = &t.Events[i]
+	}
+	return out
+}
+
 // PublisherSupport is what one publisher supports in a timeline: the events with a source
 // it published, and among them those it alone supports.
 type PublisherSupport struct {
@@ -234,13 +243,13 @@ type PublisherSupport struct {
 	Alone  []*Event // those of Events that no other publisher supports
 }
 
-// Publishers returns every publisher of t's sources with the events it supports, the
-// publisher of most events first, then by name. A via is not a publisher.
-func (t *Timeline) Publishers() []PublisherSupport {
+// Publishers returns every publisher of the events' sources with the events it supports,
+// the publisher of most events first, then by name: the sources overview of what a filter
+// selects (all of a timeline's events: Timeline.All). A via is not a publisher.
+func Publishers(events []*Event) []PublisherSupport {
 	var out []PublisherSupport
 	index := map[string]int{}
-	for i := range t.Events {
-		e := &t.Events[i]
+	for _, e := range events {
 		pubs := e.Publishers()
 		for _, p := range pubs {
 			k := strings.ToLower(p)

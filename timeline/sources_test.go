@@ -135,7 +135,7 @@ func TestPublishers(t *testing.T) {
 		events, alone []string
 	}
 	var got []row
-	for _, p := range sourcesFixture().Publishers() {
+	for _, p := range timeline.Publishers(sourcesFixture().All()) {
 		got = append(got, row{p.Name, ids(p.Events), ids(p.Alone)})
 	}
 	want := []row{

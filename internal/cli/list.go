@@ -23,23 +23,29 @@ func newListCmd(o *options) *cobra.Command {
 		Long: `list prints the events that the filters select, one a line: DATE  ID  TITLE, with
 dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
 (2024-06/07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
-event that lasted with an arrow (2024-06→). --json prints them as a JSON array instead,
-each event as tlx JSON writes it (docs/format.md): every field present, each date with
-its precision and the first and last days it may stand for. Output that is not a
-terminal carries no colour.`,
+event that lasted with an arrow (2024-06→). Under a date filter (--from, --to), an
+event that only may fall in the dates, its date being a window or too coarse to be
+sure, ends with [may fall outside the dates]; --within keeps only those certainly
+inside. --json prints them as a JSON array instead, each event as tlx JSON writes it
+(docs/format.md): every field present, each date with its precision and the first and
+last days it may stand for; then "publishers", how many independent publishers support
+it, and under a date filter "may_fall_outside". Output that is not a terminal carries
+no colour.`,
 		Example: `  tlx list --actor iran --theme cyber
   tlx list --from 2024-06 --to 2024-09 --search phishing
-  tlx list --status alleged,denied --json | jq '.[].id'`,
+  tlx list --status alleged,denied --json | jq '.[].id'
+  tlx list --from 2024-08 --to 2024-08
+  tlx list --within 2024-08 --single-source`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, _, events, err := o.selected()
+			_, f, events, err := o.selected()
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), events)
+				return export.JSONEvents(cmd.OutOrStdout(), events, f.MayOnly())
 			}
-			return writeList(cmd.OutOrStdout(), events)
+			return writeList(cmd.OutOrStdout(), events, f.MayOnly())
 		},
 	}
 	addFilterFlags(cmd, o)
@@ -47,17 +53,14 @@ terminal carries no colour.`,
 	return cmd
 }
 
-// writeJSON prints the events as tlx JSON's events are written (see export.JSON): every
-// field present, each date with its precision and its first and last possible days.
-func writeJSON(w io.Writer, events []*timeline.Event) error {
-	return export.JSONEvents(w, events)
-}
+// mayFallMark ends the line of an event that only may fall in the filter's dates.
+const mayFallMark = "[may fall outside the dates]"
 
 // writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's
 // list writes it (Event.ShortSpan: "2024-06/07" for a window, never a duration). Colour is
 // written as ANSI and stripped by the colour-profile writer when the output is not a
 // terminal or NO_COLOR is set.
-func writeList(w io.Writer, events []*timeline.Event) error {
+func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
 	idWidth, dateWidth := 0, 10
 	for _, e := range events {
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(e.ID)))
@@ -70,10 +73,14 @@ func writeList(w io.Writer, events []*timeline.Event) error {
 	for _, e := range events {
 		id := timeline.SanitizeLine(e.ID)
 		date := e.ShortSpan()
-		line := fmt.Sprintf("%s  %s%*s  %s\n",
+		line := fmt.Sprintf("%s  %s%*s  %s",
 			styles.Date.Render(date+strings.Repeat(" ", dateWidth-lipgloss.Width(date))),
 			styles.ID.Render(id), idWidth-lipgloss.Width(id), "",
 			timeline.SanitizeLine(e.Title))
+		if mayOnly != nil && mayOnly(e) {
+			line += "  " + styles.Date.Render(mayFallMark)
+		}
+		line += "\n"
 		if _, err := io.WriteString(cw, line); err != nil {
 			return err
 		}

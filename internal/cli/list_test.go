@@ -288,3 +288,88 @@ func TestListJSONOfOtherFormats(t *testing.T) {
 
 // updateGolden rewrites the golden files of this package from the current output.
 var updateGolden = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+// TestListWindows: windows read as windows, never as durations, and under a date filter
+// the events that only may fall in it say so; within keeps those certainly inside.
+func TestListWindows(t *testing.T) {
+	const file = "../../testdata/good/windows.toml"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "2024-06", "--to", "2024-06"},
+			"~2024-06→      about    About June 2024, until September perhaps  [may fall outside the dates]\n" +
+				"2024-06/07     between  Some day in June or July 2024  [may fall outside the dates]\n" +
+				"by 2026-02-04  by       Some day before 4 February 2026  [may fall outside the dates]\n"},
+		{[]string{"--within", "2024"},
+			"~2024-06→      about    About June 2024, until September perhaps\n" +
+				"2024-06/07     between  Some day in June or July 2024\n" +
+				"2024-07/08-11  mixed    A month to a day\n"},
+		{[]string{"--within", "2024-06"}, ""},
+		{[]string{"--min-sources", "2"}, ""},
+		{[]string{"--publisher", "reuters", "--single-source"},
+			"2024-06/07  between  Some day in June or July 2024\n"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, append([]string{"list", "-f", file}, tt.args...)...)
+		if code != 0 || errOut != "" || out != tt.want {
+			t.Errorf("tlx list %q: exit %d, stderr %q\n%s\nwant\n%s", tt.args, code, errOut, out, tt.want)
+		}
+	}
+
+	code, out, _ := runCLI(t, "list", "-f", file, "--json", "--from", "2024-06", "--to", "2024-06")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 3 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	date, _ := got[1]["date"].(map[string]any)
+	if date["text"] != "2024-06..2024-07" || date["precision"] != "window" ||
+		got[1]["publishers"] != 1.0 || got[1]["may_fall_outside"] != true {
+		t.Errorf("list --json, a window: %v", got[1])
+	}
+	if q := got[1]["sources"].([]any)[0].(map[string]any)["quotes"]; len(q.([]any)) != 2 {
+		t.Errorf("list --json, the quotes: %v", q)
+	}
+	_, out, _ = runCLI(t, "list", "-f", file, "--json")
+	if strings.Contains(out, "may_fall_outside") {
+		t.Errorf("list --json without dates says may_fall_outside:\n%s", out)
+	}
+}
+
+// TestSources is the sources overview: each publisher, how many events it supports, and
+// those it alone supports; a via is not a publisher.
+func TestSources(t *testing.T) {
+	path := writeFixture(t, listFixture+`
+[[events]]
+id = "carried"
+date = 2024-08-10
+title = "Carried by another outlet"
+
+  [[events.sources]]
+  publisher = "The Associated Press"
+  via = "Asharq Al-Awsat"
+
+  [[events.sources]]
+  publisher = "Microsoft"
+`)
+	code, out, errOut := runCLI(t, "sources", "-f", path)
+	want := "Microsoft             2 events, 1 alone\n" +
+		"  2024-06     phishing   Phishing of a campaign official\n" +
+		"The Associated Press  2 events, 1 alone\n" +
+		"  2024-08-09  report     Microsoft report released\n" +
+		"AP                    1 event, all alone\n" +
+		"  2024→       year-long  Influence sites\n"
+	if code != 0 || errOut != "" || out != want {
+		t.Errorf("tlx sources: exit %d, %q\n%s\nwant\n%s", code, errOut, out, want)
+	}
+	_, out, _ = runCLI(t, "sources", "-f", path, "--theme", "cyber", "--json")
+	var got []struct {
+		Publisher     string
+		Events, Alone []string
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 2 ||
+		got[0].Publisher != "Microsoft" || strings.Join(got[0].Alone, ",") != "phishing" ||
+		got[1].Publisher != "The Associated Press" || strings.Join(got[1].Events, ",") != "report" {
+		t.Errorf("tlx sources --theme cyber --json: %v\n%s", err, out)
+	}
+}

@@ -90,6 +90,7 @@ tlx validate mytimeline.toml`,
 	// Every subcommand, in one place: a new command is one more line here.
 	root.AddCommand(
 		newListCmd(o),
+		newSourcesCmd(o),
 		newExportCmd(o),
 		newValidateCmd(o),
 		newNotesCmd(o),

@@ -95,11 +95,14 @@ func JSON(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options
 	return ew.err
 }
 
-// JSONEvents writes events as a JSON array of the event objects of tlx JSON (see JSON):
-// what tlx list --json prints.
-func JSONEvents(w io.Writer, events []*timeline.Event) error {
+// JSONEvents writes events as a JSON array of the event objects of tlx JSON (see JSON),
+// each followed by what tlx makes of it: "publishers", the number of independent
+// publishers that support it, and, when mayOnly is not nil (a date filter chose the
+// events: Filter.MayOnly), "may_fall_outside", whether it only may fall in the dates.
+// It is what tlx list --json prints.
+func JSONEvents(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
 	ew := &errWriter{w: w}
-	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
+	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10), listed: true, mayOnly: mayOnly}
 	j.open('[', len(events))
 	for i, e := range events {
 		if ew.err != nil {
@@ -122,6 +125,10 @@ type jsonWriter struct {
 	bw *bufio.Writer
 	b  []byte   // scratch
 	in exported // the events of the export, when not all of the timeline's
+	// listed adds to each event what tlx makes of it (see JSONEvents); mayOnly is the
+	// filter's test of events that only may fall in its dates, or nil.
+	listed  bool
+	mayOnly func(*timeline.Event) bool
 }
 
 func (j *jsonWriter) raw(s string) { j.bw.WriteString(s) }
@@ -245,6 +252,17 @@ func (j *jsonWriter) event(depth int, e *timeline.Event) {
 		j.raw("}")
 	}
 	j.close(d, ']', len(e.Sources))
+	if j.listed {
+		j.raw(",\n")
+		j.key(d, "publishers")
+		j.b = strconv.AppendInt(j.b[:0], int64(e.PublisherCount()), 10)
+		j.bw.Write(j.b)
+		if j.mayOnly != nil {
+			j.raw(",\n")
+			j.key(d, "may_fall_outside")
+			j.raw(strconv.FormatBool(j.mayOnly(e)))
+		}
+	}
 	j.raw("\n")
 	j.indent(depth)
 	j.raw("}")
