@@ -66,14 +66,13 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 		return usageErrorf("convert reads IN, not --file; write tlx convert %s -o OUT", timeline.SanitizeLine(o.file))
 	}
 	format, err := outputFormat("--to", x.to, x.out, "")
-	if err != nil {
-		if x.out == "" || x.out == "-" {
-			return usageErrorf("--to: give the format to write to standard output, one of %s", listNames())
-		}
-		if x.to == "" {
-			return usageErrorf("-o %s: its name does not say a format; add --to, one of %s", timeline.SanitizeLine(x.out), listNames())
-		}
+	switch {
+	case err != nil && x.to != "":
 		return err
+	case err != nil && (x.out == "" || x.out == "-"):
+		return usageErrorf("--to: give the format to write to standard output, one of %s", listNames())
+	case err != nil:
+		return usageErrorf("-o %s: its name does not say a format; add --to, one of %s", timeline.SanitizeLine(x.out), listNames())
 	}
 	name, data := in, []byte(nil)
 	if in == "-" {

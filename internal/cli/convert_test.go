@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// TestConvert converts the embedded timeline into every format, chosen by the output's
+// name or by --to, and reads back those tlx reads as the same events.
+func TestConvert(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "timeline.toml")
+	if err := os.WriteFile(in, data.Timeline, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := timeline.Open(in, data.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		out, to string
+		reads   bool
+	}{
+		{"a.md", "", false}, {"a.timelinejs.json", "", true}, {"a.csv", "", true}, {"a.jsonl", "", false},
+		{"a.ics", "", false}, {"a.json", "", true}, {"a.toml", "", true}, {"tl.data", "timelinejs", true},
+		{"b.json", "timelinejs", true},
+	} {
+		t.Run(tt.out, func(t *testing.T) {
+			out := filepath.Join(dir, tt.out)
+			args := []string{"convert", in, "-o", out}
+			if tt.to != "" {
+				args = append(args, "--to", tt.to)
+			}
+			code, stdout, stderr := runCLI(t, args...)
+			if code != 0 || stdout != "" || !strings.HasPrefix(stderr, "Converted 45 events to "+out) {
+				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+			}
+			if !tt.reads {
+				return
+			}
+			got, err := timeline.Load(out)
+			if err != nil {
+				t.Fatalf("read back: %v", err)
+			}
+			if len(got.Events) != len(want.Events) || got.Events[7].ID != want.Events[7].ID {
+				t.Errorf("read back %d events", len(got.Events))
+			}
+		})
+	}
+}
+
+func TestConvertErrors(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "timeline.toml")
+	os.WriteFile(in, data.Timeline, 0o644)
+	exists := filepath.Join(dir, "exists.json")
+	os.WriteFile(exists, []byte("keep me"), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no input", []string{"convert", "-o", "x.json"}, 2, "tlx convert: missing IN"},
+		{"no format", []string{"convert", in, "-o", filepath.Join(dir, "x.data")}, 2, "its name does not say a format; add --to"},
+		{"standard output needs --to", []string{"convert", in}, 2, "--to: give the format to write to standard output"},
+		{"unknown format", []string{"convert", in, "--to", "icss"}, 2, `--to "icss" is not a format tlx writes; did you mean "ics"?`},
+		{"exists", []string{"convert", in, "-o", exists}, 1, "already exists and was left untouched; add --force"},
+		{"bad input", []string{"convert", filepath.Join(dir, "missing.csv"), "-o", filepath.Join(dir, "y.json")}, 1, "missing.csv: no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(exists); string(b) != "keep me" {
+		t.Errorf("an existing file was overwritten without --force: %q", b)
+	}
+	if code, _, stderr := runCLI(t, "convert", in, "-o", exists, "--force"); code != 0 {
+		t.Fatalf("--force: exit %d, %s", code, stderr)
+	}
+	if _, err := timeline.Load(exists); err != nil {
+		t.Errorf("--force wrote a file that does not load: %v", err)
+	}
+	// Standard output, with --to.
+	code, stdout, _ := runCLI(t, "convert", in, "--to", "jsonl")
+	if code != 0 || strings.Count(stdout, "\n") != 45 || !strings.HasPrefix(stdout, `{"message": `) {
+		t.Errorf("convert --to jsonl to standard output: exit %d, %.200q", code, stdout)
+	}
+}
+
+// TestExportFormat: tlx export writes the filtered view in the format --format names, or
+// -o's name ends with; only Markdown takes the reader's notes.
+func TestExportFormat(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI(t, "export", "--theme", "cyber", "-o", filepath.Join(dir, "cyber.ics"))
+	if code != 0 || !strings.Contains(stderr, "Exported ") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "cyber.ics"))
+	if !strings.HasPrefix(string(b), "BEGIN:VCALENDAR\r\n") {
+		t.Errorf("not iCalendar: %.100q", b)
+	}
+	code, stdout, _ := runCLI(t, "export", "--theme", "cyber", "--format", "JSON")
+	tl, err := timeline.Open("out.json", []byte(stdout))
+	if code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	for _, e := range tl.Events {
+		if !strings.Contains(strings.Join(e.Themes, " "), "cyber") {
+			t.Errorf("event %q is not in the filtered view", e.ID)
+		}
+	}
+	if code, _, stderr := runCLI(t, "export", "--format", "pdf"); code != 2 || !strings.Contains(stderr, "markdown, timelinejs, csv, jsonl, ics, json, toml") {
+		t.Errorf("--format pdf: exit %d, %q", code, stderr)
+	}
+}
