@@ -36,13 +36,18 @@ type exportedMsg struct {
 	exists bool
 }
 
-// exportCmd writes the job to path as Markdown. An existing file is replaced only when
-// overwrite is set, and always atomically. Cancelling ctx before the write starts leaves
-// the disk as it was.
+// exportCmd writes the job to path in the format its name ends with (export.ByPath:
+// .ics, .csv, .json...), Markdown for any other name. An existing file is replaced only
+// when overwrite is set, and always atomically. Cancelling ctx before the write starts
+// leaves the disk as it was.
 func exportCmd(ctx context.Context, job exportJob, path string, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
 		var buf bytes.Buffer
-		err := export.Markdown(&buf, job.t, job.events, export.Options{Filter: job.filter, Version: job.version})
+		write := export.Markdown
+		if f, ok := export.ByPath(path); ok {
+			write = f.Write
+		}
+		err := write(&buf, job.t, job.events, export.Options{Filter: job.filter, Version: job.version})
 		if err == nil {
 			err = ctx.Err()
 		}

@@ -174,7 +174,7 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Undo, " the last change to the filters, clearing included"),
 		}},
 		{"Anywhere", []helpRow{
-			row(k.Export, ": the events listed, to a Markdown file (~ is your home; never overwrites without asking)"),
+			row(k.Export, ": the events listed, to a Markdown file, or in the format its name ends with: .ics, .csv, .json, .toml... (~ is your home; never overwrites without asking)"),
 			row(k.About, " the timeline: title, description, dates and counts"),
 			row(k.Help, ": this screen"),
 			row(k.Quit, ""),
