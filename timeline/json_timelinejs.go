@@ -442,11 +442,9 @@ func readSlideText(s string) slideText {
 		case "via":
 			src.Via = text
 		case "quote":
-			if src.Quote == "" {
-				src.Quote = text
-			} else {
-				src.Quotes = append(src.Quotes, text)
-			}
+			src.Quote = text
+		case "quotes":
+			src.Quotes = append(src.Quotes, text)
 		}
 	}
 	scanHTML(s, func(t string) {

@@ -156,21 +156,18 @@ func sameTimeline(t *testing.T, a, b *timeline.Timeline) {
 }
 
 // reflowed is e as HTML holds it, which is what TimelineJS loses: text in paragraphs
-// whose lines and tabs are joined by spaces (as every output shows them), and a source's
-// quotes as one list, the first in quote.
+// whose lines and tabs are joined by spaces, as every output shows them.
 func reflowed(e timeline.Event) *timeline.Event {
 	flow := func(s string) string { return strings.Join(timeline.Paragraphs(s), "\n\n") }
 	e.Summary = flow(e.Summary)
 	sources := make([]timeline.Source, len(e.Sources))
 	for i, s := range e.Sources {
+		s.Quote = flow(s.Quote)
 		var quotes []string
-		for _, q := range s.Quoted() {
+		for _, q := range s.Quotes {
 			quotes = append(quotes, flow(q))
 		}
-		s.Quote, s.Quotes = "", nil
-		if len(quotes) > 0 {
-			s.Quote, s.Quotes = quotes[0], quotes[1:]
-		}
+		s.Quotes = quotes
 		sources[i] = s
 	}
 	e.Sources = sources
@@ -181,7 +178,7 @@ func reflowed(e timeline.Event) *timeline.Event {
 func eventFields(e *timeline.Event) string {
 	var sources []string
 	for _, s := range e.Sources {
-		sources = append(sources, fmt.Sprintf("%q %q %q %v %q %q", s.Publisher, s.Title, s.URL, s.Published, s.Via, s.Quoted()))
+		sources = append(sources, fmt.Sprintf("%q %q %q %v %q %q %q", s.Publisher, s.Title, s.URL, s.Published, s.Via, s.Quote, s.Quotes))
 	}
 	return fmt.Sprintf("%q %v %v %q %q %q %q %q %q %q %q", e.ID, e.Date, e.End, e.Title, e.Summary,
 		e.Actors, e.Themes, e.Location, e.Status, e.Related, sources)

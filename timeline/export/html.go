@@ -1,6 +1,8 @@
 package export
 
 import (
+	"strings"
+
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -190,14 +192,26 @@ func appendSourceItem(b []byte, s *timeline.Source) []byte {
 		b = append(b, ", via "...)
 		b = span(b, "span", "via", "", via)
 	}
-	// Each quote a <q>; a quote's paragraphs are apart by an empty line: <br><br>.
-	for k, q := range s.Quoted() {
-		if k == 0 {
+	// Each quote a <q>, marked as the source's quote or one of its quotes; a quote's
+	// paragraphs are apart by an empty line: <br><br>.
+	first := true
+	for k, q := range append([]string{s.Quote}, s.Quotes...) {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		if first {
 			b = append(b, ": "...)
+			first = false
 		} else {
 			b = append(b, " "...)
 		}
-		b = append(b, `<q class="tlx-quote">`...)
+		class := "quote"
+		if k > 0 {
+			class = "quotes"
+		}
+		b = append(b, `<q class="tlx-`...)
+		b = append(b, class...)
+		b = append(b, `">`...)
 		for i, para := range timeline.Paragraphs(q) {
 			if i > 0 {
 				b = append(b, "<br><br>"...)
