@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -16,12 +17,13 @@ import (
 	"github.com/tlx-dev/tlx/timeline/export"
 )
 
-// exportJob is what an export writes: the events of the view and the filter that chose
-// them.
+// exportJob is what an export writes: the events of the view, the filter that chose
+// them, and the reader's marks and notes on them.
 type exportJob struct {
 	t       *timeline.Timeline
 	events  []*timeline.Event
 	filter  timeline.Filter
+	notes   timeline.Annotations // nil: those the filter carries, if any
 	version string
 }
 
@@ -34,32 +36,83 @@ type exportedMsg struct {
 	// exists is set when the file appeared after the user was asked, and must be
 	// confirmed again.
 	exists bool
+	// cancelled is set when the write was stopped (by quitting, or a signal) before it
+	// finished: err is why, the temporary file is gone and path is as it was.
+	cancelled bool
 }
 
-// exportCmd writes the job to path in the format its name ends with (export.ByPath:
-// .ics, .csv, .json...), Markdown for any other name. An existing file is replaced only
-// when overwrite is set, and always atomically. Cancelling ctx before the write starts
-// leaves the disk as it was.
-func exportCmd(ctx context.Context, job exportJob, path string, overwrite bool) tea.Cmd {
-	return func() tea.Msg {
-		var buf bytes.Buffer
-		write := export.Markdown
-		if f, ok := export.ByPath(path); ok {
-			write = f.Write
-		}
-		err := write(&buf, job.t, job.events, export.Options{Filter: job.filter, Version: job.version})
-		if err == nil {
-			err = ctx.Err()
-		}
-		if err != nil {
-			return exportedMsg{path: path, err: err}
-		}
-		err = atomicfile.Write(path, buf.Bytes(), overwrite)
-		if errors.Is(err, atomicfile.ErrExists) {
-			return exportedMsg{path: path, exists: true}
-		}
-		return exportedMsg{n: len(job.events), path: path, err: err}
+// exportRun is an export being written. It runs in a goroutine of its own rather than
+// one Bubble Tea starts for a command, so that a quit can cancel it and wait for it to
+// clean up whether or not the program still reads messages.
+type exportRun struct {
+	cancel context.CancelCauseFunc
+	done   chan struct{}
+	msg    exportedMsg // set before done is closed
+}
+
+// startExport writes the job to path in the background, in the format its name ends with
+// (export.ByPath: .ics, .csv, .json...), Markdown for any other name. An existing file is
+// replaced only when overwrite is set, and always atomically.
+func startExport(job exportJob, path string, overwrite bool) *exportRun {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	r := &exportRun{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		r.msg = writeExport(ctx, job, path, overwrite)
+	}()
+	return r
+}
+
+// wait is a command that returns the end of the write.
+func (r *exportRun) wait() tea.Msg {
+	<-r.done
+	return r.msg
+}
+
+// finished waits up to d for the write to end, and reports whether it did.
+func (r *exportRun) finished(d time.Duration) bool {
+	select {
+	case <-r.done:
+		return true
+	case <-time.After(d):
+		return false
 	}
+}
+
+// writeExport streams the export into a temporary file beside path and puts it in place.
+// Cancelling ctx stops it at its next write: the temporary file is removed and path is
+// left as it was.
+func writeExport(ctx context.Context, job exportJob, path string, overwrite bool) exportedMsg {
+	write := export.Markdown
+	if f, ok := export.ByPath(path); ok {
+		write = f.Write
+	}
+	err := atomicfile.WriteFunc(path, overwrite, func(w io.Writer) error {
+		return write(stopWriter{ctx, w}, job.t, job.events,
+			export.Options{Filter: job.filter, Version: job.version, Annotations: job.notes})
+	})
+	switch {
+	case ctx.Err() != nil:
+		return exportedMsg{path: path, err: context.Cause(ctx), cancelled: true}
+	case errors.Is(err, atomicfile.ErrExists):
+		return exportedMsg{path: path, exists: true}
+	case err != nil:
+		return exportedMsg{path: path, err: err}
+	}
+	return exportedMsg{n: len(job.events), path: path}
+}
+
+// stopWriter fails every write once ctx is done.
+type stopWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stopWriter) Write(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, context.Cause(s.ctx)
+	}
+	return s.w.Write(p)
 }
 
 // resolvePath turns what was typed in the export prompt into an absolute path: a leading

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +33,7 @@ title = "An event"
 		"view.md": "# T", "view.txt": "# T",
 	} {
 		path := filepath.Join(dir, name)
-		msg := exportCmd(context.Background(), job, path, false)().(exportedMsg)
+		msg := startExport(job, path, false).wait().(exportedMsg)
 		if msg.err != nil || msg.n != 1 {
 			t.Fatalf("%s: %+v", name, msg)
 		}

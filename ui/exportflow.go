@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"context"
+	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -26,8 +27,8 @@ type exportFlow struct {
 	prompt promptPane
 	stage  exportStage
 	job    exportJob
-	path   string             // the absolute path asked about or being written
-	cancel context.CancelFunc // stops the write in progress; nil when none
+	path   string     // the absolute path asked about or being written
+	run    *exportRun // the write in progress; nil when none
 	width  int
 }
 
@@ -46,12 +47,30 @@ func (x *exportFlow) Open(job exportJob) {
 // Stage returns where the export stands.
 func (x *exportFlow) Stage() exportStage { return x.stage }
 
-// Cancel stops an export being written, if it has not started writing the file.
-func (x *exportFlow) Cancel() {
-	if x.cancel != nil {
-		x.cancel()
-		x.cancel = nil
+// Writing reports whether an export is being written.
+func (x *exportFlow) Writing() bool { return x.run != nil }
+
+// Path returns the file being written, or last asked about.
+func (x *exportFlow) Path() string { return x.path }
+
+// Cancel stops the export being written, for cause: its temporary file is removed and
+// the file it was to replace is left as it was. The end of the write still comes as an
+// exportedMsg.
+func (x *exportFlow) Cancel(cause error) {
+	if x.run != nil {
+		x.run.cancel(cause)
 	}
+}
+
+// Finish waits up to d for the export being written to end, and returns how it ended;
+// ok is false when it had not ended, or there was none.
+func (x *exportFlow) Finish(d time.Duration) (msg exportedMsg, ok bool) {
+	if x.run == nil || !x.run.finished(d) {
+		return exportedMsg{}, false
+	}
+	msg = x.run.msg
+	x.run = nil
+	return msg, true
 }
 
 // SetSize sets the width of the prompt line.
@@ -136,26 +155,42 @@ func (x *exportFlow) askKey(k tea.KeyPressMsg) tea.Cmd {
 // write starts writing the export to x.path in the background.
 func (x *exportFlow) write(overwrite bool) tea.Cmd {
 	x.stage = exportIdle
-	ctx, cancel := context.WithCancel(context.Background())
-	x.Cancel()
-	x.cancel = cancel
+	if x.run != nil {
+		return statusCmd(true, "An export is being written already: wait for it to end")
+	}
+	x.run = startExport(x.job, x.path, overwrite)
 	return tea.Batch(
 		statusCmd(false, "Exporting %s to %s…", plural(len(x.job.events), "event"), x.path),
-		exportCmd(ctx, x.job, x.path, overwrite),
+		x.run.wait,
 	)
 }
 
 // exported reports the end of a write.
 func (x *exportFlow) exported(msg exportedMsg) tea.Cmd {
-	x.Cancel()
+	x.run = nil
 	switch {
 	case msg.exists:
 		x.path, x.stage = msg.path, exportAsking
 		return nil
+	case msg.cancelled:
+		return statusCmd(false, "%s", exportOutcome(msg))
 	case msg.err != nil:
 		return statusCmd(true, "Export failed: %v", msg.err)
 	}
 	return statusCmd(false, "Exported %s to %s", plural(msg.n, "event"), msg.path)
+}
+
+// exportOutcome says in a sentence how an export ended.
+func exportOutcome(msg exportedMsg) string {
+	switch {
+	case msg.cancelled:
+		return fmt.Sprintf("Export to %s cancelled (%v): the temporary file was removed and %s was left as it was", msg.path, msg.err, msg.path)
+	case msg.exists:
+		return fmt.Sprintf("Export to %s not written: the file appeared meanwhile and was left as it was", msg.path)
+	case msg.err != nil:
+		return fmt.Sprintf("Export failed: %v", msg.err)
+	}
+	return fmt.Sprintf("Exported %s to %s", plural(msg.n, "event"), msg.path)
 }
 
 // View draws the prompt or the question, one line.

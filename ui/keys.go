@@ -177,8 +177,8 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Export, ": the events listed, to a Markdown file, or in the format its name ends with: .ics, .csv, .json, .toml... (~ is your home; never overwrites without asking)"),
 			row(k.About, " the timeline: title, description, dates and counts"),
 			row(k.Help, ": this screen"),
-			row(k.Quit, ""),
-			row(k.Interrupt, ""),
+			row(k.Quit, ": an export being written is finished first"),
+			row(k.Interrupt, ": an export being written is cancelled, its temporary file removed"),
 			row(k.Suspend, ""),
 		}},
 		{"In a picker", []helpRow{

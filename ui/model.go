@@ -52,6 +52,8 @@ type Model struct {
 	status    string
 	statusErr bool
 
+	quitter quitState
+
 	frame string // the last frame drawn
 	dirty bool   // whether a message came since frame was drawn
 	// Parts of the frame kept while what they show is unchanged.
@@ -148,8 +150,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchedMsg:
 		return m, m.searched(msg)
 	case exportedMsg:
+		if m.quitter.quitting {
+			return m, m.exportEnded(msg)
+		}
 		cmd := m.export.Update(msg)
 		return m, tea.Batch(cmd, m.followExport())
+	case stopMsg:
+		return m, m.stop(msg.cause)
 	case openedMsg:
 		return m, openedStatus(msg)
 	case copiedMsg:

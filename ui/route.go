@@ -19,9 +19,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.status = ""
+	if m.quitter.quitting {
+		return m.quittingKey(k)
+	}
 	switch {
 	case key.Matches(k, m.keys.Interrupt):
-		return m.quit()
+		return m.quit(true, errInterrupted)
 	case key.Matches(k, m.keys.Suspend):
 		return tea.Suspend
 	}
@@ -58,19 +61,13 @@ func (m *Model) typeAhead(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// quit ends the program, stopping an export that has not started writing.
-func (m *Model) quit() tea.Cmd {
-	m.export.Cancel()
-	return tea.Quit
-}
-
 // browseKey answers the keys of the list and the detail pane.
 func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := &m.keys
 	inDetail := m.focus == focusDetail
 	switch {
 	case key.Matches(k, keys.Quit):
-		return m.quit()
+		return m.quit(false, nil)
 	case key.Matches(k, keys.Help):
 		return m.openHelp()
 	case key.Matches(k, keys.About):
@@ -151,7 +148,7 @@ func (m *Model) unknownKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) overlayKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return m.quit()
+		return m.quit(false, nil)
 	case key.Matches(k, m.keys.Help) && m.focus == focusAbout:
 		return m.openHelp()
 	case key.Matches(k, m.keys.About) && m.focus == focusHelp:

@@ -4,9 +4,11 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -23,6 +25,9 @@ type Options struct {
 	Version string                 // tlx version, for exports
 	Stdin   io.Reader
 	Stdout  io.Writer
+	// Stderr receives what the reader should know once the screen is gone: how an export
+	// being written when the explorer quit ended. Nil is os.Stderr.
+	Stderr io.Writer
 	// NoColor turns colour off. Run also turns it off when the NO_COLOR environment
 	// variable is set to anything but the empty string.
 	NoColor bool
@@ -30,16 +35,25 @@ type Options struct {
 
 // Run opens the explorer and returns when the user quits. The screen comes up at once
 // with a progress bar while the timeline loads; a load failure ends the program and is
-// returned as it is (a timeline.Problems keeps every problem). Quitting, even during the
-// load, returns nil.
+// returned as it is (a timeline.Problems keeps every problem).
+//
+// Run installs no signal handler: the command decides which signals stop the explorer
+// and cancels ctx when one arrives. The explorer then stops as q would, except that an
+// export being written is cancelled (its temporary file removed) rather than finished;
+// the terminal is restored, and Run returns context.Cause(ctx). Quitting returns nil, even
+// during the load; ctrl+c that cancels an export returns context.Canceled.
 func Run(ctx context.Context, opts Options) error {
 	noColor := opts.NoColor || os.Getenv("NO_COLOR") != ""
 	m := newModel(opts, noColor)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	m.load.loader = startLoader(ctx, opts)
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	defer stopLoad()
+	m.load.loader = startLoader(loadCtx, opts)
 
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// Bubble Tea's own context is not ctx: a cancelled ctx asks the model to stop, which
+	// ends its work first; this one kills the program when the model takes too long.
+	teaCtx, kill := context.WithCancel(context.Background())
+	defer kill()
+	popts := []tea.ProgramOption{tea.WithContext(teaCtx), tea.WithoutSignalHandler()}
 	if opts.Stdin != nil && opts.Stdin != os.Stdin {
 		// Left alone, Bubble Tea reads os.Stdin, or the terminal itself when standard
 		// input is a pipe; naming os.Stdin here would read keys from the pipe.
@@ -53,19 +67,51 @@ func Run(ctx context.Context, opts Options) error {
 		// is that any value turns colour off. Ascii keeps bold and reverse video.
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
+	p := tea.NewProgram(m, popts...)
+	ended := make(chan struct{})
+	go stopOnDone(ctx, p, ended, kill)
+	final, err := p.Run()
+	close(ended)
+
+	fm, _ := final.(*Model)
+	if fm == nil {
+		fm = m
+	}
+	notes, werr := fm.afterRun(context.Cause(ctx))
+	stderr := opts.Stderr
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, timeline.SanitizeLine(n))
+	}
 	switch {
+	case ctx.Err() != nil:
+		return context.Cause(ctx)
 	case errors.Is(err, tea.ErrInterrupted):
 		return nil
-	case err != nil && ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled):
-		return ctx.Err()
 	case err != nil:
 		return err
-	}
-	if fm, ok := final.(*Model); ok {
+	case fm.err != nil:
 		return fm.err
 	}
-	return nil
+	return werr
+}
+
+// stopOnDone asks the program to stop when ctx is done, and kills it when it has not
+// ended stopGrace later; it returns once the program has ended.
+func stopOnDone(ctx context.Context, p *tea.Program, ended <-chan struct{}, kill func()) {
+	select {
+	case <-ended:
+		return
+	case <-ctx.Done():
+	}
+	go p.Send(stopMsg{cause: context.Cause(ctx)}) // returns once read, or the program ended
+	select {
+	case <-ended:
+	case <-time.After(stopGrace):
+		kill()
+	}
 }
 
 // loadProgressMsg reports how many bytes of the timeline have been loaded.

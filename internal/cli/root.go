@@ -255,6 +255,10 @@ func (o *options) runExplorer(ctx context.Context) error {
 		return err
 	}
 	name, read := o.source()
+	// The explorer stops on the signals an export does (a closed terminal sends SIGHUP),
+	// restoring the terminal and cancelling an export being written.
+	ctx, stop := stopOnSignal(ctx)
+	defer stop()
 	err = ui.Run(ctx, ui.Options{
 		Name:    name,
 		Read:    read,
@@ -262,7 +266,12 @@ func (o *options) runExplorer(ctx context.Context) error {
 		Version: o.build.Version,
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
 	})
+	var sig signalError
+	if errors.As(err, &sig) {
+		return &exitError{code: sig.exitCode(), err: errSilent}
+	}
 	if errors.Is(err, timeline.ErrUnknownValue) {
 		// A filter flag names a value the timeline, which the explorer loaded, lacks.
 		return usage(err)

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Quitting never leaves work half done. q waits for an export being written to finish;
+// ctrl+c and the signals the command passes on (its context cancelled: SIGTERM, SIGHUP
+// when the terminal closes) cancel it, which removes its temporary file. The reader's
+// notebook writes are always waited for: they are what the reader asked for. Once the
+// screen is gone, Run says on the standard error how the export ended.
+
+// stopMsg asks the explorer to stop because the command's context was cancelled.
+type stopMsg struct{ cause error }
+
+// errInterrupted is why ctrl+c cancels an export.
+var errInterrupted = errors.New("ctrl+c")
+
+// stopGrace bounds how long the explorer waits, once asked to stop, for the work it
+// cancels or finishes; past it Bubble Tea is stopped and the terminal restored anyway.
+const stopGrace = 3 * time.Second
+
+// quitState is what a quit waits for and what it leaves to say.
+type quitState struct {
+	quitting bool     // a quit waits for work to end
+	cause    error    // why work is cancelled: errInterrupted, or the context's cause
+	notes    []string // said on the standard error once the screen is gone
+	err      error    // returned by Run
+}
+
+// busy reports whether work is under way that a quit must finish or cancel.
+func (m *Model) busy() bool { return m.export.Writing() }
+
+// quit ends the program, once the work under way is done. With cancel the work is
+// cancelled for cause instead of finished.
+func (m *Model) quit(cancel bool, cause error) tea.Cmd {
+	if cancel && m.export.Writing() {
+		m.quitter.cause = cause
+		m.export.Cancel(cause)
+	}
+	if !m.busy() {
+		return tea.Quit
+	}
+	m.quitter.quitting = true
+	if cancel {
+		m.setStatus(false, "Quitting: cancelling the export to %s…", m.export.Path())
+	} else {
+		m.setStatus(false, "Quitting once the export to %s is written… %s cancels it", m.export.Path(), m.keys.Interrupt.Help().Key)
+	}
+	return nil
+}
+
+// stop answers a stopMsg: the work under way is cancelled and the program ends.
+func (m *Model) stop(cause error) tea.Cmd {
+	if m.load.loading || m.t == nil {
+		return tea.Quit
+	}
+	return m.quit(true, cause)
+}
+
+// quittingKey answers a key while a quit waits: ctrl+c cancels what it waits for.
+func (m *Model) quittingKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.keys.Interrupt) {
+		return m.quit(true, errInterrupted)
+	}
+	return statusCmd(false, "Quitting once the export to %s is written… %s cancels it", m.export.Path(), m.keys.Interrupt.Help().Key)
+}
+
+// exportEnded records how an export ended while a quit waited for it, and ends the
+// program when nothing else is under way.
+func (m *Model) exportEnded(msg exportedMsg) tea.Cmd {
+	m.export.Update(msg)
+	m.noteExport(msg)
+	if m.busy() {
+		return nil
+	}
+	return tea.Quit
+}
+
+// noteExport keeps what a quit says of an export, and the status Run returns for it.
+func (m *Model) noteExport(msg exportedMsg) {
+	q := &m.quitter
+	switch {
+	case msg.cancelled:
+		q.notes = append(q.notes, exportOutcome(msg))
+		if errors.Is(msg.err, errInterrupted) {
+			q.err = context.Canceled // as a shell reports ctrl+c: status 130
+		}
+	case msg.err != nil || msg.exists:
+		q.err = errors.New(exportOutcome(msg))
+	default:
+		q.notes = append(q.notes, exportOutcome(msg)+" before quitting")
+	}
+}
+
+// afterRun finishes what the program left under way when it ended without waiting (it
+// was stopped past stopGrace, or its terminal went away): an export is cancelled and
+// waited for, so that its temporary file is removed. It returns what to say and the
+// error Run returns.
+func (m *Model) afterRun(cause error) ([]string, error) {
+	q := &m.quitter
+	if m.export.Writing() {
+		if cause == nil {
+			cause = q.cause
+		}
+		if cause == nil {
+			cause = errInterrupted
+		}
+		m.export.Cancel(cause)
+		if msg, ok := m.export.Finish(stopGrace); ok {
+			m.noteExport(msg)
+		} else {
+			q.notes = append(q.notes, fmt.Sprintf("The export to %s was still being written when tlx stopped: a temporary file may be left beside it", m.export.Path()))
+		}
+	}
+	return q.notes, q.err
+}
