@@ -55,12 +55,14 @@ func benchFilters(b *testing.B) map[string]timeline.Filter {
 		"combined":    f.With(timeline.ActorFilter, "iran").With(timeline.ThemeFilter, "cyber").WithDates(dates).WithText("campaign"),
 		"location":    f.With(timeline.LocationFilter, "Florida"),
 		"publisher":   f.With(timeline.PublisherFilter, "Reuters"),
+		"within":      f.With(timeline.WithinFilter, "2024-06..2024-09"),
+		"sources":     f.With(timeline.SourcesFilter, "2.."),
 	}
 }
 
 func BenchmarkFilter(b *testing.B) {
 	for _, n := range benchSizes {
-		for _, name := range []string{"none", "actor", "actors3", "theme", "status", "dates", "text-common", "text-rare", "text-2words", "combined", "location", "publisher"} {
+		for _, name := range []string{"none", "actor", "actors3", "theme", "status", "dates", "text-common", "text-rare", "text-2words", "combined", "location", "publisher", "within", "sources"} {
 			b.Run(fmt.Sprintf("n=%d/%s", n, name), func(b *testing.B) {
 				tl := benchTimeline(b, n)
 				f := benchFilters(b)[name]
@@ -72,6 +74,34 @@ func BenchmarkFilter(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkMayOnly marks, among the events a date range keeps, those that only may fall
+// in it, as a list or an export does for every event it shows: against "dates", the
+// filter alone.
+func BenchmarkMayOnly(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			tl := benchTimeline(b, n)
+			f := benchFilters(b)["dates"]
+			b.ReportAllocs()
+			for b.Loop() {
+				events, err := tl.Filter(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				may, mayOnly := 0, f.MayOnly()
+				for _, e := range events {
+					if mayOnly(e) {
+						may++
+					}
+				}
+				if may == 0 {
+					b.Fatal("no event only may fall in the range")
+				}
+			}
+		})
 	}
 }
 

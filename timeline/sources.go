@@ -32,13 +32,12 @@ func sameArticle(a, b *Source) bool {
 	if ua != "" || ub != "" {
 		return ua == ub
 	}
-	return foldKey(a.Publisher) == foldKey(b.Publisher) && foldKey(a.Title) == foldKey(b.Title) &&
-		a.Published == b.Published
+	return a.Published == b.Published && sameText(a.Publisher, b.Publisher) && sameText(a.Title, b.Title)
 }
 
-// foldKey is the form in which publishers and titles are compared: lower-cased, trimmed,
-// with runs of white space as one space.
-func foldKey(s string) string { return strings.ToLower(collapse(s)) }
+// sameText compares publishers and titles as sameArticle does: in any case, trimmed,
+// runs of white space as one space.
+func sameText(a, b string) bool { return strings.EqualFold(collapse(a), collapse(b)) }
 
 // mergeSources returns an event's sources with each article given once: a source that
 // cites the same article as an earlier one (see sameArticle) is merged into it, which
@@ -109,7 +108,30 @@ func (e *Event) PublisherCount() int {
 	if e.npub > 0 {
 		return int(e.npub)
 	}
-	return len(e.Publishers())
+	return countPublishers(e.Sources)
+}
+
+// countPublishers counts the distinct publishers of srcs as Publishers does, without
+// allocating for names that need no collapsing: New counts them for every event.
+func countPublishers(srcs []Source) int {
+	n := 0
+	for i := range srcs {
+		p := collapse(srcs[i].Publisher)
+		if p == "" {
+			continue
+		}
+		seen := false
+		for j := range i {
+			if strings.EqualFold(collapse(srcs[j].Publisher), p) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
 }
 
 // Count is a range of counts of independent publishers, as the sources kind of filter

@@ -364,7 +364,7 @@ func sortEvents(evs []Event) {
 // its span as day numbers, registry indexes and status index.
 func (t *Timeline) derive(e *Event) {
 	e.Sources = mergeSources(e.Sources)
-	e.npub = int32(len(e.Publishers()))
+	e.npub = int32(countPublishers(e.Sources))
 	e.first, e.startLast = e.Date.span()
 	e.endFirst, e.last = e.first, e.startLast
 	if !e.End.IsZero() {
