@@ -3,6 +3,8 @@ package export_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -316,5 +318,82 @@ func TestWritersSanitise(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWindowGoldens keeps, for every format, the export of the events dated by windows:
+// every form of uncertain date (testdata/good/windows.toml), whole and under a date
+// filter that some of them only may fall in, and the embedded timeline's own windowed
+// events. A window must read as a window in each, never as a duration, and an event that
+// only may fall in the dates must say so where the format has room. go test
+// ./timeline/export -run WindowGoldens -update rewrites them; read the diff.
+func TestWindowGoldens(t *testing.T) {
+	uncertain, err := timeline.Load("../../testdata/good/windows.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	june, err := timeline.ParseQuery("from:2024-06 to:2024-06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded := embeddedTL(t)
+	var windowed []*timeline.Event
+	for i := range embedded.Events {
+		if e := &embedded.Events[i]; e.Date.IsWindow() {
+			windowed = append(windowed, e)
+		}
+	}
+	if len(windowed) < 10 {
+		t.Fatalf("the embedded timeline has %d windowed events", len(windowed))
+	}
+	cases := []struct {
+		name   string
+		t      *timeline.Timeline
+		f      timeline.Filter
+		events []*timeline.Event // nil: those f selects
+	}{
+		{"windows", uncertain, timeline.Filter{}, nil},
+		{"windows-june-2024", uncertain, june, nil},
+		{"embedded-windowed", embedded, timeline.Filter{}, windowed},
+	}
+	for _, c := range cases {
+		events := c.events
+		if events == nil {
+			if events, err = c.t.Filter(c.f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, format := range export.Formats() {
+			t.Run(c.name+"/"+format.Name, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := format.Write(&b, c.t, events, export.Options{Filter: c.f, Version: "v1"}); err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join("testdata", "windows", c.name+format.Ext()+".golden")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v; create it with go test ./timeline/export -run WindowGoldens -update", err)
+				}
+				if !bytes.Equal(b.Bytes(), want) {
+					t.Errorf("differs from %s; if the change is intended, run go test ./timeline/export -run WindowGoldens -update\n%s",
+						path, firstDiff(want, b.Bytes()))
+				}
+				// Whatever the format, no window reads as a duration: an event without an
+				// end never shows " to ", the words of one.
+				for _, e := range events {
+					if e.End.IsZero() && strings.Contains(e.Span(), " to ") {
+						t.Errorf("%s reads as a duration: %q", e.ID, e.Span())
+					}
+				}
+			})
+		}
 	}
 }

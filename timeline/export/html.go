@@ -69,13 +69,18 @@ func span(b []byte, tag, class, id, text string) []byte {
 }
 
 // appendSlideText appends the HTML text of e's slide: its summary, then a line with its
-// status, actors, themes, location and related events, then its numbered sources.
-func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in exported) []byte {
+// status, actors, themes, location, related events, how many independent publishers
+// support it and, when mayOnly says so (see Filter.MayOnly), that it may fall outside
+// the filter's dates, then its numbered sources. timeline's reader takes back the fields
+// and passes over the last two, which tlx works out.
+func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool) []byte {
 	related := in.related(e.Related)
 	b = appendParagraphs(b, e.Summary)
 	// What TimelineJS's date fields cannot say, a window or a qualifier, is said here.
 	uncertain := e.Date.IsWindow() || e.Date.From.Qual != 0 || e.End.Qual != 0
-	if uncertain || e.Status != "" || len(e.Actors) > 0 || len(e.Themes) > 0 || e.Location != "" || len(related) > 0 {
+	publishers := e.PublisherCount()
+	may := mayOnly != nil && mayOnly(e)
+	if uncertain || may || publishers > 0 || e.Status != "" || len(e.Actors) > 0 || len(e.Themes) > 0 || e.Location != "" || len(related) > 0 {
 		b = append(b, `<p class="tlx-about">`...)
 		sep := false
 		part := func(label string) {
@@ -139,6 +144,14 @@ func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in expor
 				}
 				b = span(b, "span", "related", line(id), line(title))
 			}
+		}
+		if publishers > 0 {
+			part("Supported by: ")
+			b = span(b, "span", "support", "", timeline.SupportWords(publishers))
+		}
+		if may {
+			part("Date filter: ")
+			b = span(b, "span", "may-fall", "", "may fall outside it")
 		}
 		b = append(b, "</p>"...)
 	}

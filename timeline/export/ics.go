@@ -47,6 +47,7 @@ func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		c.text("X-WR-CALNAME", title)
 	}
 	var b strings.Builder
+	mayOnly := opts.Filter.MayOnly()
 	for _, e := range events {
 		if ew.err != nil {
 			return ew.err
@@ -59,7 +60,7 @@ func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		c.prop("DTEND;VALUE=DATE", icsDay(last, 1))
 		c.text("SUMMARY", line(e.Title))
 		b.Reset()
-		icsDescription(&b, t, e)
+		icsDescription(&b, t, e, mayOnly)
 		c.text("DESCRIPTION", b.String())
 		if loc := line(e.Location); loc != "" {
 			c.text("LOCATION", loc)
@@ -109,9 +110,10 @@ func icsDay(d timeline.Date, days int) string {
 }
 
 // icsDescription writes the event for DESCRIPTION: the date in words (a calendar shows
-// only days), the summary's paragraphs, status, actors, themes, related events and the
-// numbered sources.
-func icsDescription(b *strings.Builder, t *timeline.Timeline, e *timeline.Event) {
+// only days), the summary's paragraphs, status, actors, themes, related events, how many
+// independent publishers support it, whether it may fall outside the filter's dates
+// (mayOnly, nil without dates) and the numbered sources.
+func icsDescription(b *strings.Builder, t *timeline.Timeline, e *timeline.Event, mayOnly func(*timeline.Event) bool) {
 	b.Write(timeline.AppendSpan(nil, e))
 	for _, p := range timeline.Paragraphs(e.Summary) {
 		b.WriteString("\n\n")
@@ -137,6 +139,12 @@ func icsDescription(b *strings.Builder, t *timeline.Timeline, e *timeline.Event)
 			ids[i] = line(id)
 		}
 		about = append(about, "Related: "+strings.Join(ids, ", "))
+	}
+	if n := e.PublisherCount(); n > 0 {
+		about = append(about, "Supported by: "+timeline.SupportWords(n))
+	}
+	if mayOnly != nil && mayOnly(e) {
+		about = append(about, "Date filter: may fall outside it")
 	}
 	if len(about) > 0 {
 		b.WriteString("\n\n")

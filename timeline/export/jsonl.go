@@ -15,13 +15,15 @@ import (
 // 8601) and timestamp_desc ("Event start (month precision)"), then timestamp (that
 // instant in microseconds since 1970, which Timesketch reads too) and the event's own
 // fields: tlx_id, date and end as the file writes them, summary, actors and themes by
-// name, location, status, related ids, and sources, each as one line of text. Fields
-// that are empty are left out.
+// name, location, status, related ids, and sources, each as one line of text; then
+// publishers, how many independent publishers support it, and under a date filter
+// may_fall_outside (see Filter.MayOnly). Fields that are empty are left out.
 //
 // Text is sanitised and the same input gives the same bytes.
-func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options) error {
+func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
 	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
+	mayOnly := opts.Filter.MayOnly()
 	var names []string
 	for _, e := range events {
 		if ew.err != nil {
@@ -76,6 +78,13 @@ func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Op
 			names = append(names, SourceLine(&e.Sources[i]))
 		}
 		jsonlList(j, "sources", names)
+		j.raw(`, "publishers": `)
+		j.b = strconv.AppendInt(j.b[:0], int64(e.PublisherCount()), 10)
+		j.bw.Write(j.b)
+		if mayOnly != nil {
+			j.raw(`, "may_fall_outside": `)
+			j.raw(strconv.FormatBool(mayOnly(e)))
+		}
 		j.raw("}\n")
 	}
 	if err := j.bw.Flush(); err != nil {

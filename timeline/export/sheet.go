@@ -45,7 +45,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 	row[colType] = "title"
 	cw.Write(row)
 	var h []byte
-	in := exportedSet(t, events)
+	in, mayOnly := exportedSet(t, events), opts.Filter.MayOnly()
 	for _, e := range events {
 		if ew.err != nil {
 			return ew.err
@@ -55,7 +55,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 		sheetDate(row[colEndYear:colEndYear+3], e.End)
 		row[colDisplay] = cell(displayDate(e))
 		row[colHeadline] = cell(string(appendHTML(h[:0], line(e.Title))))
-		h = appendSlideText(h[:0], t, e, in)
+		h = appendSlideText(h[:0], t, e, in, mayOnly)
 		row[colText] = cell(string(h))
 		if s := mediaSource(e); s != nil {
 			row[colMedia] = cell(timeline.LinkTarget(s.URL))

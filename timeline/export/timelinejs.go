@@ -41,13 +41,13 @@ func TimelineJS(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opt
 	j.raw("},\n")
 	j.key(1, "events")
 	j.open('[', len(events))
-	in := exportedSet(t, events)
+	in, mayOnly := exportedSet(t, events), opts.Filter.MayOnly()
 	for i, e := range events {
 		if ew.err != nil {
 			return ew.err
 		}
 		j.item(2, i)
-		h = slide(j, h, t, e, in)
+		h = slide(j, h, t, e, in, mayOnly)
 	}
 	j.close(1, ']', len(events))
 	j.raw("\n}\n")
@@ -58,7 +58,7 @@ func TimelineJS(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opt
 }
 
 // slide writes e's slide, an object at depth 2, using h as scratch, which it returns.
-func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in exported) []byte {
+func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool) []byte {
 	j.raw("{\n")
 	j.field(3, "unique_id", line(e.ID), true)
 	j.key(3, "start_date")
@@ -73,7 +73,7 @@ func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in 
 	j.raw("{\n")
 	h = appendHTML(h[:0], line(e.Title))
 	j.field(4, "headline", string(h), true)
-	h = appendSlideText(h[:0], t, e, in)
+	h = appendSlideText(h[:0], t, e, in, mayOnly)
 	j.field(4, "text", string(h), false)
 	j.indent(3)
 	j.raw("}")
