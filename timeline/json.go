@@ -65,11 +65,16 @@ func decodeJSON(name string, data []byte, progress func(done, total int)) (*Draf
 		Hint: `tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see docs/format.md`}
 }
 
-// jsonLimits scans data for a value nested deeper than MaxDepth or a key longer than
-// MaxKeyBytes, before any decoding, and returns the first as a Problem with its line and
-// column, or nil.
+// MaxJSONContainers is how many objects and arrays a JSON timeline may hold: each costs
+// the decoder a map or a slice, and a timeline of 100,000 events holds about 1,200,000
+// in tlx JSON. It bounds the memory a file of small empty objects could make tlx take.
+const MaxJSONContainers = 8_000_000
+
+// jsonLimits scans data for a value nested deeper than MaxDepth, a key longer than
+// MaxKeyBytes or more than MaxJSONContainers objects and arrays, before any decoding, and
+// returns the first as a Problem with its line and column, or nil.
 func jsonLimits(name string, data []byte) *Problem {
-	depth := 0
+	depth, containers := 0, 0
 	line, lineStart := 1, 0
 	fail := func(off int, msg, hint string) *Problem {
 		return &Problem{File: name, Line: line, Col: utf8.RuneCount(data[lineStart:off]) + 1, Kind: ErrLimit, Msg: msg, Hint: hint}
@@ -80,6 +85,11 @@ func jsonLimits(name string, data []byte) *Problem {
 			line, lineStart = line+1, i+1
 		case '{', '[':
 			depth++
+			containers++
+			if containers > MaxJSONContainers {
+				return fail(i, fmt.Sprintf("more than %d objects and arrays, past the limit", MaxJSONContainers),
+					"a timeline of 100,000 events holds about 1,200,000; split the timeline into several files")
+			}
 			if depth > MaxDepth {
 				return fail(i, fmt.Sprintf("nested %d levels deep, past the limit of %d", depth, MaxDepth),
 					"each object and each array adds a level; a timeline needs 6 at most")

@@ -184,23 +184,37 @@ func (d *Draft) sheetDate(ref Ref, what string, parts [3]int, given [3]bool, pla
 	case !given[1] && given[2]:
 		return fail("month", fmt.Sprintf("%d, day %d", y, day), "a day needs a month", "give "+what+" a month, or leave out the day")
 	}
-	text := fmt.Sprintf("%04d", y)
+	b := make([]byte, 0, 10)
 	if y < 0 || y > 9999 {
-		text = strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(y), 10)
+	} else {
+		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	}
+	two := func(n int) {
+		b = append(b, '-')
+		if n >= 0 && n < 10 {
+			b = append(b, '0')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
 	if given[1] {
-		text += fmt.Sprintf("-%02d", m)
-		if m < 1 || m > 12 {
-			place("month")
-		}
+		two(m)
 	}
 	if given[2] {
-		text += fmt.Sprintf("-%02d", day)
-		if m >= 1 && m <= 12 {
+		two(day)
+	}
+	dt := d.DateText(ref, string(b))
+	if dt.IsZero() { // the field to blame
+		switch {
+		case given[1] && (m < 1 || m > 12):
+			place("month")
+		case given[2]:
 			place("day")
+		default:
+			place("year")
 		}
 	}
-	return d.DateText(ref, text)
+	return dt
 }
 
 // tljsNumber reads a whole number given as a JSON number or a numeric string, which may

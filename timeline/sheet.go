@@ -26,8 +26,9 @@ import (
 // Limits of a sheet, far above what a timeline needs, so that a hostile file cannot make
 // the reader hold a million columns.
 const (
-	MaxSheetColumns = 256     // a TimelineJS sheet has 19
-	MaxCellBytes    = 1 << 20 // one cell
+	MaxSheetColumns = 256       // a TimelineJS sheet has 19
+	MaxCellBytes    = 1 << 20   // one cell
+	MaxSheetRows    = 1_000_000 // rows that are not blank: ten times a timeline of 100,000 events
 )
 
 // sheetColumns are the headers a TimelineJS sheet may have, lower-cased, with the name
@@ -66,8 +67,16 @@ type sheetReader struct {
 	col   map[string]int // column name as sheetColumns gives it -> index
 	names []string       // the headers as written, by index
 	rows  []int          // the row of each event, by index into d.Events
-	place map[Ref]string
+	// place holds the places that are not the column a field is read from (see
+	// sheetColumnOf): the title row's, a bad Type's, a date's bad field.
+	place  map[Ref]string
+	groups []int // events whose theme is their Group
+	media  []int // events whose source is their Media
 }
+
+// sheetColumnOf is the column each field of an event is read from.
+var sheetColumnOf = map[string]string{"id": "Headline", "title": "Headline", "summary": "Text", "status": "Text",
+	"actors": "Text", "themes": "Text", "location": "Text", "related": "Text", "sources": "Media", "date": "Year", "end": "End Year"}
 
 func decodeSheet(name string, data []byte, progress func(done, total int)) (*Draft, error) {
 	if progress != nil {
@@ -133,6 +142,12 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 		if blankRow(rec) {
 			continue
 		}
+		if len(slides) >= MaxSheetRows {
+			line, _ := cr.FieldPos(0)
+			return nil, &Problem{File: name, Line: line, Kind: ErrLimit,
+				Msg:  fmt.Sprintf("more than %d rows, past the limit", MaxSheetRows),
+				Hint: "a timeline of 100,000 events is 100,001 rows; split the timeline into several files"}
+		}
 		get := func(col string) string { return s.cell(rec, col) }
 		switch typ := strings.ToLower(get("Type")); typ {
 		case "title":
@@ -167,29 +182,12 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 	r := newSlideReader(d, len(slides))
 	r.unnamed = func(k int) string { return "row-" + strconv.Itoa(rows[k]) }
 	for k := range slides {
-		row := rows[k]
 		e := r.event(k, &slides[k])
-		ref := Ref{Table: "events", Item: k}
-		s.place[ref] = fmt.Sprintf("row %d", row)
-		for key, col := range map[string]string{"id": "Headline", "title": "Headline", "summary": "Text",
-			"status": "Text", "actors": "Text", "location": "Text", "related": "Text", "sources": "Media"} {
-			ref.Key = key
-			s.place[ref] = s.at(row, col)
-		}
-		ref.Key = "themes"
-		s.place[ref] = s.at(row, "Text")
 		if len(e.Themes) == 1 && slides[k].group != "" {
-			s.place[ref] = s.at(row, "Group")
+			s.groups = append(s.groups, k)
 		}
-		for i := range e.Sources {
-			ref := Ref{Table: "events", Item: k, Source: i + 1}
-			s.place[ref] = s.at(row, "Text")
-			if slides[k].fromMedia {
-				for key, col := range map[string]string{"": "Media", "publisher": "Media Credit", "url": "Media", "title": "Media Caption"} {
-					ref.Key = key
-					s.place[ref] = s.at(row, col)
-				}
-			}
+		if slides[k].fromMedia {
+			s.media = append(s.media, k)
 		}
 	}
 	r.finish()
@@ -306,10 +304,12 @@ func (s *sheetReader) date(rec []string, row, k int, key string) Date {
 	}
 	if _, ok := s.col[prefix+"Year"]; !ok {
 		if v := s.cell(rec, old); v != "" {
-			s.place[ref] = s.at(row, old)
-			return s.d.DateText(ref, sheetDateText(v))
+			dt := s.d.DateText(ref, sheetDateText(v))
+			if dt.IsZero() {
+				s.place[ref] = s.at(row, old)
+			}
+			return dt
 		}
-		s.place[ref] = s.at(row, old)
 		return Date{}
 	}
 	var parts [3]int
@@ -330,7 +330,6 @@ func (s *sheetReader) date(rec []string, row, k int, key string) Date {
 		}
 		parts[i], given[i] = n, true
 	}
-	s.place[ref] = s.at(row, prefix+"Year")
 	if !given[0] && !given[1] && !given[2] {
 		return Date{}
 	}
@@ -365,9 +364,10 @@ func blankRow(rec []string) bool {
 	return true
 }
 
-// locate places a ref by row and column.
+// locate places a ref by row and column: the column its field is read from, unless the
+// reader recorded another.
 func (s *sheetReader) locate(r Ref) Place {
-	for _, try := range []Ref{r, {Table: r.Table, Item: r.Item, Source: r.Source}, {Table: r.Table, Item: r.Item}} {
+	for _, try := range []Ref{r, {Table: r.Table, Item: r.Item, Source: r.Source}} {
 		if p, ok := s.place[try]; ok {
 			return Place{Path: p}
 		}
@@ -375,5 +375,33 @@ func (s *sheetReader) locate(r Ref) Place {
 	if r.Table == "" {
 		return Place{Path: "title row"}
 	}
-	return Place{}
+	if r.Table != "events" || r.Item >= len(s.rows) {
+		return Place{}
+	}
+	row := s.rows[r.Item]
+	col, ok := sheetColumnOf[r.Key]
+	switch {
+	case r.Source > 0 && sortedHas(s.media, r.Item):
+		col = map[string]string{"publisher": "Media Credit", "title": "Media Caption"}[r.Key]
+		if col == "" {
+			col = "Media"
+		}
+	case r.Source > 0:
+		col = "Text"
+	case r.Key == "themes" && sortedHas(s.groups, r.Item):
+		col = "Group"
+	case r.Key == "date" || r.Key == "end":
+		if _, year := s.col["Year"]; !year {
+			col = map[string]string{"date": "Start Date", "end": "End Date"}[r.Key]
+		}
+	case !ok:
+		return Place{Path: fmt.Sprintf("row %d", row)}
+	}
+	return Place{Path: s.at(row, col)}
+}
+
+// sortedHas reports whether the sorted list holds k.
+func sortedHas(list []int, k int) bool {
+	_, ok := slices.BinarySearch(list, k)
+	return ok
 }

@@ -397,3 +397,23 @@ func TestWindowGoldens(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTOMLJSONTOML is TestTOMLJSONTOML as a property over generated timelines: for any
+// size and seed, TOML to JSON to TOML gives the same file and the same timeline.
+func FuzzTOMLJSONTOML(f *testing.F) {
+	f.Add(uint8(10), int64(1))
+	f.Add(uint8(60), int64(-7))
+	f.Fuzz(func(t *testing.T, n uint8, seed int64) {
+		tl, err := timeline.Open("gen.toml", timelinetest.Generate(int(n%80), seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		toml1 := write(t, "toml", tl, timeline.Filter{})
+		js := write(t, "json", reopen(t, "toml", toml1), timeline.Filter{})
+		back := reopen(t, "json", js)
+		if toml2 := write(t, "toml", back, timeline.Filter{}); !bytes.Equal(toml1, toml2) {
+			t.Fatalf("TOML to JSON to TOML differs:\n%s", lineDiff(toml1, toml2))
+		}
+		sameTimeline(t, tl, back)
+	})
+}
