@@ -111,8 +111,8 @@ func (m *Model) openPicker(kind *pickerKind, scope []string, title string) tea.C
 
 // openDates opens the date prompt on the range in force.
 func (m *Model) openDates() tea.Cmd {
-	m.dates.Open("", m.session.Applied().Dates().String())
-	m.dates.SetNote("2024 · 2024-06 · 2024..2025 · ..2021 · 2024-06..")
+	m.dates.Open("", datesText(m.session.Applied()))
+	m.dates.SetNote("2024 · 2024-06 · 2024..2025 · ..2021 · 2024-06.. · within 2024-08 keeps what certainly falls in it")
 	return m.setFocus(focusDates)
 }
 
@@ -245,6 +245,7 @@ func (m *Model) openHelp() tea.Cmd {
 
 // openAbout shows the timeline's title, description, dates and counts.
 func (m *Model) openAbout() tea.Cmd {
+	m.sources = false
 	s, k, t, f := &m.styles, &m.keys, m.t, m.timelineFacts()
 	m.about.SetContent(func(w int) []string {
 		x := &detailWriter{d: &detailPane{styles: s}, w: w}

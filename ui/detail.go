@@ -28,6 +28,10 @@ type detailPane struct {
 	letters map[string]string          // theme marks without colour
 	terms   []string                   // search terms to highlight, lower-cased
 	focused bool
+	// mayOnly tells the events that only may fall in the filter's dates, nil without
+	// dates; dates is those dates in words.
+	mayOnly func(*timeline.Event) bool
+	dates   string
 
 	width, height int
 	links         []detailLink
@@ -119,6 +123,14 @@ func (d *detailPane) Event() *timeline.Event { return d.ev }
 // Relist lays the text out again after the filter changed: related events may have been
 // hidden or shown.
 func (d *detailPane) Relist() { d.stale = true }
+
+// SetDates says, of an event that only may fall in f's dates, that it may fall outside
+// them.
+func (d *detailPane) SetDates(f timeline.Filter) {
+	if words := f.Dates().Human(); words != d.dates {
+		d.dates, d.mayOnly, d.stale = words, f.MayOnly(), true
+	}
+}
 
 // SetTerms sets the search terms to highlight.
 func (d *detailPane) SetTerms(terms []string) {

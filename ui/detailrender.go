@@ -112,6 +112,9 @@ func (d *detailPane) render(w int) *detailWriter {
 		meta = append(meta, clean(headOfString(e.Location, maxFieldBytes)))
 	}
 	x.add(s.DetailPaint.Meta, strings.Join(meta, " · "), 0)
+	if d.mayOnly != nil && d.mayOnly(e) {
+		x.add(s.DetailPaint.Muted, mayFallGlyph+" may fall outside the dates asked for ("+d.dates+"): its date is not precise enough to tell", 2)
+	}
 	x.blank()
 
 	actors := make([]string, 0, len(e.Actors))
@@ -127,7 +130,9 @@ func (d *detailPane) render(w int) *detailWriter {
 	x.related(e)
 	if len(e.Sources) > 0 {
 		x.blank()
-		x.lines = append(x.lines, s.DetailPaint.Heading.Render(fit("Sources", w)))
+		// How many publishers stand behind it: a via does not count, nor one article twice.
+		support := " · supported by " + timeline.SupportWords(e.PublisherCount())
+		x.lines = append(x.lines, fitPaint(w, s.DetailPaint.Heading, "Sources", s.DetailPaint.Muted, support))
 		for i := range e.Sources {
 			x.source(i+1, &e.Sources[i])
 		}
@@ -145,6 +150,15 @@ func (d *detailPane) render(w int) *detailWriter {
 }
 
 const labelW = 8
+
+// fitPaint renders a, then as much of b as fits, in w cells at most.
+func fitPaint(w int, pa paint, a string, pb paint, b string) string {
+	a = fit(a, w)
+	if rest := w - textWidth(a); rest > 0 && b != "" {
+		return pa.Render(a) + pb.Render(fit(b, rest))
+	}
+	return pa.Render(a)
+}
 
 // field lays out a label and its values: "Actors  Iran, Donald Trump".
 func (x *detailWriter) field(label string, values []string) {
@@ -264,8 +278,9 @@ func (x *detailWriter) source(n int, src *timeline.Source) {
 	if len(meta) > 0 {
 		x.add(s.DetailPaint.Meta, strings.Repeat(" ", indent)+strings.Join(meta, " · "), indent)
 	}
-	if q := strings.TrimSpace(src.Quote); q != "" {
-		q, _ = headBytes(q, maxFieldBytes)
+	// Every passage of the article it cites, each in its own quotation marks.
+	for _, q := range src.Quoted() {
+		q, _ = headBytes(strings.TrimSpace(q), maxFieldBytes)
 		x.add(s.DetailPaint.Quote, strings.Repeat(" ", indent)+"“"+strings.Join(strings.Fields(cleanText(q)), " ")+"”", indent)
 	}
 	if src.URL != "" {

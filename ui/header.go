@@ -24,8 +24,9 @@ func headerView(s *Styles, title string, shown, total int, preview bool, w int) 
 }
 
 // chipsView draws the parts of the filter, or how to add one. A part being previewed is
-// drawn in italics; hints say how to undo and clear.
-func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeline.Filter, canUndo bool, w int) string {
+// drawn in italics; hints say how many events only may fall in the dates (mays), how to
+// undo and clear.
+func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeline.Filter, canUndo bool, mays, w int) string {
 	chips := chipsOf(t, shown)
 	if len(chips) == 0 {
 		// The dates come before the pickers of less use, which a narrow line cuts.
@@ -76,6 +77,14 @@ func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeli
 		used += cw
 		if used >= w {
 			break
+		}
+	}
+	if mays > 0 {
+		// What the marks in the list mean, where the dates are: no surprise.
+		may := "  " + mayFallGlyph + " " + strconv.Itoa(mays) + " may fall outside"
+		if used+textWidth(may) <= w {
+			b.WriteString(s.Header.Hint.Render(may))
+			used += textWidth(may)
 		}
 	}
 	hint := "  " + hintOf(k.Undo.Help().Key, "undo", k.Clear.Help().Key, "clear")

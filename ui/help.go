@@ -163,6 +163,8 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 		row(statusGlyph(st)+" "+st, statusMeaning[st])
 	}
 	row("→", "after a date: the event spans to a later date")
+	row("2024-06/07", "a window: some day in June or July 2024, not known which; by 2026-02-04, since 2024-08")
+	row(mayFallGlyph, "before a date: the event may fall outside the dates asked for, its date being a window or too coarse to be sure (within in the date prompt leaves it out)")
 	row("●", "a theme of the event, in the theme's colour (letters without colour)")
 	if len(t.Themes) > 0 {
 		x.blank()

@@ -17,6 +17,8 @@ type keyMap struct {
 	NextLink, PrevLink, Follow, Related, JumpBack key.Binding
 	// Filters.
 	Search, Actors, Themes, Statuses, Places, Publishers, Dates, OwnActors, Clear, Undo key.Binding
+	// The sources overview (S), and in it the filters on the number of publishers.
+	Sources, OneSource, TwoSources, AnySources key.Binding
 	// Actions.
 	Export, Open, Copy, About, Help, Quit, Interrupt, Suspend key.Binding
 
@@ -67,6 +69,10 @@ func defaultKeyMap() keyMap {
 		Places:     b([]string{"w"}, "w", "places"),
 		Publishers: b([]string{"p"}, "p", "publishers"),
 		Dates:      b([]string{"d"}, "d", "dates"),
+		Sources:    b([]string{"S"}, "S", "sources"),
+		OneSource:  b([]string{"1"}, "1", "one publisher only"),
+		TwoSources: b([]string{"2"}, "2", "two or more publishers"),
+		AnySources: b([]string{"0"}, "0", "any number of publishers"),
 		OwnActors:  b([]string{"f"}, "f", "same actor"),
 		Clear:      b([]string{"x"}, "x", "clear filters"),
 		Undo:       b([]string{"backspace"}, "⌫", "undo"),
@@ -168,7 +174,8 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Statuses, ": pick from the statuses, the same way"),
 			row(k.Places, ": pick from the places the events name (where), the same way"),
 			row(k.Publishers, ": pick from the publishers of the sources, the same way"),
-			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06.."),
+			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06..; events that only may fall in it are marked "+mayFallGlyph+"; within 2024-08 keeps only those certainly in it"),
+			row(k.Sources, ": who supports what: every publisher of the events listed, how many it supports and those it alone supports"),
 			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
 			row(k.Clear, ""),
 			row(k.Undo, " the last change to the filters, clearing included"),
@@ -189,6 +196,11 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Cancel, ": the filter stays as it was"),
 		}},
 		{"In a prompt", rows(k.Apply, k.Cancel, k.Recall, k.Edit)},
+		{"In the sources overview", []helpRow{
+			row(k.OneSource, ": keep the events that one publisher alone supports, to check them (--single-source)"),
+			row(k.TwoSources, ": keep those that two or more independent publishers support (--min-sources 2)"),
+			row(k.AnySources, ": drop that filter"),
+		}},
 		{"When asked", rows(k.Source, k.Yes, k.No)},
 	}
 }

@@ -36,6 +36,11 @@ type listPane struct {
 	years         map[int]string             // rendered year headings at this width
 	yearCount     map[int]int                // listed events per year
 	terms         []string                   // search terms to highlight in titles
+	// mayOnly tells the events that only may fall in the filter's dates (see
+	// timeline.Filter.MayOnly), nil without dates; dates is those dates, for the cache.
+	mayOnly func(*timeline.Event) bool
+	dates   string
+	mays    int // how many listed events only may fall in the dates
 }
 
 var _ component = (*listPane)(nil)
@@ -87,6 +92,17 @@ func (l *listPane) SetTimeline(t *timeline.Timeline) {
 // NeededWidth is the width at which every title shows whole.
 func (l *listPane) NeededWidth() int { return 2 + l.dateWidth() + 1 + l.titleW + 1 + marksWidth }
 
+// SetDates marks the events that only may fall in f's dates, dropping rendered rows when
+// the dates change.
+func (l *listPane) SetDates(f timeline.Filter) {
+	if d := f.Dates().String(); d != l.dates {
+		l.dates, l.mayOnly, l.cache = d, f.MayOnly(), nil
+	}
+}
+
+// MayFall returns how many listed events only may fall in the filter's dates.
+func (l *listPane) MayFall() int { return l.mays }
+
 // SetTerms sets the search terms to highlight in titles.
 func (l *listPane) SetTerms(terms []string) {
 	if !slices.Equal(terms, l.terms) {
@@ -100,6 +116,14 @@ func (l *listPane) SetTerms(terms []string) {
 func (l *listPane) SetEvents(events []*timeline.Event) {
 	prev := l.Selected()
 	l.events = events
+	l.mays = 0
+	if l.mayOnly != nil {
+		for _, e := range events {
+			if l.mayOnly(e) {
+				l.mays++
+			}
+		}
+	}
 	rows := l.rows[:0]
 	if cap(rows) < len(events)+len(events)/8+8 {
 		rows = make([]listRow, 0, len(events)+len(events)/8+8)

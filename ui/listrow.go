@@ -31,6 +31,10 @@ func dateColumn(t *timeline.Timeline) int {
 // dateWidth returns the width of the date column.
 func (l *listPane) dateWidth() int { return max(l.dateW, dateWidth) }
 
+// mayFallGlyph marks, before its date, an event that only may fall in the dates asked
+// for: its date is a window, or too coarse, and reaches past an edge of the range.
+const mayFallGlyph = "◌"
+
 // maxMarks is how many theme marks a row shows.
 const maxMarks = 3
 
@@ -115,6 +119,11 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 	if selected {
 		bar = "▌ "
 	}
+	// The bar's second cell says that the event only may fall in the dates asked for.
+	may := l.mayOnly != nil && l.mayOnly(e)
+	if may {
+		bar = bar[:len(bar)-1] + mayFallGlyph
+	}
 	// Layout: bar(2) date space title pad space marks: exactly w cells, so that the line
 	// needs no measuring once built.
 	room := w - 2 - dateW - 1 - 1 - marksW
@@ -143,7 +152,12 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 			b.WriteString(row.Render(" " + plainMarks))
 		}
 	} else {
-		b.WriteString(bar)
+		if may {
+			b.WriteString(bar[:len(bar)-len(mayFallGlyph)])
+			b.WriteString(s.ListPaint.Status.Render(mayFallGlyph))
+		} else {
+			b.WriteString(bar)
+		}
 		if date != "" {
 			b.WriteString(s.ListPaint.Date.Render(date))
 			b.WriteByte(' ')

@@ -44,6 +44,9 @@ type Model struct {
 	export exportFlow
 	help   textPane
 	about  textPane
+	// sources says that the about pane shows the sources overview (S), whose keys filter
+	// on the number of publishers.
+	sources bool
 
 	peek    *timeline.Event // an event the filters hide, shown in the detail
 	jumps   []jump          // where following related events came from, for back
@@ -329,6 +332,8 @@ func prepareSearch(t *timeline.Timeline) tea.Cmd {
 // showEvents hands the events the session shows to the list, the strip and the detail.
 func (m *Model) showEvents() {
 	events, f := m.session.Events(), m.session.Filter()
+	m.list.SetDates(f)
+	m.detail.SetDates(f)
 	m.list.SetEvents(events)
 	m.strip.SetEvents(events, !f.IsZero())
 	terms := f.SearchTerms()

@@ -5,8 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/tlx-dev/tlx/timeline"
 )
 
 // handleKey sends a key to what has the keyboard. ctrl+c quits and ctrl+z suspends from
@@ -72,6 +70,8 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openHelp()
 	case key.Matches(k, keys.About):
 		return m.openAbout()
+	case key.Matches(k, keys.Sources):
+		return m.openSources()
 	case key.Matches(k, keys.Switch):
 		if inDetail {
 			return m.setFocus(focusList)
@@ -149,6 +149,12 @@ func (m *Model) overlayKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return m.quit(false, nil)
+	case m.focus == focusAbout && m.sources:
+		if cmd, ok := m.sourcesKey(k); ok {
+			return cmd
+		}
+	}
+	switch {
 	case key.Matches(k, m.keys.Help) && m.focus == focusAbout:
 		return m.openHelp()
 	case key.Matches(k, m.keys.About) && m.focus == focusHelp:
@@ -270,13 +276,13 @@ func (m *Model) previewPick(values []string) {
 func (m *Model) datesKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Apply):
-		r, err := timeline.ParseRange(m.dates.Value())
+		f, err := withDatesText(m.session.Applied(), m.dates.Value())
 		if err != nil {
 			m.dates.SetError(err.Error())
 			return nil
 		}
-		m.dates.Remember(r.String())
-		if _, err := m.session.Preview(m.session.Applied().WithDates(r)); err != nil {
+		m.dates.Remember(datesText(f))
+		if _, err := m.session.Preview(f); err != nil {
 			m.dates.SetError(err.Error())
 			return nil
 		}
@@ -285,7 +291,7 @@ func (m *Model) datesKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.setFocus(m.base)
 	}
 	cmd := m.dates.Update(k)
-	if _, err := timeline.ParseRange(m.dates.Value()); err != nil {
+	if _, err := withDatesText(m.session.Applied(), m.dates.Value()); err != nil {
 		m.dates.SetError(err.Error())
 	} else {
 		m.dates.SetError("")

@@ -74,7 +74,7 @@ func (m *Model) draw() string {
 		}
 		m.headerLines = [2]string{
 			headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), w),
-			chipsView(&m.styles, &m.keys, m.t, shown, applied, m.session.CanUndo(), w),
+			chipsView(&m.styles, &m.keys, m.t, shown, applied, m.session.CanUndo(), m.list.MayFall(), w),
 		}
 		m.headerKey = hk
 	}
@@ -227,7 +227,13 @@ func (m *Model) footerView() string {
 	switch m.focus {
 	case focusList, focusDetail:
 		keys, pinned = m.component(m.focus).ShortHelp(), 2
-	case focusHelp, focusAbout:
+	case focusAbout:
+		keys, pinned = m.component(m.focus).ShortHelp(), 1
+		if m.sources {
+			// Its own keys first: the footer drops keys from its end when narrow.
+			keys = append([]key.Binding{m.keys.OneSource, m.keys.TwoSources, m.keys.AnySources}, keys...)
+		}
+	case focusHelp:
 		keys, pinned = m.component(m.focus).ShortHelp(), 1
 	case focusSource:
 		keys = []key.Binding{m.keys.Source, m.keys.Cancel}
@@ -253,6 +259,8 @@ func (m *Model) footerState() string {
 		return m.dates.state()
 	case focusExportName, focusOverwrite:
 		return m.export.prompt.state() + strconv.Itoa(int(m.export.Stage()))
+	case focusAbout:
+		return boolState(m.sources)
 	}
 	return ""
 }
