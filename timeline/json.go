@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,12 +25,9 @@ func decodeJSON(name string, data []byte, progress func(done, total int)) (*Draf
 		progress(0, len(data))
 		defer progress(len(data), len(data))
 	}
-	data = bytes.TrimPrefix(data, bom)
-	if p := checkContent(name, data); p != nil {
+	data, p := wholeText(name, data)
+	if p != nil {
 		return nil, p
-	}
-	if !utf8.Valid(data) {
-		return nil, notUTF8(name, data)
 	}
 	if p := jsonLimits(name, data); p != nil {
 		return nil, p
@@ -69,6 +65,20 @@ func decodeJSON(name string, data []byte, progress func(done, total int)) (*Draf
 // the decoder a map or a slice, and a timeline of 100,000 events holds about 1,200,000
 // in tlx JSON. It bounds the memory a file of small empty objects could make tlx take.
 const MaxJSONContainers = 8_000_000
+
+// wholeText readies data for a reader that decodes it whole (JSON, a sheet): without its
+// byte-order mark, or the one Problem of a file that is no text to read: empty, UTF-16,
+// not UTF-8.
+func wholeText(name string, data []byte) ([]byte, *Problem) {
+	data = bytes.TrimPrefix(data, bom)
+	if p := checkContent(name, data); p != nil {
+		return nil, p
+	}
+	if !utf8.Valid(data) {
+		return nil, notUTF8(name, data)
+	}
+	return data, nil
+}
 
 // jsonLimits scans data for a value nested deeper than MaxDepth, a key longer than
 // MaxKeyBytes or more than MaxJSONContainers objects and arrays, before any decoding, and
@@ -273,21 +283,10 @@ func (c *jsonConv) object(key string, v any, path jsonPath, hint string) (map[st
 
 // unknownKeys reports the keys of m that known does not list, sorted.
 func (c *jsonConv) unknownKeys(m map[string]any, known []string, path jsonPath) {
-	var unknown []string
-	for k := range m {
-		if !slices.Contains(known, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	slices.Sort(unknown)
-	for _, k := range unknown {
-		hint := "the keys here are " + strings.Join(known, ", ")
-		if s := Suggest(k, known); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
-		}
+	for _, k := range unknownKeys(m, known) {
 		key := "?" + k // a ref of its own, so that it is placed at its own path
 		c.at(key, path.key(k))
-		c.add(key, ErrUnknownKey, hint, "unknown key %q%s", shorten(k), c.in())
+		c.add(key, ErrUnknownKey, keyHint(k, known), "unknown key %q%s", shorten(k), c.in())
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // The reader of TimelineJS spreadsheets saved as CSV, such as a Google Sheet made from
@@ -83,12 +82,9 @@ func decodeSheet(name string, data []byte, progress func(done, total int)) (*Dra
 		progress(0, len(data))
 		defer progress(len(data), len(data))
 	}
-	data = bytes.TrimPrefix(data, bom)
-	if p := checkContent(name, data); p != nil {
+	data, p := wholeText(name, data)
+	if p != nil {
 		return nil, p
-	}
-	if !utf8.Valid(data) {
-		return nil, notUTF8(name, data)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1

@@ -80,6 +80,14 @@ func (c *converter) unknownKeys(m map[string]any, known []string) {
 			return
 		}
 	}
+	for _, k := range unknownKeys(m, known) {
+		c.add(ErrUnknownKey, k, keyHint(k, known), "unknown key %q%s", shorten(k), c.in())
+	}
+}
+
+// unknownKeys returns the keys of m that known does not list, sorted, so that messages
+// come in the same order on every run, whatever the format.
+func unknownKeys(m map[string]any, known []string) []string {
 	var unknown []string
 	for k := range m {
 		if !slices.Contains(known, k) {
@@ -87,13 +95,15 @@ func (c *converter) unknownKeys(m map[string]any, known []string) {
 		}
 	}
 	slices.Sort(unknown)
-	for _, k := range unknown {
-		hint := "the keys here are " + strings.Join(known, ", ")
-		if s := Suggest(k, known); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s) // a key of the format: short
-		}
-		c.add(ErrUnknownKey, k, hint, "unknown key %q%s", shorten(k), c.in())
+	return unknown
+}
+
+// keyHint is the hint for an unknown key: the known key nearest it, or the list of them.
+func keyHint(k string, known []string) string {
+	if s := Suggest(k, known); s != "" {
+		return fmt.Sprintf("did you mean %q?", s) // a key of the format: short
 	}
+	return "the keys here are " + strings.Join(known, ", ")
 }
 
 // text reads a string. A value of another type is an issue, and the field is noted as

@@ -108,11 +108,7 @@ func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in expor
 				if i > 0 {
 					b = append(b, ", "...)
 				}
-				name := id
-				if a := t.EventActor(e, i); a != nil {
-					name = a.Name
-				}
-				b = span(b, "span", "actor", line(id), line(name))
+				b = span(b, "span", "actor", line(id), line(actorName(t, e, i)))
 			}
 		}
 		if len(e.Themes) > 0 {
@@ -121,11 +117,7 @@ func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in expor
 				if i > 0 {
 					b = append(b, ", "...)
 				}
-				name := id
-				if th := t.EventTheme(e, i); th != nil {
-					name = th.Name
-				}
-				b = span(b, "span", "theme", line(id), line(name))
+				b = span(b, "span", "theme", line(id), line(themeName(t, e, i)))
 			}
 		}
 		if e.Location != "" {

@@ -67,12 +67,8 @@ func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		}
 		if len(e.Themes) > 0 {
 			var cats []string
-			for i, id := range e.Themes {
-				name := id
-				if th := t.EventTheme(e, i); th != nil {
-					name = th.Name
-				}
-				cats = append(cats, icsEscape(line(name)))
+			for i := range e.Themes {
+				cats = append(cats, icsEscape(line(themeName(t, e, i))))
 			}
 			c.prop("CATEGORIES", strings.Join(cats, ","))
 		}
@@ -125,11 +121,8 @@ func icsDescription(b *strings.Builder, t *timeline.Timeline, e *timeline.Event,
 	}
 	if len(e.Actors) > 0 {
 		names := make([]string, len(e.Actors))
-		for i, id := range e.Actors {
-			names[i] = line(id)
-			if a := t.EventActor(e, i); a != nil {
-				names[i] = line(a.Name)
-			}
+		for i := range e.Actors {
+			names[i] = line(actorName(t, e, i))
 		}
 		about = append(about, "Actors: "+strings.Join(names, ", "))
 	}

@@ -50,20 +50,12 @@ func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		jsonlText(j, "summary", timeline.Sanitize(e.Summary))
 		names = names[:0]
 		for i := range e.Actors {
-			if a := t.EventActor(e, i); a != nil {
-				names = append(names, line(a.Name))
-			} else {
-				names = append(names, line(e.Actors[i]))
-			}
+			names = append(names, line(actorName(t, e, i)))
 		}
 		jsonlList(j, "actors", names)
 		names = names[:0]
 		for i := range e.Themes {
-			if th := t.EventTheme(e, i); th != nil {
-				names = append(names, line(th.Name))
-			} else {
-				names = append(names, line(e.Themes[i]))
-			}
+			names = append(names, line(themeName(t, e, i)))
 		}
 		jsonlList(j, "themes", names)
 		jsonlText(j, "location", line(e.Location))

@@ -63,10 +63,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 			row[colCaption] = cell(string(appendHTML(h[:0], line(s.Title))))
 		}
 		if len(e.Themes) > 0 {
-			name := e.Themes[0]
-			if th := t.EventTheme(e, 0); th != nil {
-				name = th.Name
-			}
+			name := themeName(t, e, 0)
 			row[colGroup] = cell(line(name))
 		}
 		cw.Write(row)

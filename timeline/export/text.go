@@ -80,3 +80,20 @@ func (x exported) related(ids []string) []string {
 	}
 	return out
 }
+
+// actorName returns the name of e's i-th actor through the index New built, or its id
+// when the timeline has no such actor.
+func actorName(t *timeline.Timeline, e *timeline.Event, i int) string {
+	if a := t.EventActor(e, i); a != nil {
+		return a.Name
+	}
+	return e.Actors[i]
+}
+
+// themeName is actorName for themes.
+func themeName(t *timeline.Timeline, e *timeline.Event, i int) string {
+	if th := t.EventTheme(e, i); th != nil {
+		return th.Name
+	}
+	return e.Themes[i]
+}

@@ -96,10 +96,7 @@ func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in 
 	}
 	if len(e.Themes) > 0 {
 		j.raw(",\n")
-		name := e.Themes[0]
-		if th := t.EventTheme(e, 0); th != nil {
-			name = th.Name
-		}
+		name := themeName(t, e, 0)
 		j.field(3, "group", line(name), false)
 	} else {
 		j.raw("\n")
