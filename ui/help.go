@@ -159,13 +159,9 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 	}
 	x.blank()
 	heading("Marks in the list")
-	for _, st := range timeline.Statuses {
-		row(statusGlyph(st)+" "+st, statusMeaning[st])
+	for _, r := range MarkLegend() {
+		row(r.Keys, r.Desc)
 	}
-	row("→", "after a date: the event spans to a later date")
-	row("2024-06/07", "a window: some day in June or July 2024, not known which; by 2026-02-04, since 2024-08")
-	row(mayFallGlyph, "before a date: the event may fall outside the dates asked for, its date being a window or too coarse to be sure (within in the date prompt leaves it out)")
-	row("●", "a theme of the event, in the theme's colour (letters without colour)")
 	if len(t.Themes) > 0 {
 		x.blank()
 		heading("Themes")
@@ -178,8 +174,9 @@ func helpLines(s *Styles, k *keyMap, t *timeline.Timeline, facts *timelineFacts,
 	}
 	x.blank()
 	heading("Mouse")
-	row("wheel", "scrolls what is under it")
-	row("click", "selects an event, a pane, or a month of the time strip")
+	for _, r := range mouseRows() {
+		row(r.Keys, r.Desc)
+	}
 	return x.lines
 }
 
@@ -243,7 +240,8 @@ func aboutLines(x *detailWriter, s *Styles, k *keyMap, t *timeline.Timeline, f *
 	}
 }
 
-// keyTable renders every key as README's table of keys: a row per binding.
+// keyTable renders every key as README's table of keys: a row per binding, then the
+// mouse.
 func keyTable(k *keyMap) string {
 	var b strings.Builder
 	b.WriteString("| keys | what they do |\n| --- | --- |\n")
@@ -256,6 +254,10 @@ func keyTable(k *keyMap) string {
 			}
 			b.WriteString("| " + strings.Join(keys, " ") + " | " + strings.ReplaceAll(r.desc(), "|", `\|`) + " |\n")
 		}
+	}
+	b.WriteString("| **Mouse** | |\n")
+	for _, r := range mouseRows() {
+		b.WriteString("| " + r.Keys + " | " + r.Desc + " |\n")
 	}
 	return b.String()
 }
