@@ -82,5 +82,5 @@ func ExampleOpen_otherFormat() {
 	_, err := timeline.Open("notes.yaml", []byte("title: not TOML\n"))
 	fmt.Println(err)
 	// Output:
-	// notes.yaml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md
+	// notes.yaml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see tlx help format
 }

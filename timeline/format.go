@@ -69,7 +69,7 @@ func (fs Formats) Open(name string, data []byte, progress func(done, total int))
 			what = f.Name
 		}
 		return nil, &Problem{File: name, Line: line, Kind: ErrFile,
-			Msg: fmt.Sprintf("looks like %s; tlx reads %s timelines", what, fs.readable()), Hint: "see docs/format.md"}
+			Msg: fmt.Sprintf("looks like %s; tlx reads %s timelines", what, fs.readable()), Hint: "see tlx help format"}
 	}
 	d, err := f.Decode(name, data, progress)
 	if err != nil {

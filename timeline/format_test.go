@@ -145,7 +145,7 @@ func problemList(t *testing.T, err error) []string {
 func TestOpenChoosesTheReader(t *testing.T) {
 	const toml = "title = \"T\"\n"
 	const sheet = "Year,Month,Day,Headline,Media Credit,Type\n,,,A sheet,,title\n2024,6,15,x,AP,\n"
-	const notTimeline = `looks like JSON, but neither tlx JSON nor TimelineJS JSON; tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see docs/format.md`
+	const notTimeline = `looks like JSON, but neither tlx JSON nor TimelineJS JSON; tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see tlx help format`
 	tests := []struct {
 		name, data, want string // want: "" for a timeline, else the error
 		kind             error
@@ -161,9 +161,9 @@ func TestOpenChoosesTheReader(t *testing.T) {
 		{"standard input", "\xef\xbb\xbf[1, 2]", "standard input:1: " + notTimeline, timeline.ErrFile},
 		{"sheet.csv", sheet, "", nil},
 		{"standard input", sheet, "", nil},
-		{"a.yml", toml, "a.yml: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
-		{"a.toml", "title: T\n", "a.toml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
-		{"page.html", "<html>", "page.html:1: looks like HTML or XML; tlx reads TOML, JSON or CSV timelines; see docs/format.md", timeline.ErrFile},
+		{"a.yml", toml, "a.yml: looks like YAML; tlx reads TOML, JSON or CSV timelines; see tlx help format", timeline.ErrFile},
+		{"a.toml", "title: T\n", "a.toml:1: looks like YAML; tlx reads TOML, JSON or CSV timelines; see tlx help format", timeline.ErrFile},
+		{"page.html", "<html>", "page.html:1: looks like HTML or XML; tlx reads TOML, JSON or CSV timelines; see tlx help format", timeline.ErrFile},
 	}
 	for _, tt := range tests {
 		_, err := timeline.Open(tt.name, []byte(tt.data))

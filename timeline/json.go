@@ -58,7 +58,7 @@ func decodeJSON(name string, data []byte, progress func(done, total int)) (*Draf
 	_, line, _ := firstContentLine(data)
 	return nil, &Problem{File: name, Line: line, Kind: ErrFile,
 		Msg:  "looks like JSON, but neither tlx JSON nor TimelineJS JSON",
-		Hint: `tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see docs/format.md`}
+		Hint: `tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see tlx help format`}
 }
 
 // MaxJSONContainers is how many objects and arrays a JSON timeline may hold: each costs

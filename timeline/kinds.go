@@ -70,6 +70,9 @@ func (k FilterKind) Short() string { return kinds[k].short }
 // Usage returns the help of the kind's flag.
 func (k FilterKind) Usage() string { return kinds[k].usage }
 
+// Arg returns what help calls the value of the kind's flag: ACTOR, DATE, TEXT.
+func (k FilterKind) Arg() string { return kinds[k].arg }
+
 // Single reports whether the kind takes one value (a date) rather than any of several.
 func (k FilterKind) Single() bool { return kinds[k].single }
 
@@ -163,6 +166,7 @@ type kindSpec struct {
 	name       string // query key and long flag
 	short      string // one-letter flag, or ""
 	usage      string // the flag's help
+	arg        string // what the flag's help calls its value: ACTOR, DATE
 	shorthands []Shorthand
 	single     bool   // one value, not any of several
 	alone      string // the value of the flag given without one; "": the flag needs a value
@@ -219,6 +223,7 @@ func kindTable() [numKinds]kindSpec {
 	return [numKinds]kindSpec{
 		ActorFilter: {
 			name: "actor", short: "a",
+			arg:   "ACTOR",
 			usage: "only events with this actor: id, name or alias; repeat or comma-separate for any of several",
 			chip:  "actor", one: "actor", many: "actors",
 			compile: func(c *compiler, values []string) (matcher, error) {
@@ -243,6 +248,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		ThemeFilter: {
 			name: "theme", short: "t",
+			arg:   "THEME",
 			usage: "only events with this theme: id, name or alias; repeat or comma-separate for any of several",
 			chip:  "theme", one: "theme", many: "themes",
 			compile: func(c *compiler, values []string) (matcher, error) {
@@ -267,6 +273,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		StatusFilter: {
 			name:  "status",
+			arg:   "STATUS",
 			usage: "only events with this status: " + strings.Join(Statuses, ", "),
 			chip:  "status", one: "status", many: "status",
 			compile: func(c *compiler, values []string) (matcher, error) {
@@ -291,6 +298,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		LocationFilter: {
 			name:  "location",
+			arg:   "PLACE",
 			usage: "only events at this place, in any case: the whole location or a part between its commas (\"Florida\" finds \"Fort Pierce, Florida\"); repeat for any of several",
 			whole: true,
 			chip:  "location", one: "location", many: "locations",
@@ -307,6 +315,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		PublisherFilter: {
 			name:  "publisher",
+			arg:   "PUBLISHER",
 			usage: "only events with a source from this publisher, in any case (a source carried via another outlet counts for its publisher only); repeat or comma-separate for any of several",
 			chip:  "publisher", one: "publisher", many: "publishers",
 			eventValues: eachPublisher,
@@ -322,6 +331,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		SourcesFilter: {
 			name:   "sources",
+			arg:    "COUNT",
 			usage:  "only events that this many independent publishers support: 2.. (two or more), 1 (one only), ..2, 1..3; a via does not count",
 			single: true,
 			chip:   "sources", one: "supported by", many: "supported by",
@@ -367,6 +377,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		FromFilter: {
 			name:   "from",
+			arg:    "DATE",
 			usage:  "only events on or after this date: 2024, 2024-06 or 2024-06-15",
 			single: true,
 			chip:   "dates", one: "dated", many: "dated",
@@ -401,6 +412,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		ToFilter: {
 			name:   "to",
+			arg:    "DATE",
 			usage:  "only events on or before this date (--to 2024-06 means through 30 June)",
 			single: true,
 			chip:   "dates", one: "dated", many: "dated",
@@ -436,6 +448,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		WithinFilter: {
 			name:   "within",
+			arg:    "RANGE",
 			usage:  "only events certainly inside this range, such as 2024-08 or 2024-06..2024-09: an event whose date is a window or too coarse to be sure is left out",
 			single: true,
 			chip:   "within", one: "certainly dated", many: "certainly dated",
@@ -471,6 +484,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		MarkedFilter: {
 			name:  "marked",
+			arg:   "LABEL",
 			usage: "only events marked in the notebook; --marked=LABEL (key, check, dubious...) only those with that label; comma-separate for any of several",
 			alone: AnyMark,
 			chip:  "marked", one: "marked", many: "marked",
@@ -484,6 +498,7 @@ func kindTable() [numKinds]kindSpec {
 		},
 		TextFilter: {
 			name: "search", short: "s",
+			arg:    "TEXT",
 			usage:  "only events whose text, or your note on them, contains every word of this text (\"quote\" a phrase)",
 			costly: true,
 			chip:   "search", one: "text matching", many: "text matching",

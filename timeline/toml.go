@@ -413,9 +413,9 @@ func checkContent(name string, data []byte) *Problem {
 	first, _, comments := firstContentLine(data)
 	if first == "" {
 		if comments {
-			return fail(ErrEmpty, "holds only comments", `a timeline needs at least title = "..."; see docs/format.md`)
+			return fail(ErrEmpty, "holds only comments", `a timeline needs at least title = "..."; see tlx help format`)
 		}
-		return fail(ErrEmpty, "empty file", `a timeline needs at least title = "..."; see docs/format.md`)
+		return fail(ErrEmpty, "empty file", `a timeline needs at least title = "..."; see tlx help format`)
 	}
 	return nil
 }

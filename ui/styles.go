@@ -298,12 +298,18 @@ func themeIndex(id string, n int) int {
 // colour-profile writer the output goes through drops them where colour is off.
 type CLIStyles struct {
 	Date, ID lipgloss.Style
+	// Help and errors: section titles, flags and commands, placeholders, "Error:".
+	Heading, Term, Arg, Error lipgloss.Style
 }
 
 // NewCLIStyles returns the command line's styles.
 func NewCLIStyles() CLIStyles {
 	return CLIStyles{
-		Date: lipgloss.NewStyle().Foreground(lipgloss.Color("8")),
-		ID:   lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
+		Date:    lipgloss.NewStyle().Foreground(lipgloss.Color("8")),
+		ID:      lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
+		Heading: lipgloss.NewStyle().Bold(true),
+		Term:    lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
+		Arg:     lipgloss.NewStyle().Italic(true),
+		Error:   lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
 	}
 }

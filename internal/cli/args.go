@@ -71,6 +71,7 @@ func typeUsageErrors(root *cobra.Command) {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultVersionFlag()
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		check := c.Args
@@ -87,6 +88,7 @@ func typeUsageErrors(root *cobra.Command) {
 			return nil
 		}
 		c.SuggestionsMinimumDistance = 2 // cobra's default, which it applies only itself
+		c.InitDefaultHelpFlag()          // now, not as it runs, so that help and man list it
 		if !c.Runnable() && c.HasSubCommands() {
 			// cobra would print the help and exit 0, without even looking at the
 			// arguments: "tlx completion zssh" would seem to work.

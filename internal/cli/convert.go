@@ -31,7 +31,7 @@ OUT's name ends with (tlx export writes a filtered view):
 standard input; OUT "-", or no -o, writes to standard output, which needs --to.
 
 An existing OUT is left untouched unless --force is given; it is written atomically.
-The same input gives the same bytes. docs/format.md says what each format holds and
+The same input gives the same bytes. tlx help format says what each format holds and
 what it leaves out.`,
 		Example: `  tlx convert sheet.csv -o timeline.toml      # start a tlx timeline from a Google Sheet
   tlx convert timeline.toml -o timeline.timelinejs.json
@@ -46,6 +46,8 @@ what it leaves out.`,
 	f.StringVarP(&x.out, "output", "o", "", "file to write (- or none: standard output)")
 	f.StringVar(&x.to, "to", "", "format to write: "+export.Names()+" (default: from OUT's name)")
 	f.BoolVar(&x.force, "force", false, "replace OUT if it exists")
+	setArg(f, "output", "OUT")
+	setArg(f, "to", "FORMAT")
 	return cmd
 }
 

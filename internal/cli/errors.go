@@ -7,9 +7,10 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/ui"
 )
 
 // Exit statuses.
@@ -60,10 +61,10 @@ func exitCode(err error) int {
 	return exitFailed
 }
 
-// handleError prints a failure: each problem of a bad timeline on a line of its own,
-// anything else on one line after "Error:". fang's own handler is not used because it
-// capitalises the message, which mangles paths and flag names.
-func handleError(w io.Writer, styles fang.Styles, err error) {
+// printError prints a failure: each problem of a bad timeline on a line of its own,
+// anything else on one line after "Error:", and, for a wrong command line, where the
+// command's help is.
+func (o *options) printError(w io.Writer, cmd *cobra.Command, err error) {
 	if errors.Is(err, errSilent) || errors.Is(err, context.Canceled) {
 		return
 	}
@@ -72,13 +73,14 @@ func handleError(w io.Writer, styles fang.Styles, err error) {
 		printProblems(w, problems, maxProblems)
 		return
 	}
+	cw := o.colorWriter(w)
+	label := ui.NewCLIStyles().Error.Render("Error:")
 	// Joined errors (several unknown filter names) print one a line.
-	label := styles.ErrorHeader.UnsetPadding().UnsetMargins().SetString("Error:").String()
 	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintln(w, label, timeline.SanitizeLine(line))
+		fmt.Fprintln(cw, label, timeline.SanitizeLine(line))
 	}
-	if exitCode(err) == exitUsage {
-		fmt.Fprintln(w, "Try 'tlx --help' for usage.")
+	if exitCode(err) == exitUsage && cmd != nil {
+		fmt.Fprintf(cw, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
 }
 

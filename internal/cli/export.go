@@ -51,8 +51,8 @@ export never leaves half a file or destroys the old one.
   jsonl        .jsonl      JSON Lines that Timesketch imports
   ics          .ics        an iCalendar file, one all-day event per event
   json         .json       tlx JSON: the timeline, complete, which tlx reads back
-  toml         .toml       tlx TOML: the timeline, complete, as docs/format.md writes it
-docs/format.md says what each holds and what it leaves out. Only Markdown carries your
+  toml         .toml       tlx TOML: the timeline, complete, as tlx help format describes it
+tlx help format says what each holds and what it leaves out. Only Markdown carries your
 marks and notes.
 
 The same export gives the same bytes every time; --stamp adds the time of export.`,
@@ -73,6 +73,9 @@ The same export gives the same bytes every time; --stamp adds the time of export
 	f.StringVar(&x.format, "format", "", "format to write: "+export.Names()+" (default: from -o's name, else markdown)")
 	f.BoolVar(&x.force, "force", false, "replace FILE if it exists")
 	f.StringVar(&x.title, "title", "", "document title (default: the timeline's title)")
+	setArg(f, "output", "FILE")
+	setArg(f, "format", "FORMAT")
+	setArg(f, "title", "TEXT")
 	f.BoolVar(&x.stamp, "stamp", false, "add the time of export to the header")
 	f.BoolVar(&x.noNotes, "no-notes", false, "leave your marks and notes out of the document")
 	return cmd

@@ -3,11 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/timeline"
@@ -27,7 +25,7 @@ event that lasted with an arrow (2024-06→). Under a date filter (--from, --to)
 event that only may fall in the dates, its date being a window or too coarse to be
 sure, ends with [may fall outside the dates]; --within keeps only those certainly
 inside. --json prints them as a JSON array instead, each event as tlx JSON writes it
-(docs/format.md): every field present, each date with its precision and the first and
+(tlx help format): every field present, each date with its precision and the first and
 last days it may stand for; then "publishers", how many independent publishers support
 it, and under a date filter "may_fall_outside". Output that is not a terminal carries
 no colour.`,
@@ -45,7 +43,7 @@ no colour.`,
 			if asJSON {
 				return export.JSONEvents(cmd.OutOrStdout(), events, f.MayOnly())
 			}
-			return writeList(cmd.OutOrStdout(), events, f.MayOnly())
+			return writeList(o.colorWriter(cmd.OutOrStdout()), events, f.MayOnly())
 		},
 	}
 	addFilterFlags(cmd, o)
@@ -58,8 +56,7 @@ const mayFallMark = "[may fall outside the dates]"
 
 // writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's
 // list writes it (Event.ShortSpan: "2024-06/07" for a window, never a duration). Colour is
-// written as ANSI and stripped by the colour-profile writer when the output is not a
-// terminal or NO_COLOR is set.
+// written as ANSI, for w (a colorWriter) to keep or drop as --color and NO_COLOR say.
 func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
 	idWidth, dateWidth := 0, 10
 	for _, e := range events {
@@ -68,7 +65,6 @@ func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Eve
 			dateWidth = max(dateWidth, lipgloss.Width(e.ShortSpan()))
 		}
 	}
-	cw := colorprofile.NewWriter(w, os.Environ())
 	styles := ui.NewCLIStyles()
 	for _, e := range events {
 		id := timeline.SanitizeLine(e.ID)
@@ -81,7 +77,7 @@ func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Eve
 			line += "  " + styles.Date.Render(mayFallMark)
 		}
 		line += "\n"
-		if _, err := io.WriteString(cw, line); err != nil {
+		if _, err := io.WriteString(w, line); err != nil {
 			return err
 		}
 	}

@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/internal/notebook"
@@ -107,7 +105,7 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 	if x.asJSON {
 		err = writeNotesJSON(out, nb.Path(), rows, st.Views())
 	} else {
-		err = writeNotes(out, rows, st.Views(), !x.orphans && f.IsZero())
+		err = writeNotes(o.colorWriter(out), rows, st.Views(), !x.orphans && f.IsZero())
 	}
 	if err != nil {
 		return err
@@ -160,7 +158,6 @@ func writeNotes(w io.Writer, rows []noteRow, views []notebook.View, withViews bo
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(r.ID)))
 		dateWidth = max(dateWidth, lipgloss.Width(r.shown))
 	}
-	cw := colorprofile.NewWriter(w, os.Environ())
 	styles := ui.NewCLIStyles()
 	var b strings.Builder
 	for _, r := range rows {
@@ -182,7 +179,7 @@ func writeNotes(w io.Writer, rows []noteRow, views []notebook.View, withViews bo
 				b.WriteString(strings.TrimRight("    "+line, " ") + "\n")
 			}
 		}
-		if _, err := io.WriteString(cw, b.String()); err != nil {
+		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
 		}
 	}
@@ -202,7 +199,7 @@ func writeNotes(w io.Writer, rows []noteRow, views []notebook.View, withViews bo
 		name := timeline.SanitizeLine(v.Name)
 		fmt.Fprintf(&b, "  %s%s  %s\n", name, strings.Repeat(" ", nameWidth-lipgloss.Width(name)), timeline.SanitizeLine(v.Query))
 	}
-	_, err := io.WriteString(cw, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -37,15 +36,14 @@ func Execute(ctx context.Context, build Build, args []string) int {
 
 // run is Execute with its output streams given, so tests can capture them.
 func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writer) int {
-	root := newRoot(build)
+	root, o := newRoot(build)
 	root.SetArgs(joinAlone(root, args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(build.Version),
-		fang.WithCommit(build.Commit),
-		fang.WithErrorHandler(handleError),
-	)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil {
+		o.printError(stderr, cmd, err)
+	}
 	return exitCode(err)
 }
 
@@ -53,14 +51,16 @@ func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writ
 type options struct {
 	build    Build
 	file     string
-	notebook string // --notebook: the notebook file instead of the timeline's default one
-	view     string // --view: a saved view of the notebook to start from
+	notebook string    // --notebook: the notebook file instead of the timeline's default one
+	color    colorFlag // --color: auto, always or never
+	view     string    // --view: a saved view of the notebook to start from
 	// filters holds the arguments of each filter flag, as given, by kind.
 	filters map[timeline.FilterKind][]string
 }
 
-func newRoot(build Build) *cobra.Command {
-	o := &options{build: build, filters: map[timeline.FilterKind][]string{}}
+// newRoot builds the command tree, and the options its flags fill.
+func newRoot(build Build) (*cobra.Command, *options) {
+	o := &options{build: build, color: colorAuto, filters: map[timeline.FilterKind][]string{}}
 	root := &cobra.Command{
 		Use:   "tlx",
 		Short: "Explore a timeline of dated, sourced events in the terminal",
@@ -84,9 +84,23 @@ tlx validate mytimeline.toml`,
 			return o.runExplorer(cmd.Context())
 		},
 	}
-	root.PersistentFlags().StringVarP(&o.file, "file", "f", "", "timeline file to open instead of the built-in one")
-	root.PersistentFlags().StringVar(&o.notebook, "notebook", "", "notebook file of marks, notes and views (default: the timeline's own, in your data folder; tlx notes --path prints it)")
+	root.Version = version(build)
+	root.SilenceErrors = true // run prints them, with the command's own help to point to
+	root.SilenceUsage = true
+	pf := root.PersistentFlags()
+	pf.StringVarP(&o.file, "file", "f", "", "timeline file to open instead of the built-in one (- reads standard input)")
+	setArg(pf, "file", "FILE")
+	pf.StringVar(&o.notebook, "notebook", "", "notebook file of marks, notes and views (default: the timeline's own, in your data folder; tlx notes --path prints it)")
+	setArg(pf, "notebook", "FILE")
+	pf.Var(&o.color, "color", "when output has colour: auto (on a terminal unless NO_COLOR is set), always or never")
+	setArg(pf, "color", "WHEN")
 	addFilterFlags(root, o)
+	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
+		if err := o.writeHelp(cmd); err != nil {
+			fmt.Fprintln(cmd.ErrOrStderr(), "Error:", timeline.SanitizeLine(err.Error()))
+		}
+	})
+	root.SetHelpCommand(newHelpCmd(o))
 	// Every subcommand, in one place: a new command is one more line here.
 	root.AddCommand(
 		newListCmd(o),
@@ -98,9 +112,23 @@ tlx validate mytimeline.toml`,
 		newNoteCmd(o),
 		newViewCmd(o),
 		newConvertCmd(o),
+		newManCmd(o),
 	)
 	typeUsageErrors(root)
-	return root
+	return root, o
+}
+
+// version is what --version prints after "tlx version": the version, and the commit's
+// first seven digits when the release stamped it.
+func version(b Build) string {
+	v := b.Version
+	if v == "" {
+		v = "dev"
+	}
+	if len(b.Commit) >= 7 {
+		v += " (" + b.Commit[:7] + ")"
+	}
+	return v
 }
 
 // addFilterFlags gives cmd a flag for each kind of filter, and one for each of its
@@ -108,12 +136,14 @@ tlx validate mytimeline.toml`,
 func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags() // not persistent: validate, completion and man take no filters
 	for _, k := range timeline.FilterKinds() {
-		f.VarP(&filterFlag{kind: k, args: o.filters}, k.Name(), k.Short(), k.Usage())
-		if v := k.Alone(); v != "" {
-			f.Lookup(k.Name()).NoOptDefVal = v
-		}
+		fl := f.VarPF(&filterFlag{kind: k, args: o.filters}, k.Name(), k.Short(), k.Usage())
+		fl.NoOptDefVal = k.Alone()
+		annotate(fl, annotFilter, k.Name())
+		annotate(fl, annotArg, k.Arg())
 		for _, sh := range k.Shorthands() {
 			fl := f.VarPF(&filterFlag{kind: k, args: o.filters, value: sh.Value, noArg: sh.Arg == ""}, sh.Name, "", sh.Usage)
+			annotate(fl, annotFilter, k.Name())
+			annotate(fl, annotArg, sh.Arg)
 			if sh.Arg == "" {
 				fl.NoOptDefVal = "true" // a switch: --single-source
 			}
@@ -264,6 +294,7 @@ func (o *options) runExplorer(ctx context.Context) error {
 		Read:    read,
 		Filter:  f,
 		Version: o.build.Version,
+		NoColor: o.color == colorNever,
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,

@@ -16,9 +16,10 @@ import (
 // safeArgs are the arguments of printing calls that echo nothing from a user or a file,
 // or that hold text sanitised where they were made, each with the reason.
 var safeArgs = map[string]string{
-	"label":      "the styled word Error:",
-	"sig.name()": "a signal's name from a fixed list",
-	"m":          "markText sanitises each label",
+	"label":             "the styled word Error:",
+	"cmd.CommandPath()": "the names of tlx's own commands",
+	"sig.name()":        "a signal's name from a fixed list",
+	"m":                 "markText sanitises each label",
 	"count(orphans, \"mark or note\", \"marks or notes\")": "a number and fixed words",
 	"len(problems) - max": "a count",
 	"strings.Repeat(\" \", nameWidth-lipgloss.Width(name))": "spaces that align a column",

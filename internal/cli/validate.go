@@ -17,7 +17,7 @@ func newValidateCmd(o *options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check timeline files and print every problem",
-		Long: `validate checks timeline files against the format (docs/format.md) and prints every
+		Long: `validate checks timeline files against the format (tlx help format) and prints every
 problem it finds, one a line, on standard output (the first 50 of a file, then how many
 more; --all-problems prints them all):
 

@@ -46,7 +46,7 @@ func TestValidate(t *testing.T) {
 		{"missing file", []string{"validate", missing}, 1, []string{missing + ": no such file; check the path"}},
 		{"a directory", []string{"validate", "../../testdata"}, 1, []string{"../../testdata: is a directory; give the path of a .toml file"}},
 		{"JSON", []string{"validate", "../../testdata/bad/json.toml"}, 1,
-			[]string{`../../testdata/bad/json.toml:1: looks like JSON, but neither tlx JSON nor TimelineJS JSON; tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see docs/format.md`}},
+			[]string{`../../testdata/bad/json.toml:1: looks like JSON, but neither tlx JSON nor TimelineJS JSON; tlx JSON starts {"format": "tlx", ...}, TimelineJS JSON has "events": [...] and a "title" slide; see tlx help format`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

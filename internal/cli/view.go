@@ -19,6 +19,8 @@ import (
 // addNotebookFlags gives a command that filters the --view flag.
 func addNotebookFlags(cmd *cobra.Command, o *options) {
 	cmd.Flags().StringVar(&o.view, "view", "", "start from this saved view of the notebook (tlx notes lists them); other filter flags replace its parts of their kind")
+	annotate(cmd.Flags().Lookup("view"), annotFilter, "view")
+	setArg(cmd.Flags(), "view", "NAME")
 }
 
 // needsNotebook reports whether the filter flags can only be resolved with the notebook.
@@ -195,6 +197,7 @@ lists the views.`,
 	addFilterFlags(cmd, o)
 	f := cmd.Flags()
 	f.StringVar(&x.query, "query", "", "the view's filters as query text")
+	setArg(f, "query", "TEXT")
 	f.BoolVar(&x.force, "force", false, "replace a view of that name saved with another query")
 	f.BoolVar(&x.delete, "delete", false, "remove the view")
 	return cmd

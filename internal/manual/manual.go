@@ -141,3 +141,34 @@ func plainText(spans []Span) string {
 	}
 	return b.String()
 }
+
+// defs is the table as a definition list, for a page too narrow for its columns: each
+// row's first cell is the term, and the others, after their headers, its description.
+func (tb Table) defs() Defs {
+	ncol := len(tb.Head)
+	var defs Defs
+	for _, row := range tb.Rows {
+		if len(row) == 0 {
+			continue
+		}
+		d := Def{Term: row[0]}
+		var desc []Span
+		for i, c := range row[1:] {
+			if len(c) == 0 {
+				continue
+			}
+			if len(desc) > 0 {
+				desc = append(desc, T("; "))
+			}
+			// Each cell is named by its header, but for the second of two columns, which
+			// is plainly what the term means.
+			if h := plainText(tb.Head[i+1]); ncol > 2 && h != "" {
+				desc = append(desc, T(h+": "))
+			}
+			desc = append(desc, c...)
+		}
+		d.Desc = []Block{Para(desc)}
+		defs = append(defs, d)
+	}
+	return defs
+}

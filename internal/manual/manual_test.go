@@ -80,7 +80,7 @@ func TestTextStyles(t *testing.T) {
 	if err := sample().Text(&b, 200, st); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<h>Flags</h>", "<c>-a</c>, <c>--actor</c> <a>ACTOR</a>", "<c>--flag</c>,"} {
+	for _, want := range []string{"<h>FLAGS</h>", "<c>-a</c>, <c>--actor</c> <a>ACTOR</a>", "<c>--flag</c>,"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in\n%s", want, b.String())
 		}

@@ -145,19 +145,24 @@ func (r *roffWriter) block(b Block, inside bool) {
 			}
 		}
 	case Table:
-		r.table(b)
+		r.table(b, inside)
 	}
 }
 
-// table writes a tbl table: a bold header, a rule, and the last column filled as text.
-func (r *roffWriter) table(tb Table) {
+// table writes a tbl table: a bold header, a rule, the first columns as wide as their
+// text and the last filled as text. A table whose first columns are long, or whose
+// cells are too long for a text block, is written as a definition list instead, as
+// groff cannot lay it out without overflowing the line or the page.
+func (r *roffWriter) table(tb Table, inside bool) {
 	n := len(tb.Head)
+	if !roffFits(tb) {
+		r.block(tb.defs(), inside)
+		return
+	}
 	r.raw(".PP")
 	r.raw(".TS")
 	r.raw(`tab(@);`)
-	head := strings.TrimSpace(strings.Repeat("lb ", n-1) + "lbx")
-	body := strings.TrimSpace(strings.Repeat("l ", n-1) + "lx")
-	r.raw(head + ".")
+	r.raw(strings.TrimSpace(strings.Repeat("lb ", n-1)+"lbx") + ".")
 	cells := func(row []Cell, bold bool) string {
 		out := make([]string, n)
 		for i := range n {
@@ -169,19 +174,49 @@ func (r *roffWriter) table(tb Table) {
 			if bold {
 				s = escape(plainText(c))
 			}
-			// A text block lets a cell hold "@" and fill over several lines.
-			out[i] = "T{\n" + safeLine(strings.ReplaceAll(s, "\n", " ")) + "\nT}"
+			if i == n-1 {
+				// A text block fills the last column over several lines.
+				s = "T{\n" + safeLine(s) + "\nT}"
+			} else {
+				s = `\&` + s
+			}
+			out[i] = s
 		}
 		return strings.Join(out, "@")
 	}
 	r.raw(cells(tb.Head, true))
 	r.raw("_")
 	r.raw(".T&")
-	r.raw(body + ".")
+	r.raw(strings.TrimSpace(strings.Repeat("l ", n-1)+"lx") + ".")
 	for _, row := range tb.Rows {
 		r.raw(cells(row, false))
 	}
 	r.raw(".TE")
+}
+
+// roffFits reports whether tbl can lay a table out in 80 columns: its first columns
+// short, and no cell longer than a few lines.
+func roffFits(tb Table) bool {
+	n := len(tb.Head)
+	if n < 2 {
+		return false
+	}
+	widths := make([]int, n-1)
+	for _, row := range append([][]Cell{tb.Head}, tb.Rows...) {
+		for i, c := range row {
+			w := len([]rune(plainText(c)))
+			if i < n-1 {
+				widths[i] = max(widths[i], w)
+			} else if w > 240 {
+				return false
+			}
+		}
+	}
+	sum := 0
+	for _, w := range widths {
+		sum += w + 3
+	}
+	return sum <= 40
 }
 
 // spans renders spans as escaped roff text with font changes. Hyphens in code and

@@ -42,8 +42,8 @@ const (
 	gap     = 2  // between a term and its description
 )
 
-// Text writes the page as text wrapped to width columns: section titles at the margin,
-// their blocks indented, no line ending in a space. Text a line cannot break (a long URL,
+// Text writes the page as text wrapped to width columns: section titles at the margin
+// (upper-case at level 1), their blocks indented, no line ending in a space. Text a line cannot break (a long URL,
 // a literal line) runs past the width rather than being cut.
 func (d *Doc) Text(w io.Writer, width int, st Styles) error {
 	t := &textWriter{width: max(width, 20), st: st}
@@ -90,14 +90,15 @@ func (t *textWriter) blank() {
 	}
 }
 
+// section writes a section's title at the margin, upper-case at level 1 as man does,
+// and its blocks indented.
 func (t *textWriter) section(sec Section) {
 	title := sec.Title
-	at := 0
-	if sec.Level > 1 {
-		at = indent
+	if sec.Level <= 1 {
+		title = strings.ToUpper(title)
 	}
 	if title != "" {
-		t.line(strings.Repeat(" ", at) + t.st.heading(title))
+		t.line(t.st.heading(title))
 	}
 	t.blocks(sec.Blocks, indent)
 }
@@ -207,26 +208,7 @@ func (t *textWriter) table(tb Table, at int) {
 		fixed += min(w, termMax) + gap
 	}
 	if t.width-fixed < 24 || ncol < 2 {
-		var defs Defs
-		for _, row := range tb.Rows {
-			d := Def{Term: row[0]}
-			var desc []Span
-			for i, c := range row[1:] {
-				if len(c) == 0 {
-					continue
-				}
-				if len(desc) > 0 {
-					desc = append(desc, T("; "))
-				}
-				if h := plainText(tb.Head[i+1]); i+1 < ncol-1 && h != "" {
-					desc = append(desc, T(h+": "))
-				}
-				desc = append(desc, c...)
-			}
-			d.Desc = []Block{Para(desc)}
-			defs = append(defs, d)
-		}
-		t.defs(defs, at)
+		t.defs(tb.defs(), at)
 		return
 	}
 	row := func(cells []Cell, heading bool) {
