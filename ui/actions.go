@@ -141,15 +141,21 @@ func (m *Model) ownActors() tea.Cmd {
 
 // filterStatus says what the filter in force keeps.
 func (m *Model) filterStatus() tea.Cmd {
-	chips := chipsOf(m.t, m.session.Applied())
-	if len(chips) == 0 {
+	words := m.session.Applied().Words(m.t)
+	if len(words) == 0 {
 		return statusCmd(false, "All %s", plural(len(m.session.Events()), "event"))
 	}
-	parts := make([]string, len(chips))
-	for i, c := range chips {
-		parts[i] = c.kind + " " + c.value
+	// In the words the export's header uses: "dated August 2024", "certainly dated
+	// August 2024", "supported by one publisher only".
+	parts := make([]string, len(words))
+	for i, w := range words {
+		v := strings.Join(w.Values, " or ")
+		if w.Quoted {
+			v = strconv.Quote(v)
+		}
+		parts[i] = w.Label + " " + v
 	}
-	return statusCmd(false, "%s with %s; %s undoes", plural(len(m.session.Events()), "event"),
+	return statusCmd(false, "%s: %s; %s undoes", plural(len(m.session.Events()), "event"),
 		strings.Join(parts, ", "), m.keys.Undo.Help().Key)
 }
 
