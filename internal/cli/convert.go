@@ -48,6 +48,7 @@ what it leaves out.`,
 	f.BoolVar(&x.force, "force", false, "replace OUT if it exists")
 	setArg(f, "output", "OUT")
 	setArg(f, "to", "FORMAT")
+	mustComplete(cmd, "to", completeFormats)
 	return cmd
 }
 

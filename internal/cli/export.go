@@ -62,7 +62,8 @@ The same export gives the same bytes every time; --stamp adds the time of export
   tlx export -o report.md --force --stamp
   tlx export --theme cyber -o cyber.ics
   tlx export --format timelinejs -o timeline.json`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.runExport(cmd, x)
 		},
@@ -75,6 +76,8 @@ The same export gives the same bytes every time; --stamp adds the time of export
 	f.StringVar(&x.title, "title", "", "document title (default: the timeline's title)")
 	setArg(f, "output", "FILE")
 	setArg(f, "format", "FORMAT")
+	mustComplete(cmd, "format", completeFormats)
+	mustComplete(cmd, "title", cobra.NoFileCompletions)
 	setArg(f, "title", "TEXT")
 	f.BoolVar(&x.stamp, "stamp", false, "add the time of export to the header")
 	f.BoolVar(&x.noNotes, "no-notes", false, "leave your marks and notes out of the document")

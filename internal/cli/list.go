@@ -34,7 +34,8 @@ no colour.`,
   tlx list --status alleged,denied --json | jq '.[].id'
   tlx list --from 2024-08 --to 2024-08
   tlx list --within 2024-08 --single-source`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, f, events, err := o.selected()
 			if err != nil {

@@ -36,7 +36,8 @@ tlx export. The change is saved at once, merged with what other tlx windows save
   tlx mark 2024-07-13-butler key check
   tlx mark --remove 2024-07-13-butler check
   tlx mark --remove 2024-07-13-butler`,
-		Args: argsRange(1, -1),
+		Args:              argsRange(1, -1),
+		ValidArgsFunction: o.completeLabels,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runMark(cmd, args[0], args[1:], remove)
 		},
@@ -63,7 +64,8 @@ to merge with tlx note ID.`,
   tlx note 2024-07-13-butler
   echo "from a script" | tlx note --append 2024-07-13-butler -
   tlx note --remove 2024-07-13-butler`,
-		Args: argsRange(1, 2),
+		Args:              argsRange(1, 2),
+		ValidArgsFunction: o.completeEventID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runNote(cmd, args, remove, appendText)
 		},

@@ -43,7 +43,8 @@ line, and tlx notes exits 1.`,
   tlx notes --orphans
   tlx notes -f mytimeline.toml --notebook mytimeline.notes.toml --json
   tlx notes --path`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.runNotes(cmd, x)
 		},

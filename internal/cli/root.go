@@ -79,7 +79,8 @@ tlx --actor iran --from 2024-06 --to 2024-09
 tlx list --theme cyber
 tlx export --actor routh -o routh.md
 tlx validate mytimeline.toml`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.runExplorer(cmd.Context())
 		},
@@ -94,6 +95,9 @@ tlx validate mytimeline.toml`,
 	setArg(pf, "notebook", "FILE")
 	pf.Var(&o.color, "color", "when output has colour: auto (on a terminal unless NO_COLOR is set), always or never")
 	setArg(pf, "color", "WHEN")
+	mustComplete(root, "file", completeTimelineFiles)
+	mustComplete(root, "notebook", completeTOMLFiles)
+	mustComplete(root, "color", completeWords("auto", "on a terminal, unless NO_COLOR is set", "always", "even into a pipe or a file", "never", "no colour at all"))
 	addFilterFlags(root, o)
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
 		if err := o.writeHelp(cmd); err != nil {
@@ -140,12 +144,15 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 		fl.NoOptDefVal = k.Alone()
 		annotate(fl, annotFilter, k.Name())
 		annotate(fl, annotArg, k.Arg())
+		mustComplete(cmd, k.Name(), o.completeKind(k))
 		for _, sh := range k.Shorthands() {
 			fl := f.VarPF(&filterFlag{kind: k, args: o.filters, value: sh.Value, noArg: sh.Arg == ""}, sh.Name, "", sh.Usage)
 			annotate(fl, annotFilter, k.Name())
 			annotate(fl, annotArg, sh.Arg)
 			if sh.Arg == "" {
 				fl.NoOptDefVal = "true" // a switch: --single-source
+			} else {
+				mustComplete(cmd, sh.Name, o.completeMinSources)
 			}
 		}
 	}

@@ -21,6 +21,7 @@ func addNotebookFlags(cmd *cobra.Command, o *options) {
 	cmd.Flags().StringVar(&o.view, "view", "", "start from this saved view of the notebook (tlx notes lists them); other filter flags replace its parts of their kind")
 	annotate(cmd.Flags().Lookup("view"), annotFilter, "view")
 	setArg(cmd.Flags(), "view", "NAME")
+	mustComplete(cmd, "view", o.completeViews)
 }
 
 // needsNotebook reports whether the filter flags can only be resolved with the notebook.
@@ -189,7 +190,8 @@ lists the views.`,
   tlx view routh-summer
   tlx list --view routh-summer
   tlx view --delete routh-summer`,
-		Args: argsRange(1, 1),
+		Args:              argsRange(1, 1),
+		ValidArgsFunction: o.completeViews,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.runView(cmd, args[0], x)
 		},
@@ -198,6 +200,7 @@ lists the views.`,
 	f := cmd.Flags()
 	f.StringVar(&x.query, "query", "", "the view's filters as query text")
 	setArg(f, "query", "TEXT")
+	mustComplete(cmd, "query", cobra.NoFileCompletions)
 	f.BoolVar(&x.force, "force", false, "replace a view of that name saved with another query")
 	f.BoolVar(&x.delete, "delete", false, "remove the view")
 	return cmd
