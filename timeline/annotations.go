@@ -190,9 +190,8 @@ func (nt *noteTerms) match(m *textMatch, e *Event) bool {
 		return false
 	}
 	bits := nt.bits[e.idx]
-	text := m.search.text[e.idx]
-	for j, t := range m.terms {
-		if bits&(1<<j) == 0 && !t.in(text) {
+	for j := range m.terms {
+		if bits&(1<<j) == 0 && !m.holds(j, e) {
 			return false
 		}
 	}

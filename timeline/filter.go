@@ -324,20 +324,45 @@ func (c *compiler) resolve(k FilterKind, values []string) ([]bool, error) {
 	return set, errors.Join(errs...)
 }
 
-// text compiles the words and phrases of a text part.
+// text compiles the words and phrases of a text part. A term found in the registry
+// entry of some actor or theme matches the events that name one of them as well as those
+// whose own text holds it; the signature rules out events only for the other terms.
 func (c *compiler) text(values []string) *textMatch {
-	m := &textMatch{search: c.t.searchIndex()}
-	words := make([]string, len(values))
-	for i, v := range values {
-		words[i] = strings.ToLower(v)
-		m.terms = append(m.terms, newTerm(words[i]))
+	ix := c.t.searchIndex()
+	m := &textMatch{}
+	var own []string // the terms only an event's own text can hold
+	for _, v := range values {
+		w := strings.ToLower(v)
+		tm := newTerm(w)
+		m.terms = append(m.terms, tm)
+		actors, themes := entriesWith(tm, ix.actors), entriesWith(tm, ix.themes)
+		m.actors, m.themes = append(m.actors, actors), append(m.themes, themes)
+		if actors == nil && themes == nil {
+			own = append(own, w)
+		} else {
+			m.viaEntries = true
+		}
 	}
-	if mask, ok := termMask(words); ok {
+	if mask, ok := termMask(own); ok {
 		m.mask = mask
-		m.exact = exactTerms(words)
+		m.exact = !m.viaEntries && exactTerms(own)
 	}
 	m.notes = c.notes(m)
 	return m
+}
+
+// entriesWith returns which registry entries hold t, by index, or nil when none does.
+func entriesWith(t term, texts []string) []bool {
+	var set []bool
+	for i, text := range texts {
+		if t.in(text) {
+			if set == nil {
+				set = make([]bool, len(texts))
+			}
+			set[i] = true
+		}
+	}
+	return set
 }
 
 // The matchers of the kinds.
@@ -350,11 +375,13 @@ type (
 	withinMatch struct{ lo, hi int }
 	countMatch  Count // of independent publishers
 	textMatch   struct {
-		terms  []term
-		mask   *signature // bits an event's signature needs for the terms to match; nil: none
-		exact  bool       // the mask alone decides: every term is two ASCII letters
-		search *searchIndex
-		notes  *noteTerms // the terms the reader's notes hold; nil: none does
+		terms []term
+		// By term, the actors and themes whose registry entry holds it; nil: none.
+		actors, themes [][]bool
+		viaEntries     bool       // some term is in some entry
+		mask           *signature // bits an event's signature needs for the terms to match; nil: none
+		exact          bool       // the mask alone decides: every term is two ASCII letters
+		notes          *noteTerms // the terms the reader's notes hold; nil: none does
 	}
 )
 
@@ -437,12 +464,29 @@ func (m *textMatch) match(e *Event) bool {
 	return m.notes != nil && m.notes.match(m, e)
 }
 
-// ownText reports whether the event's own text holds every term.
+// ownText reports whether the event's text, its actors' and themes' included, holds
+// every term.
 func (m *textMatch) ownText(e *Event) bool {
-	if m.mask != nil && !m.search.sigs[e.idx].has(m.mask) {
+	if m.mask != nil && !e.sig.has(m.mask) {
 		return false
 	}
-	return m.exact || hasAll(m.search.text[e.idx], m.terms)
+	if !m.viaEntries {
+		return m.exact || hasAll(e.text, m.terms)
+	}
+	for j := range m.terms {
+		if !m.holds(j, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether term j is in e's own text or in the entry of one of its actors or
+// themes.
+func (m *textMatch) holds(j int, e *Event) bool {
+	return m.actors[j] != nil && anyOf(m.actors[j], e.actors) ||
+		m.themes[j] != nil && anyOf(m.themes[j], e.themes) ||
+		m.terms[j].in(e.text)
 }
 
 // passes reports whether e passes every part of q.

@@ -8,32 +8,37 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// FuzzSearchMatchesScan checks that the signature prefilter never changes a result: an
-// event matches a search exactly when a plain case-insensitive scan finds every term.
+// FuzzSearchMatchesScan checks that the signature prefilter, and searching the registry
+// entries of actors and themes apart from the events, never change a result: an event
+// matches a search exactly when a plain case-insensitive scan of its text, its actor's
+// and its theme's included, finds every term.
 func FuzzSearchMatchesScan(f *testing.F) {
-	f.Add("Iran-linked hackers phish a campaign official", "phish")
-	f.Add("Routh sentenced to life", "ro")
-	f.Add("Türkiye then Oman", "türk")
-	f.Add("ΑΒΓ δέλτα", "γ δ")
-	f.Add("a", "a")
-	f.Add("zq", "zq")
-	f.Add("x1-2y", "1-2")
-	f.Fuzz(func(t *testing.T, summary, query string) {
-		tl := timeline.New("T", "", nil, nil, []timeline.Event{{
+	f.Add("Iran-linked hackers phish a campaign official", "Iran", "phish")
+	f.Add("Routh sentenced to life", "Ryan Routh", "ro")
+	f.Add("Türkiye then Oman", "Oman", "türk")
+	f.Add("ΑΒΓ δέλτα", "Δ", "γ δ")
+	f.Add("a", "a", "a")
+	f.Add("zq", "q", "zq")
+	f.Add("x1-2y", "x", "1-2")
+	f.Add("phishing", "Iran", "iran phish")
+	f.Add("phishing", "Iran", `"ran\nphi"`)
+	f.Fuzz(func(t *testing.T, summary, actor, query string) {
+		actors := []timeline.Actor{{ID: "a", Name: actor}}
+		tl := timeline.New("T", "", actors, []timeline.Theme{{ID: "th", Name: "Theme"}}, []timeline.Event{{
 			ID: "e", Date: timeline.MustWhen("2024"), Title: "t", Summary: summary,
-			Sources: []timeline.Source{{Publisher: "p"}},
+			Actors: []string{"a"}, Themes: []string{"th"}, Sources: []timeline.Source{{Publisher: "p"}},
 		}})
 		events, err := tl.Filter(timeline.Filter{}.WithText(query))
 		if err != nil {
 			t.Fatal(err)
 		}
-		hay := strings.ToLower("e\nt\n" + summary + "\np")
+		hay := strings.ToLower("e\nt\na\n" + actor + "\nth\ntheme\n" + summary + "\np")
 		want := true
 		for _, term := range timeline.SearchTerms(query) {
 			want = want && strings.Contains(hay, term)
 		}
 		if got := len(events) == 1; got != want {
-			t.Fatalf("summary %q, query %q: matched %v, plain scan says %v", summary, query, got, want)
+			t.Fatalf("summary %q, actor %q, query %q: matched %v, plain scan says %v", summary, actor, query, got, want)
 		}
 	})
 }

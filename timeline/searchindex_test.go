@@ -18,25 +18,25 @@ func lazyTimeline(n int) *Timeline {
 	return New("lazy", "", nil, nil, events)
 }
 
-// TestSearchIndexIsLazy: loading leaves the search index unbuilt, a filter without text
-// leaves it so, and the first filter with text builds it.
+// TestSearchIndexIsLazy: events built by hand have no search text, a filter without text
+// leaves them so, and the first filter with text builds it.
 func TestSearchIndexIsLazy(t *testing.T) {
 	tl := lazyTimeline(100)
-	if tl.search.text != nil {
-		t.Fatal("New built the search index")
+	if tl.Events[0].sig != nil {
+		t.Fatal("New built the search text")
 	}
 	if _, err := tl.Filter(Filter{}.With(StatusFilter, "confirmed")); err != nil {
 		t.Fatal(err)
 	}
-	if tl.search.text != nil {
-		t.Fatal("a filter without text built the search index")
+	if tl.Events[0].sig != nil {
+		t.Fatal("a filter without text built the search text")
 	}
 	got, err := tl.Filter(Filter{}.WithText("oman"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tl.search.text == nil || len(got) != 34 {
-		t.Fatalf("search for oman: %d events, index built %v; want 34 and built", len(got), tl.search.text != nil)
+	if tl.Events[99].sig == nil || len(got) != 34 {
+		t.Fatalf("search for oman: %d events, text built %v; want 34 and built", len(got), tl.Events[99].sig != nil)
 	}
 }
 

@@ -35,7 +35,7 @@ type Timeline struct {
 	actorIndex map[string]int // lower-cased id, name and alias -> index into Actors
 	themeIndex map[string]int
 	eventIndex map[string]int        // id -> index into Events
-	search     *searchIndex          // built on first need: see PrepareSearch
+	search     *searchIndex          // see PrepareSearch
 	values     [numKinds]*valueIndex // for the kinds that have one, built on first need
 	// The years of the first and last dates the events name (see Span).
 	firstYear, lastYear int
@@ -93,7 +93,12 @@ type Event struct {
 	themes              []int32 // indexes into Timeline.Themes
 	status              int8    // index into Statuses, -1 when none
 	npub                int32   // number of independent publishers: len(Publishers())
-	idx                 int32   // position in Timeline.Events: the event's entry in the search index
+	idx                 int32   // position in Timeline.Events
+	// The event's own search text and its signature (see search.go): its fields
+	// lower-cased, but for its actors and themes, whose registry entries are searched
+	// apart. A reader may fill them as it decodes (see prepareSearch); nil sig: not yet.
+	text string
+	sig  *signature
 }
 
 // Source is a report an event rests on: one article. Two sources of an event cite one
@@ -265,54 +270,89 @@ func (t *Timeline) build() {
 	}
 }
 
-// searchIndex is what free-text search reads: per event, its lower-cased text and its
-// signature. It is built once, on first need, so that a timeline is ready to show without
-// it: on 100,000 events it is about a sixth of the load's work.
+// searchIndex is what free-text search reads besides each event's own text and
+// signature: the lower-cased text of each actor and theme (id, name, aliases), which an
+// event matches through the entries it names. Events a reader decoded come with their
+// own text (the TOML reader builds it on every core as it decodes); those built by hand
+// get theirs on first need.
 type searchIndex struct {
-	once sync.Once
-	text []string    // by event position
-	sigs []signature // by event position
+	once   sync.Once
+	actors []string // by index into Actors
+	themes []string // by index into Themes
 }
 
-// PrepareSearch builds the index that free-text search uses, unless it is built already.
-// The first filter with text builds it otherwise, and waits for it; a caller with time to
-// spare after loading (the explorer, while it draws the first frames) calls PrepareSearch
-// in the background so that the first search letter does not wait. It is safe to call from
-// several goroutines, alongside any other reading of t.
+// PrepareSearch builds what free-text search needs that t does not have yet: the search
+// text of events not prepared by their reader. The first filter with text builds it
+// otherwise, and waits for it. It is safe to call from several goroutines, alongside any
+// other reading of t.
 func (t *Timeline) PrepareSearch() { t.searchIndex() }
 
 // searchIndex returns the search index, building it on the first call.
 func (t *Timeline) searchIndex() *searchIndex {
 	ix := t.search
 	ix.once.Do(func() {
-		ix.text = make([]string, len(t.Events))
-		ix.sigs = make([]signature, len(t.Events))
+		ix.actors = make([]string, len(t.Actors))
+		for i, a := range t.Actors {
+			ix.actors[i] = entryText(a.ID, a.Name, a.Aliases)
+		}
+		ix.themes = make([]string, len(t.Themes))
+		for i, th := range t.Themes {
+			ix.themes[i] = entryText(th.ID, th.Name, th.Aliases)
+		}
 		inParallel(len(t.Events), parallelism(len(t.Events)), func(_, lo, hi int) {
-			// The search texts of a range of events go into one arena, sized before it
-			// is filled, so that a search streams through memory instead of visiting
-			// 100,000 separate allocations.
-			size := 0
-			for i := lo; i < hi; i++ {
-				size += searchTextSize(t, &t.Events[i])
-			}
-			arena := make([]byte, 0, size)
-			ends := make([]int, hi-lo)
-			for i := lo; i < hi; i++ {
-				start := len(arena)
-				arena = appendSearchText(arena, t, &t.Events[i])
-				ends[i-lo] = len(arena)
-				// While the text is still in the cache.
-				ix.sigs[i].add(unsafe.String(unsafe.SliceData(arena[start:]), len(arena)-start))
-			}
-			// The arena is never written again, so the strings may share its bytes.
-			text, start := unsafe.String(unsafe.SliceData(arena), len(arena)), 0
-			for i := lo; i < hi; i++ {
-				ix.text[i] = text[start:ends[i-lo]]
-				start = ends[i-lo]
+			for i := lo; i < hi; {
+				if t.Events[i].sig != nil {
+					i++
+					continue
+				}
+				j := i + 1
+				for j < hi && t.Events[j].sig == nil {
+					j++
+				}
+				prepareSearch(t.Events[i:j])
+				i = j
 			}
 		})
 	})
 	return ix
+}
+
+// entryText is the search text of a registry entry.
+func entryText(id, name string, aliases []string) string {
+	var b []byte
+	for _, s := range append([]string{id, name}, aliases...) {
+		if s != "" {
+			b = append(appendLower(b, s), '\n')
+		}
+	}
+	return string(b)
+}
+
+// prepareSearch builds the own search text and signature of each of evs. The texts go
+// into one arena, sized before it is filled, so that a search streams through memory
+// instead of visiting 100,000 separate allocations; the signatures into another. It reads
+// nothing but the events, so a reader may call it on the events it has just decoded.
+func prepareSearch(evs []Event) {
+	size := 0
+	for i := range evs {
+		size += searchTextSize(&evs[i])
+	}
+	arena := make([]byte, 0, size)
+	ends := make([]int, len(evs))
+	sigs := make([]signature, len(evs))
+	for i := range evs {
+		start := len(arena)
+		arena = appendSearchText(arena, &evs[i])
+		ends[i] = len(arena)
+		// While the text is still in the cache.
+		sigs[i].add(unsafe.String(unsafe.SliceData(arena[start:]), len(arena)-start))
+	}
+	// The arena is never written again, so the strings may share its bytes.
+	text, start := unsafe.String(unsafe.SliceData(arena), len(arena)), 0
+	for i := range evs {
+		evs[i].text, evs[i].sig = text[start:ends[i]], &sigs[i]
+		start = ends[i]
+	}
 }
 
 // compareEvents is the timeline order: by date, the vaguer first, then by id.
@@ -396,36 +436,23 @@ func addKeys(index map[string]int, i int, id, name string, aliases []string) {
 	}
 }
 
-// searchFields calls add with every field that free-text search looks at, short fields
-// first, where a common term is found soonest. e's registry indexes must be set.
-func searchFields(t *Timeline, e *Event, add func(string)) {
+// searchFields calls add with every field of its own that free-text search looks at,
+// short fields first, where a common term is found soonest. Its actors and themes are
+// searched through their registry entries instead (see searchIndex). The sources are
+// taken as New merges them, one article each.
+func searchFields(e *Event, add func(string)) {
 	add(e.ID)
 	add(e.Title)
-	for _, i := range e.actors {
-		a := &t.Actors[i]
-		add(a.ID)
-		add(a.Name)
-		for _, al := range a.Aliases {
-			add(al)
-		}
-	}
-	for _, i := range e.themes {
-		th := &t.Themes[i]
-		add(th.ID)
-		add(th.Name)
-		for _, al := range th.Aliases {
-			add(al)
-		}
-	}
 	add(e.Location)
 	add(e.Status)
-	for _, s := range e.Sources {
+	sources := mergeSources(e.Sources)
+	for _, s := range sources {
 		add(s.Publisher)
 		add(s.Via)
 		add(s.Title)
 	}
 	add(e.Summary)
-	for _, s := range e.Sources {
+	for _, s := range sources {
 		add(s.Quote)
 		for _, q := range s.Quotes {
 			add(q)
@@ -434,9 +461,9 @@ func searchFields(t *Timeline, e *Event, add func(string)) {
 }
 
 // searchTextSize is the length appendSearchText adds for e, exact for ASCII text.
-func searchTextSize(t *Timeline, e *Event) int {
+func searchTextSize(e *Event) int {
 	n := 0
-	searchFields(t, e, func(s string) {
+	searchFields(e, func(s string) {
 		if s != "" {
 			n += len(s) + 1
 		}
@@ -446,8 +473,8 @@ func searchTextSize(t *Timeline, e *Event) int {
 
 // appendSearchText appends e's search text to b: its fields lower-cased, each followed by
 // a newline, so that a search term never matches across two of them.
-func appendSearchText(b []byte, t *Timeline, e *Event) []byte {
-	searchFields(t, e, func(s string) {
+func appendSearchText(b []byte, e *Event) []byte {
+	searchFields(e, func(s string) {
 		if s != "" {
 			b = appendLower(b, s)
 			b = append(b, '\n')

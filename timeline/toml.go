@@ -276,6 +276,9 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 		l.issues[lo+i], l.given[lo+i] = c.issues, c.given
 	}
 	pack(l.evs[lo:hi])
+	// The search text too, on this core while the events are in its cache: a search
+	// typed as soon as the timeline shows finds it ready.
+	prepareSearch(l.evs[lo:hi])
 	l.report(last.End - first.Start)
 	return nil
 }
