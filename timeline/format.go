@@ -18,9 +18,10 @@ type Format struct {
 	// content alone; nil for a format known by its extension only. A format with a Sniff
 	// wins over one chosen by extension.
 	Sniff func(data []byte) bool
-	// Decode reads data into a Draft named name; progress, which may be nil, is told how
-	// many bytes of data it has read so far, as in OpenProgress.
-	Decode func(name string, data []byte, progress func(done, total int)) (*Draft, error)
+	// Decode reads data into a Draft named name. r, which may be nil, is where it says
+	// how far it has got and hands over the events it has decoded so far, and holds what
+	// it may reuse from the last good decode of the same file: see Reading.
+	Decode func(name string, data []byte, r *Reading) (*Draft, error)
 }
 
 // Formats is a table of formats, in the order Open tries their sniffers (those of formats
@@ -62,6 +63,19 @@ func OpenProgress(name string, data []byte, progress func(done, total int)) (*Ti
 
 // Open is the package's Open over the formats of fs.
 func (fs Formats) Open(name string, data []byte, progress func(done, total int)) (*Timeline, error) {
+	var r *Reading
+	if progress != nil {
+		r = &Reading{progress: progress}
+	}
+	d, err := fs.decode(name, data, r)
+	if err != nil {
+		return nil, err
+	}
+	return d.Build()
+}
+
+// decode decodes data with the reader of its format, into a Draft to build.
+func (fs Formats) decode(name string, data []byte, r *Reading) (*Draft, error) {
 	f, line := fs.choose(name, data)
 	if f == nil || f.Decode == nil {
 		what := "a format tlx cannot read"
@@ -71,11 +85,7 @@ func (fs Formats) Open(name string, data []byte, progress func(done, total int))
 		return nil, &Problem{File: name, Line: line, Kind: ErrFile,
 			Msg: fmt.Sprintf("looks like %s; tlx reads %s timelines", what, fs.readable()), Hint: "see tlx help format"}
 	}
-	d, err := f.Decode(name, data, progress)
-	if err != nil {
-		return nil, err
-	}
-	return d.Build()
+	return f.Decode(name, data, r)
 }
 
 // choose picks the format of data named name, and the line of the content that gave it

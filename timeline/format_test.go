@@ -19,7 +19,7 @@ func tiny(paths bool) timeline.Format {
 		Name:  "tiny",
 		Exts:  []string{".tiny"},
 		Sniff: func(data []byte) bool { return strings.HasPrefix(string(data), "tiny:") },
-		Decode: func(name string, data []byte, progress func(done, total int)) (*timeline.Draft, error) {
+		Decode: func(name string, data []byte, r *timeline.Reading) (*timeline.Draft, error) {
 			lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 			d := &timeline.Draft{Name: name, Title: strings.TrimSpace(strings.TrimPrefix(lines[0], "tiny:"))}
 			keys := []string{"date", "id", "title", "publisher", "status"}
@@ -70,9 +70,7 @@ func tiny(paths bool) timeline.Format {
 				}
 				return timeline.Place{Line: d.Events[r.Item].Line, Col: col}
 			}
-			if progress != nil {
-				progress(len(data), len(data))
-			}
+			r.Progress(len(data), len(data))
 			return d, nil
 		},
 	}

@@ -20,11 +20,9 @@ import (
 // (indexes from 0, as jq counts).
 
 // decodeJSON is the JSON reader: see above.
-func decodeJSON(name string, data []byte, progress func(done, total int)) (*Draft, error) {
-	if progress != nil {
-		progress(0, len(data))
-		defer progress(len(data), len(data))
-	}
+func decodeJSON(name string, data []byte, r *Reading) (*Draft, error) {
+	r.Progress(0, len(data))
+	defer r.Progress(len(data), len(data))
 	data, p := wholeText(name, data)
 	if p != nil {
 		return nil, p

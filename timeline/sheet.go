@@ -77,11 +77,9 @@ type sheetReader struct {
 var sheetColumnOf = map[string]string{"id": "Headline", "title": "Headline", "summary": "Text", "status": "Text",
 	"actors": "Text", "themes": "Text", "location": "Text", "related": "Text", "sources": "Media", "date": "Year", "end": "End Year"}
 
-func decodeSheet(name string, data []byte, progress func(done, total int)) (*Draft, error) {
-	if progress != nil {
-		progress(0, len(data))
-		defer progress(len(data), len(data))
-	}
+func decodeSheet(name string, data []byte, rd *Reading) (*Draft, error) {
+	rd.Progress(0, len(data))
+	defer rd.Progress(len(data), len(data))
 	data, p := wholeText(name, data)
 	if p != nil {
 		return nil, p

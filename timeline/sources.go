@@ -39,21 +39,25 @@ func sameArticle(a, b *Source) bool {
 // runs of white space as one space.
 func sameText(a, b string) bool { return strings.EqualFold(collapse(a), collapse(b)) }
 
+// repeatsArticle reports whether two of srcs cite one article: then mergeSources merges
+// them.
+func repeatsArticle(srcs []Source) bool {
+	for i := 1; i < len(srcs); i++ {
+		for j := range i {
+			if sameArticle(&srcs[j], &srcs[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mergeSources returns an event's sources with each article given once: a source that
 // cites the same article as an earlier one (see sameArticle) is merged into it, which
 // takes its quotes and any field it lacks itself. It returns srcs itself, unchanged, when
 // no two sources cite one article, the usual case.
 func mergeSources(srcs []Source) []Source {
-	repeat := false
-	for i := 1; i < len(srcs) && !repeat; i++ {
-		for j := range i {
-			if sameArticle(&srcs[j], &srcs[i]) {
-				repeat = true
-				break
-			}
-		}
-	}
-	if !repeat {
+	if !repeatsArticle(srcs) {
 		return srcs
 	}
 	out := make([]Source, 0, len(srcs))

@@ -29,8 +29,8 @@ func Load(path string) (*Timeline, error) {
 // of its [[events]] header, and places every key by its line and column. A file that is
 // not TOML at all (empty, UTF-16, not UTF-8) or that passes the splitter's limits is a
 // single *Problem.
-func decodeTOML(name string, data []byte, progress func(done, total int)) (*Draft, error) {
-	l := &loader{name: name, total: len(data), progress: progress}
+func decodeTOML(name string, data []byte, r *Reading) (*Draft, error) {
+	l := &loader{name: name, total: len(data), r: r}
 	l.report(0)
 	d, err := l.parse(data)
 	l.report(l.total) // whatever is left: the report stops at total
@@ -44,12 +44,12 @@ const batchBytes = 256 << 10
 
 // loader holds the state of one TOML decode.
 type loader struct {
-	name     string
-	data     []byte // without a byte-order mark
-	total    int
-	progress func(done, total int)
-	mu       sync.Mutex
-	done     int
+	name  string
+	data  []byte // without a byte-order mark
+	total int
+	r     *Reading
+	mu    sync.Mutex
+	done  int
 
 	events []tomlsplit.Piece // the file's [[events]] pieces, in order
 	rest   []byte            // the file without its event pieces, line numbers kept
@@ -59,7 +59,9 @@ type loader struct {
 	evs    []Event
 	issues [][]Issue
 	given  [][]givenField
-	failed []bool // the piece has a syntax error; its Event holds only the id the scanner read
+	failed []bool     // the piece has a syntax error; its Event holds only the id the scanner read
+	keys   []PieceKey // of each piece's bytes, when the Reading wants them
+	stream *stream    // hands events over while they load, when the Reading wants them
 
 	places map[int]map[placeKey]place // by event piece, then -1 for the rest: see locate
 }
@@ -67,7 +69,7 @@ type loader struct {
 // report adds n bytes to the progress and tells the callback. A call with n == 0 reports
 // only the start.
 func (l *loader) report(n int) {
-	if l.progress == nil {
+	if l.r == nil || l.r.progress == nil {
 		return
 	}
 	l.mu.Lock()
@@ -76,7 +78,7 @@ func (l *loader) report(n int) {
 		return
 	}
 	l.done = min(l.done+n, l.total)
-	l.progress(l.done, l.total)
+	l.r.Progress(l.done, l.total)
 }
 
 func (l *loader) parse(data []byte) (*Draft, error) {
@@ -101,6 +103,12 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 	l.issues = make([][]Issue, bound)
 	l.given = make([][]givenField, bound)
 	l.failed = make([]bool, bound)
+	if l.r.WantsKeys() {
+		l.keys = make([]PieceKey, bound)
+	}
+	if l.r.WantsPartial() {
+		l.stream = newStream(l)
+	}
 
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -120,6 +128,7 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 					l.syntax = append(l.syntax, probs...)
 					mu.Unlock()
 				}
+				l.stream.finished(job[0], job[1])
 			}
 		})
 	}
@@ -143,6 +152,9 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 			rest = append(rest, data[p.Start:p.End]...)
 			continue
 		}
+		if len(all) == 0 {
+			l.stream.setHead(rest)
+		}
 		rest = append(rest, bytes.Repeat([]byte{'\n'}, p.Lines)...)
 		if len(all) == cap(all) {
 			extra = append(extra, p)
@@ -162,6 +174,7 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 	if over := sp.Limit(); over != nil {
 		// Nothing past the limit has reached the decoder; the batches before it have.
 		wg.Wait()
+		l.stream.stop()
 		return nil, limitProblem(l.name, over)
 	}
 	l.rest = rest
@@ -174,6 +187,7 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 		mu.Unlock()
 	}
 	wg.Wait()
+	l.stream.stop()
 
 	n := len(all) + len(extra)
 	l.events = append(all, extra...)
@@ -182,11 +196,17 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 		l.issues = append(l.issues[:len(all)], make([][]Issue, len(extra))...)
 		l.given = append(l.given[:len(all)], make([][]givenField, len(extra))...)
 		l.failed = append(l.failed[:len(all)], make([]bool, len(extra))...)
+		if l.keys != nil {
+			l.keys = append(l.keys[:len(all)], make([]PieceKey, len(extra))...)
+		}
 		for k := len(all); k < n; k++ {
 			l.syntax = append(l.syntax, l.decodeEvents(k, k+1)...)
 		}
 	}
 	l.evs, l.issues, l.given, l.failed = l.evs[:n], l.issues[:n], l.given[:n], l.failed[:n]
+	if l.keys != nil {
+		l.r.SetKeys(l.keys[:n])
+	}
 	if badUTF8.Load() {
 		return nil, notUTF8(l.name, data)
 	}
@@ -217,8 +237,27 @@ func (l *loader) eventBytes() int {
 // syntax error, the pieces before the broken one are decoded again and those after it
 // separately, so that each piece's first syntax error is reported however the pieces were
 // batched.
+//
+// When the Reading wants keys, each piece's key is taken first, and a piece whose bytes
+// the last good decode of the file decoded already is not decoded again.
 func (l *loader) decodeEvents(lo, hi int) Problems {
-	return l.decodeBatch(lo, hi, 1)
+	if l.keys == nil {
+		return l.decodeBatch(lo, hi, 1)
+	}
+	var probs Problems
+	start := lo
+	for k := lo; k < hi; k++ {
+		p := l.events[k]
+		l.keys[k] = KeyOfPiece(l.data[p.Start:p.End])
+		if e, ok := l.r.Reuse(l.keys[k]); ok {
+			probs = append(probs, l.decodeBatch(start, k, 1)...)
+			e.Line, e.Pos = p.Line, k+1
+			l.evs[k] = e
+			l.report(p.End - p.Start)
+			start = k + 1
+		}
+	}
+	return append(probs, l.decodeBatch(start, hi, 1)...)
 }
 
 // decodeBatch is decodeEvents that may decode the pieces after a broken one together again
