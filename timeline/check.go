@@ -62,6 +62,9 @@ func (c *checker) required(key, v string, oneLine bool, hint string) {
 // text reports a control character in a text field, and a line break or a tab in a
 // one-line one.
 func (c *checker) text(key, s string, oneLine bool) {
+	if plainText(s, !oneLine) {
+		return
+	}
 	if oneLine {
 		if i := strings.IndexAny(s, "\n\r\t"); i >= 0 {
 			what := map[byte]string{'\n': "a newline", '\r': "a carriage return", '\t': "a tab"}[s[i]]
@@ -69,7 +72,7 @@ func (c *checker) text(key, s string, oneLine bool) {
 			return
 		}
 	}
-	if plainText(s) {
+	if plainText(s, true) {
 		return
 	}
 	if r, _, bad := ControlChar(s); bad {

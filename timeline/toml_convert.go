@@ -355,11 +355,31 @@ func (c *converter) entry(m map[string]any, table, kind string, i int, keys []st
 	return id, name, c.list(m, "aliases"), c.text(m, "description")
 }
 
-// plainText reports whether s is printable ASCII, newlines aside: the common case, which
-// needs none of the check's scans for control characters.
-func plainText(s string) bool {
+// plainText reports whether s is printable ASCII, newlines aside when newlines is true:
+// the common case, which needs none of the check's scans for control characters. It
+// reads eight bytes at a time: on 100,000 events that is most of the text of a load.
+func plainText(s string, newlines bool) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte of 0x80 or more, below 0x20, or 0x7f sets its high bit in one of these.
+		del := w ^ 0x7f*ones
+		if (w|(w-0x20*ones)|(del-ones)&^del)&highs == 0 {
+			continue
+		}
+		if !plainBytes(s[i:i+8], newlines) {
+			return false
+		}
+	}
+	return plainBytes(s[i:], newlines)
+}
+
+// plainBytes is plainText a byte at a time.
+func plainBytes(s string, newlines bool) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7f {
+		if c := s[i]; c < 0x20 && (c != '\n' || !newlines) || c >= 0x7f {
 			return false
 		}
 	}
