@@ -88,8 +88,8 @@ func startTrapping(t *testing.T, dir, script, arg0 string) *session {
 	t.Helper()
 	s := &session{t: t, socket: fmt.Sprintf("tlxsig-%d-%d", os.Getpid(), time.Now().UnixNano()),
 		exit: filepath.Join(t.TempDir(), "exit"), timeout: waitTimeout}
-	outer := fmt.Sprintf("trap true INT QUIT; cd %s && sh -c %s %s; echo EXIT=$? > %s; sleep 600",
-		shellQuote(dir), shellQuote(script), shellQuote(arg0), shellQuote(s.exit))
+	outer := fmt.Sprintf("trap true INT QUIT; XDG_CACHE_HOME=%s; export XDG_CACHE_HOME; cd %s && sh -c %s %s; echo EXIT=$? > %s; sleep 600",
+		shellQuote(filepath.Join(t.TempDir(), "cache")), shellQuote(dir), shellQuote(script), shellQuote(arg0), shellQuote(s.exit))
 	args := []string{"-L", s.socket, "-f", "/dev/null", "new-session", "-d", "-x", "150", "-y", "20", "sh", "-c", outer}
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)

@@ -75,8 +75,10 @@ func start(t *testing.T, w, h int, dir string, env []string, command ...string) 
 	}
 	script := fmt.Sprintf("cd %s && %s; echo EXIT=$? > %s; sleep 600",
 		shellQuote(dir), strings.Join(quoted, " "), shellQuote(s.exit))
+	// Each session has a cache folder of its own: no test reads a snapshot another wrote,
+	// nor writes one into the user's.
 	args := []string{"-L", s.socket, "-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
-		"env", "TERM=xterm-256color"}
+		"env", "TERM=xterm-256color", "XDG_CACHE_HOME=" + filepath.Join(t.TempDir(), "cache")}
 	args = append(args, env...)
 	args = append(args, "sh", "-c", script)
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {

@@ -191,4 +191,3 @@ func TestPartialNotCalledAfterOpen(t *testing.T) {
 		mu.Unlock()
 	}
 }
-

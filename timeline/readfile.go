@@ -69,7 +69,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if st.Mode().IsRegular() {
 		size = st.Size()
 		if size > limit {
-			return nil, fail(fmt.Sprintf("is %s, larger than the %s tlx reads", sizeText(size), sizeText(limit)),
+			return nil, fail(fmt.Sprintf("is %s, larger than the %s tlx reads", SizeText(size), SizeText(limit)),
 				"split the timeline into several files")
 		}
 	}
@@ -112,7 +112,7 @@ func readText(name string, r io.Reader, size, limit int64) ([]byte, error) {
 		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, fail(fmt.Sprintf("is larger than the %s tlx reads", sizeText(limit)), "split the timeline into several files")
+			return nil, fail(fmt.Sprintf("is larger than the %s tlx reads", SizeText(limit)), "split the timeline into several files")
 		}
 		end := len(buf)
 		switch {
@@ -182,8 +182,8 @@ func lineCol(text []byte) (line, col int) {
 	return bytes.Count(text, []byte{'\n'}) + 1, utf8.RuneCount(text[lineStart:]) + 1
 }
 
-// sizeText writes a size in bytes the way people say it: 512 MiB, 2.5 GiB.
-func sizeText(n int64) string {
+// SizeText writes a size in bytes the way people say it: 512 MiB, 2.5 GiB.
+func SizeText(n int64) string {
 	const mib = 1 << 20
 	switch {
 	case n >= 1<<30:

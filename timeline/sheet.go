@@ -222,7 +222,7 @@ func (s *sheetReader) checkRow(name string, rec []string, row int, cr *csv.Reade
 		if len(c) > MaxCellBytes {
 			l, col := cr.FieldPos(i)
 			return &Problem{File: name, Line: l, Col: col, Kind: ErrLimit,
-				Msg:  fmt.Sprintf("a cell of %s, past the limit of %s", sizeText(int64(len(c))), sizeText(MaxCellBytes)),
+				Msg:  fmt.Sprintf("a cell of %s, past the limit of %s", SizeText(int64(len(c))), SizeText(MaxCellBytes)),
 				Hint: "a cell holds one slide's text; check that this is the right file"}
 		}
 	}

@@ -7,20 +7,26 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tlx-dev/tlx/internal/load"
 	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
 // Options says what the explorer opens.
 type Options struct {
-	Name    string                 // names the timeline in the title bar and messages
-	Read    func() ([]byte, error) // reads the timeline's TOML
+	Name string // names the timeline in the title bar and messages
+	// Path is the timeline file, opened through the snapshot cache (see internal/load);
+	// "" opens what Read reads instead, the built-in timeline.
+	Path    string
+	NoCache bool                   // open Path without the snapshot cache
+	Read    func() ([]byte, error) // reads the timeline's TOML, when Path is ""
 	Filter  timeline.Filter        // filters applied at start
 	Version string                 // tlx version, for exports
 	Stdin   io.Reader
@@ -72,6 +78,7 @@ func Run(ctx context.Context, opts Options) error {
 	go stopOnDone(ctx, p, ended, kill)
 	final, err := p.Run()
 	close(ended)
+	m.load.loader.finish()
 
 	fm, _ := final.(*Model)
 	if fm == nil {
@@ -131,6 +138,9 @@ type loader struct {
 	tick        chan struct{}  // one pending progress notice at most
 	result      chan loadedMsg // the end of the load
 	ctx         context.Context
+
+	mu      sync.Mutex
+	writing chan struct{} // made when a snapshot due after the load starts, closed when written
 }
 
 func startLoader(ctx context.Context, opts Options) *loader {
@@ -140,7 +150,28 @@ func startLoader(ctx context.Context, opts Options) *loader {
 	return l
 }
 
+// finish waits for the snapshot the load made due, if it is being written: a snapshot cut
+// short by the end of the process would only be written again next time. A load still
+// under way is not waited for.
+func (l *loader) finish() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	w := l.writing
+	l.mu.Unlock()
+	if w != nil {
+		<-w
+	}
+}
+
 func (l *loader) run(opts Options) {
+	if opts.Path != "" {
+		f, t, err := load.Open(opts.Path, load.Options{NoCache: opts.NoCache, Progress: l.progress})
+		l.result <- loadedMsg{t: t, err: err}
+		l.writeSnapshot(f)
+		return
+	}
 	data, err := opts.Read()
 	if err != nil {
 		l.result <- loadedMsg{err: err}
@@ -150,6 +181,21 @@ func (l *loader) run(opts Options) {
 	t, err := timeline.OpenProgress(opts.Name, data, l.progress)
 	restore()
 	l.result <- loadedMsg{t: t, err: err}
+}
+
+// writeSnapshot writes the snapshot the load of f made due, unless the explorer is
+// stopping.
+func (l *loader) writeSnapshot(f *load.File) {
+	l.mu.Lock()
+	if f == nil || !f.SnapshotDue() || l.ctx.Err() != nil {
+		l.mu.Unlock()
+		return
+	}
+	w := make(chan struct{})
+	l.writing = w
+	l.mu.Unlock()
+	defer close(w)
+	f.WriteSnapshot() //nolint:errcheck // a snapshot not written is only a slower next open
 }
 
 // progress is called by the parser, possibly from several goroutines at once.

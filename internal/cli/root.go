@@ -44,6 +44,7 @@ func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writ
 	if err != nil {
 		o.printError(stderr, cmd, err)
 	}
+	o.finishSnapshot()
 	return exitCode(err)
 }
 
@@ -55,7 +56,9 @@ type options struct {
 	color    colorFlag // --color: auto, always or never
 	view     string    // --view: a saved view of the notebook to start from
 	// filters holds the arguments of each filter flag, as given, by kind.
-	filters map[timeline.FilterKind][]string
+	filters  map[timeline.FilterKind][]string
+	noCache  bool          // --no-cache: neither read nor write snapshots
+	snapshot chan struct{} // closed when the snapshot the command's load made due is written
 }
 
 // newRoot builds the command tree, and the options its flags fill.
@@ -95,6 +98,7 @@ tlx validate mytimeline.toml`,
 	setArg(pf, "notebook", "FILE")
 	pf.Var(&o.color, "color", "when output has colour: auto (on a terminal unless NO_COLOR is set), always or never")
 	setArg(pf, "color", "WHEN")
+	pf.BoolVar(&o.noCache, "no-cache", false, "parse the timeline file even when the cache has a snapshot of it, and write none (see tlx cache)")
 	mustComplete(root, "file", completeTimelineFiles)
 	mustComplete(root, "notebook", completeTOMLFiles)
 	mustComplete(root, "color", completeWords("auto", "on a terminal, unless NO_COLOR is set", "always", "even into a pipe or a file", "never", "no colour at all"))
@@ -117,6 +121,7 @@ tlx validate mytimeline.toml`,
 		newViewCmd(o),
 		newConvertCmd(o),
 		newManCmd(o),
+		newCacheCmd(o),
 	)
 	typeUsageErrors(root)
 	return root, o
@@ -245,8 +250,16 @@ func (o *options) source() (string, func() ([]byte, error)) {
 	return o.file, func() ([]byte, error) { return timeline.ReadFile(o.file) }
 }
 
-// load reads and validates the timeline the flags name.
+// load reads and validates the timeline the flags name: a file from its snapshot when
+// the cache has one of its current bytes (see openFile).
 func (o *options) load() (*timeline.Timeline, error) {
+	if path := o.cachedFile(); path != "" {
+		t, err := o.openFile(path)
+		if err != nil {
+			return nil, failure(err)
+		}
+		return t, nil
+	}
 	name, read := o.source()
 	b, err := read()
 	if err != nil {
@@ -298,6 +311,8 @@ func (o *options) runExplorer(ctx context.Context) error {
 	defer stop()
 	err = ui.Run(ctx, ui.Options{
 		Name:    name,
+		Path:    o.cachedFile(),
+		NoCache: o.noCache,
 		Read:    read,
 		Filter:  f,
 		Version: o.build.Version,

@@ -1,0 +1,180 @@
+// Package load opens the timeline file a command names: from its snapshot in the cache
+// when one was taken of exactly the bytes the file holds now, else by parsing it, after
+// which a snapshot is due for the next open (see File.WriteSnapshot); and again after the
+// file changes, decoding only the parts whose bytes changed. Files under SnapshotFrom
+// bytes, which parse in a few tens of milliseconds, get no snapshot.
+package load
+
+import (
+	"errors"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/tlx-dev/tlx/internal/loadgc"
+	"github.com/tlx-dev/tlx/internal/snapshot"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// SnapshotFrom is the size of file from which snapshots are read and written: about
+// 2,500 events, which parse in about 50 ms on the 2-core machine docs/performance.md
+// describes.
+const SnapshotFrom = 2 << 20
+
+// Options says how a file is opened.
+type Options struct {
+	// NoCache neither reads nor writes snapshots.
+	NoCache bool
+	// Store is where snapshots are; nil means snapshot.Default().
+	Store *snapshot.Store
+	// Progress and Partial are as in timeline.LoadOptions; a file opened from its
+	// snapshot reports neither.
+	Progress func(done, total int)
+	Partial  func(*timeline.Timeline)
+}
+
+// File is a timeline file, opened once and again as it changes.
+type File struct {
+	path   string
+	store  *snapshot.Store // nil: no snapshots
+	source string          // the file as the store names it
+	loader *timeline.Loader
+
+	// mu is held while the loader opens, and while a snapshot's writers are taken from
+	// it, so that the bytes due and what the loader holds always go together.
+	mu   sync.Mutex
+	due  []byte // the bytes of the last parse, while its snapshot is due
+	from Origin
+}
+
+// Origin says where the last open of a File took its timeline from.
+type Origin int
+
+const (
+	Parsed   Origin = iota // its bytes, parsed
+	Snapshot               // its snapshot
+	Reused                 // its bytes, parsed but for the events an earlier open decoded
+)
+
+// Open reads the timeline file at path: from its snapshot when it has one taken of its
+// current bytes, else by parsing it. Errors are those of timeline.ReadFile and
+// timeline.Open; a snapshot that cannot be used or written is never one.
+func Open(path string, o Options) (*File, *timeline.Timeline, error) {
+	f := &File{path: path, loader: timeline.NewLoader(path)}
+	if !o.NoCache {
+		f.store = o.Store
+		if f.store == nil {
+			f.store, _ = snapshot.Default()
+		}
+		if f.store != nil {
+			if src, err := snapshot.Source(path); err == nil {
+				f.source = src
+			} else {
+				f.store = nil
+			}
+		}
+	}
+	if t := f.fromSnapshot(); t != nil {
+		return f, t, nil
+	}
+	t, err := f.parse(o)
+	return f, t, err
+}
+
+// fromSnapshot returns the timeline of the file's snapshot, or nil. A snapshot taken
+// before the file changed still gives the next parse the events it decoded.
+func (f *File) fromSnapshot() *timeline.Timeline {
+	if f.store == nil {
+		return nil
+	}
+	if st, err := os.Stat(f.path); err != nil || !st.Mode().IsRegular() || st.Size() < SnapshotFrom {
+		return nil
+	}
+	var t *timeline.Timeline
+	loader := timeline.NewLoader(f.path)
+	err := f.store.Get(f.source, timeline.SnapshotKind, timeline.SnapshotVersion, func(sections [][]byte) error {
+		var err error
+		t, err = loader.OpenSnapshot(sections)
+		return err
+	})
+	switch {
+	case err == nil:
+		f.loader, f.from = loader, Snapshot
+		return t
+	case errors.Is(err, snapshot.ErrChanged) && loader.CanSnapshot():
+		f.loader = loader // its events are as good as decoded for the bytes they came from
+	}
+	return nil
+}
+
+// parse reads and parses the file.
+func (f *File) parse(o Options) (*timeline.Timeline, error) {
+	data, err := timeline.ReadFile(f.path)
+	if err != nil {
+		return nil, err
+	}
+	restore := loadgc.Tighten(len(data))
+	defer restore()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	t, err := f.loader.Open(data, timeline.LoadOptions{Progress: o.Progress, Partial: o.Partial})
+	if err != nil {
+		return nil, err
+	}
+	f.from = Parsed
+	if f.loader.Reused() > 0 {
+		f.from = Reused
+	}
+	f.due = nil
+	if f.store != nil && len(data) >= SnapshotFrom {
+		f.due = data
+	}
+	return t, nil
+}
+
+// Reload reads the file again after a change, decoding only the events whose bytes
+// changed since the last good open. On an error the File is as it was.
+func (f *File) Reload(o Options) (*timeline.Timeline, error) {
+	return f.parse(o)
+}
+
+// Origin says where the last good open took its timeline from.
+func (f *File) Origin() Origin {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.from
+}
+
+// Path returns the file's path as given.
+func (f *File) Path() string { return f.path }
+
+// SnapshotDue reports whether the last good open parsed a file large enough for a
+// snapshot that is not written yet.
+func (f *File) SnapshotDue() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.due != nil
+}
+
+// WriteSnapshot writes the snapshot of the last good open, when one is due: the bytes it
+// parsed are hashed, and the timeline it built is written. It may run while the timeline
+// is read elsewhere, and alongside Reload: it writes what the open before the reload
+// built, for the bytes it parsed. It reports whether it wrote one.
+func (f *File) WriteSnapshot() (bool, error) {
+	f.mu.Lock()
+	data := f.due
+	f.due = nil
+	var sections []func(io.Writer) error
+	if data != nil {
+		sections = f.loader.SnapshotSections()
+	}
+	f.mu.Unlock()
+	if sections == nil {
+		return false, nil
+	}
+	key := snapshot.KeyOf(data)
+	if err := f.store.Put(f.source, key, timeline.SnapshotKind, timeline.SnapshotVersion, sections...); err != nil {
+		return false, err
+	}
+	return true, nil
+}

@@ -1,0 +1,129 @@
+package load
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tlx-dev/tlx/internal/snapshot"
+	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/timelinetest"
+)
+
+// large writes a generated timeline over SnapshotFrom bytes and returns its path and bytes.
+func large(t *testing.T, dir string) (string, []byte) {
+	t.Helper()
+	data := timelinetest.Generate(3000, 2)
+	if len(data) < SnapshotFrom {
+		t.Fatalf("a generated file of %d bytes is under SnapshotFrom", len(data))
+	}
+	path := filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, data
+}
+
+func open(t *testing.T, path string, o Options) (*File, *timeline.Timeline) {
+	t.Helper()
+	f, tl, err := Open(path, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, tl
+}
+
+func titles(tl *timeline.Timeline) string {
+	var b bytes.Buffer
+	for i := range tl.Events {
+		b.WriteString(tl.Events[i].ID + " " + tl.Events[i].Title + "\n")
+	}
+	return b.String()
+}
+
+func TestSnapshotReopen(t *testing.T) {
+	dir := t.TempDir()
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache")}
+	path, data := large(t, dir)
+
+	f, first := open(t, path, Options{Store: store})
+	if f.Origin() != Parsed || !f.SnapshotDue() {
+		t.Fatalf("first open: origin %v, snapshot due %v; want parsed, due", f.Origin(), f.SnapshotDue())
+	}
+	if wrote, err := f.WriteSnapshot(); !wrote || err != nil {
+		t.Fatalf("WriteSnapshot: %v, %v", wrote, err)
+	}
+	if wrote, _ := f.WriteSnapshot(); wrote {
+		t.Error("a second WriteSnapshot wrote again")
+	}
+
+	f, again := open(t, path, Options{Store: store})
+	if f.Origin() != Snapshot || f.SnapshotDue() {
+		t.Fatalf("reopen: origin %v, due %v; want the snapshot, none due", f.Origin(), f.SnapshotDue())
+	}
+	if titles(again) != titles(first) {
+		t.Fatal("the snapshot's timeline differs from the parsed one")
+	}
+
+	// --no-cache parses, and writes nothing.
+	f, _ = open(t, path, Options{Store: store, NoCache: true})
+	if f.Origin() != Parsed || f.SnapshotDue() {
+		t.Errorf("--no-cache: origin %v, due %v; want parsed, none due", f.Origin(), f.SnapshotDue())
+	}
+
+	// One title changed, at the same size and modification time: the new bytes are
+	// parsed, reusing the snapshot's other events, and a new snapshot is due.
+	st, _ := os.Stat(path)
+	i := bytes.Index(data, []byte("title = \"")) // the timeline's own title
+	i = bytes.Index(data[i+1:], []byte("\ntitle = \"")) + i + 1 + len("\ntitle = \"")
+	edited := bytes.Clone(data)
+	edited[i] ^= 0x20 // the case of the first event's title's first letter
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(path, st.ModTime(), st.ModTime())
+	f, changed := open(t, path, Options{Store: store})
+	if f.Origin() != Reused || !f.SnapshotDue() {
+		t.Fatalf("after an edit: origin %v, due %v; want reused, due", f.Origin(), f.SnapshotDue())
+	}
+	fresh, err := timeline.Open(path, edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles(changed) != titles(fresh) || titles(changed) == titles(first) {
+		t.Fatal("the edited file did not open as a fresh parse of it")
+	}
+}
+
+func TestSmallFileNoSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache")}
+	path := filepath.Join(dir, "small.toml")
+	os.WriteFile(path, timelinetest.Generate(50, 1), 0o644)
+	f, _ := open(t, path, Options{Store: store})
+	if f.SnapshotDue() {
+		t.Error("a snapshot is due for a small file")
+	}
+}
+
+// TestReload: a reload decodes only what changed and keeps the last good timeline's
+// events for the next one when it fails.
+func TestReload(t *testing.T) {
+	dir := t.TempDir()
+	path, data := large(t, dir)
+	f, _ := open(t, path, Options{NoCache: true})
+	broken := append(bytes.Clone(data), "\n[[events]]\nid = \"x\ndate = 2024\n"...)
+	os.WriteFile(path, broken, 0o644)
+	if _, err := f.Reload(Options{}); err == nil {
+		t.Fatal("a broken file reloaded")
+	}
+	os.WriteFile(path, data, 0o644)
+	tl, err := f.Reload(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Origin() != Reused || len(tl.Events) != 3000 {
+		t.Errorf("reload: origin %v, %d events; want reused, 3000", f.Origin(), len(tl.Events))
+	}
+}
