@@ -153,7 +153,7 @@ func (m *Model) filterStatus() tea.Cmd {
 		if w.Quoted {
 			v = strconv.Quote(v)
 		}
-		parts[i] = w.Label + " " + v
+		parts[i] = strings.TrimSpace(w.Label + " " + v)
 	}
 	return statusCmd(false, "%s: %s; %s undoes", plural(len(m.session.Events()), "event"),
 		strings.Join(parts, ", "), m.keys.Undo.Help().Key)
@@ -180,7 +180,11 @@ func (m *Model) undo() tea.Cmd {
 
 // openExport starts exporting the events listed.
 func (m *Model) openExport() tea.Cmd {
-	m.export.Open(exportJob{t: m.t, events: m.session.Events(), filter: m.session.Applied(), version: m.opts.Version})
+	job := exportJob{t: m.t, events: m.session.Events(), filter: m.session.Applied(), version: m.opts.Version}
+	if m.book.state != nil {
+		job.notes = m.book.state // the reader's marks and notes, as the screen shows them
+	}
+	m.export.Open(job)
 	return m.followExport()
 }
 

@@ -308,7 +308,7 @@ func TestOpenByNumber(t *testing.T) {
 		t.Errorf("status %q", m.status)
 	}
 	os.Remove(opened)
-	keys(m, "enter", "n", "n", "n", "o") // related, source 1, source 2
+	keys(m, "enter", ">", ">", ">", "o") // related, source 1, source 2
 	waitFile(t, opened, "https://example.com/hack-blamed")
 }
 

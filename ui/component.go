@@ -36,9 +36,13 @@ const (
 	focusExportName              // typing the export's file name
 	focusOverwrite               // answering whether to overwrite the export's file
 	focusSource                  // choosing by its number the source o opens
+	focusLabels                  // choosing the labels of the event's mark
+	focusNote                    // writing the reader's note on the event
+	focusViews                   // saving, applying or deleting a saved view
 )
 
-var focusNames = [...]string{"list", "detail", "help", "about", "search", "picker", "dates", "export name", "overwrite", "source"}
+var focusNames = [...]string{"list", "detail", "help", "about", "search", "picker", "dates", "export name", "overwrite", "source",
+	"labels", "note", "views"}
 
 func (f focus) String() string {
 	if f >= 0 && int(f) < len(focusNames) {

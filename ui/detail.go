@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -27,6 +28,7 @@ type detailPane struct {
 	listed  func(*timeline.Event) bool // whether an event is listed, for related events
 	letters map[string]string          // theme marks without colour
 	terms   []string                   // search terms to highlight, lower-cased
+	notes   *notebook.State            // the reader's marks and notes; nil for none
 	focused bool
 	// mayOnly tells the events that only may fall in the filter's dates, nil without
 	// dates; dates is those dates in words.
@@ -353,7 +355,7 @@ func (d *detailPane) View() string {
 				b.WriteByte('\n')
 			}
 			if pl, ok := d.plain[i]; ok && len(d.terms) > 0 {
-				b.WriteString(highlight(pl.p, d.styles.DetailPaint.Match, pl.text, d.terms))
+				b.WriteString(pl.lead + highlight(pl.p, d.styles.DetailPaint.Match, pl.text, d.terms))
 			} else {
 				b.WriteString(d.lines[i])
 			}

@@ -27,8 +27,10 @@ type detailWriter struct {
 	plain map[int]plainLine
 }
 
-// plainLine is a line of text and the paint it is drawn in.
+// plainLine is a line of text, the paint it is drawn in, and what comes before it on
+// its line, drawn already.
 type plainLine struct {
+	lead string
 	p    paint
 	text string
 }
@@ -51,7 +53,7 @@ func (x *detailWriter) addLines(p paint, text string, indent, n int) bool {
 		x.plain = make(map[int]plainLine)
 	}
 	for _, l := range lines {
-		x.plain[len(x.lines)] = plainLine{p, l}
+		x.plain[len(x.lines)] = plainLine{p: p, text: l}
 		x.lines = append(x.lines, p.Render(l))
 	}
 	return cut || more
@@ -115,6 +117,7 @@ func (d *detailPane) render(w int) *detailWriter {
 	if d.mayOnly != nil && d.mayOnly(e) {
 		x.add(s.DetailPaint.Muted, mayFallGlyph+" may fall outside the dates asked for ("+d.dates+"): its date is not precise enough to tell", 2)
 	}
+	x.readerMark(e)
 	x.blank()
 
 	actors := make([]string, 0, len(e.Actors))
@@ -127,6 +130,7 @@ func (d *detailPane) render(w int) *detailWriter {
 		x.blank()
 		x.paragraphs(s.DetailPaint.Body, e.Summary)
 	}
+	x.readerNote(e)
 	x.related(e)
 	if len(e.Sources) > 0 {
 		x.blank()

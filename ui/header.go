@@ -52,7 +52,11 @@ func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeli
 	used := 0
 	for i, c := range chips {
 		value := lineText(c.value, w)
-		cw := len(c.kind) + 1 + textWidth(value) + 2
+		gap := " " // between the kind and its value; a part without values (marked) has none
+		if c.value == "" {
+			gap = ""
+		}
+		cw := len(c.kind) + len(gap) + textWidth(value) + 2
 		if i > 0 {
 			if used+1 > w {
 				break
@@ -62,18 +66,18 @@ func chipsView(s *Styles, k *keyMap, t *timeline.Timeline, shown, applied timeli
 		}
 		if used+cw > w {
 			// The last chip that fits in part.
-			room := w - used - 2 - len(c.kind) - 1
+			room := w - used - 2 - len(c.kind) - len(gap)
 			if room < 2 {
 				break
 			}
 			value = truncate(value, room, "…")
-			cw = len(c.kind) + 1 + textWidth(value) + 2
+			cw = len(c.kind) + len(gap) + textWidth(value) + 2
 		}
 		style := s.Header.Chip
 		if !inForce[c] {
 			style = s.Header.ChipPreview
 		}
-		b.WriteString(style.Render(s.Header.ChipKind.Render(c.kind) + s.Header.ChipKind.Render(" ") + value))
+		b.WriteString(style.Render(s.Header.ChipKind.Render(c.kind) + s.Header.ChipKind.Render(gap) + value))
 		used += cw
 		if used >= w {
 			break

@@ -19,6 +19,8 @@ type keyMap struct {
 	Search, Actors, Themes, Statuses, Places, Publishers, Dates, OwnActors, Clear, Undo key.Binding
 	// The sources overview (S), and in it the filters on the number of publishers.
 	Sources, OneSource, TwoSources, AnySources key.Binding
+	// The reader's notebook: marks, labels, notes and saved views.
+	Mark, Labels, Marked, Note, NoteEditor, Views key.Binding
 	// Actions.
 	Export, Open, Copy, About, Help, Quit, Interrupt, Suspend key.Binding
 
@@ -30,6 +32,10 @@ type keyMap struct {
 	Recall, Edit key.Binding
 	// Answering the overwrite question.
 	Yes, No key.Binding
+	// In the note editor.
+	NoteSave, NoteClose, NoteExternal key.Binding
+	// In the views.
+	ViewSave, ViewDelete, ViewCopy key.Binding
 	// Choosing the source o opens.
 	Source key.Binding
 	// Leaving the help or the about view.
@@ -56,8 +62,8 @@ func defaultKeyMap() keyMap {
 		Read:   b([]string{"enter", "l", "right"}, "enter", "read"),
 		Leave:  b([]string{"esc", "h", "left"}, "esc", "list"),
 
-		NextLink: b([]string{"n"}, "n", "next link"),
-		PrevLink: b([]string{"N"}, "N", "previous link"),
+		NextLink: b([]string{">"}, ">", "next link"),
+		PrevLink: b([]string{"<"}, "<", "previous link"),
 		Follow:   b([]string{"enter"}, "enter", "follow"),
 		Related:  b([]string{"r"}, "r", "related"),
 		JumpBack: b([]string{"b", "ctrl+o"}, "b", "back"),
@@ -76,6 +82,13 @@ func defaultKeyMap() keyMap {
 		OwnActors:  b([]string{"f"}, "f", "same actor"),
 		Clear:      b([]string{"x"}, "x", "clear filters"),
 		Undo:       b([]string{"backspace"}, "⌫", "undo"),
+
+		Mark:       b([]string{"m"}, "m", "mark"),
+		Labels:     b([]string{"L"}, "L", "labels"),
+		Marked:     b([]string{"M"}, "M", "marked only"),
+		Note:       b([]string{"n"}, "n", "note"),
+		NoteEditor: b([]string{"N"}, "N", "note in $EDITOR"),
+		Views:      b([]string{"v"}, "v", "views"),
 
 		Export:    b([]string{"e"}, "e", "export"),
 		Open:      b([]string{"o"}, "o", "open"),
@@ -99,6 +112,14 @@ func defaultKeyMap() keyMap {
 
 		Yes: b([]string{"y", "Y"}, "y", "overwrite"),
 		No:  b([]string{"n", "N", "esc"}, "n", "keep the file"),
+
+		NoteSave:     b([]string{"ctrl+s"}, "ctrl+s", "save"),
+		NoteClose:    b([]string{"esc"}, "esc", "close"),
+		NoteExternal: b([]string{"ctrl+o"}, "ctrl+o", "$EDITOR"),
+
+		ViewSave:   b([]string{"ctrl+s"}, "ctrl+s", "save as"),
+		ViewDelete: b([]string{"ctrl+x"}, "ctrl+x", "delete"),
+		ViewCopy:   b([]string{"ctrl+y"}, "ctrl+y", "copy query"),
 
 		Source: b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "source number"),
 		Close:  b([]string{"esc", "?", "i"}, "esc", "close"),
@@ -168,7 +189,7 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Copy, " the event as Markdown, as the export writes it: through the terminal (OSC 52) and a clipboard program if one is installed"),
 		}},
 		{"Filter", []helpRow{
-			row(k.Search, " as you type in titles, summaries, actors and themes (and their aliases), places and sources; reopening it selects the search, to replace or edit"),
+			row(k.Search, " as you type in titles, summaries, actors and themes (and their aliases), places, sources and your notes; reopening it selects the search, to replace or edit"),
 			row(k.Actors, ": pick from every actor, with its count under the other filters, kind and description"),
 			row(k.Themes, ": pick from every theme, the same way"),
 			row(k.Statuses, ": pick from the statuses, the same way"),
@@ -179,6 +200,14 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
 			row(k.Clear, ""),
 			row(k.Undo, " the last change to the filters, clearing included"),
+		}},
+		{"Your notebook: marks, notes and views, saved as you act", []helpRow{
+			row(k.Mark, " or unmark the event (unmarking drops its labels too)"),
+			row(k.Labels, ": label the event's mark, as Timesketch does: key, check, dubious, or a word you type"),
+			row(k.Marked, ": keep only marked events (again: all); a view's query picks labels: marked:key,check"),
+			row(k.Note, ": write your note on the event, over several lines; it shows under the summary, as yours"),
+			row(k.NoteEditor, ": write it in $VISUAL or $EDITOR instead"),
+			row(k.Views, ": save the filter under a name, or apply or delete a saved one; shows the filter as query text"),
 		}},
 		{"Anywhere", []helpRow{
 			row(k.Export, ": the events listed, to a Markdown file, or in the format its name ends with: .ics, .csv, .json, .toml... (~ is your home; never overwrites without asking)"),
@@ -201,16 +230,23 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.TwoSources, ": keep those that two or more independent publishers support (--min-sources 2)"),
 			row(k.AnySources, ": drop that filter"),
 		}},
+		{"In the note editor", rows(k.NoteSave, k.NoteClose, k.NoteExternal)},
+		{"In the views", []helpRow{
+			row(k.Apply, " the view highlighted, or save the filter under the name typed when no view has it"),
+			row(k.ViewSave, ": the filter, under the name typed or the highlighted view's (asks before replacing one)"),
+			row(k.ViewDelete, " the highlighted view (asks first)"),
+			row(k.ViewCopy, ": the filter as query text, for a script (tlx view NAME --query TEXT)"),
+		}},
 		{"When asked", rows(k.Source, k.Yes, k.No)},
 	}
 }
 
 // browseHelp is the footer of the list.
 func (k *keyMap) browseHelp() []key.Binding {
-	return []key.Binding{k.Read, k.Search, k.Actors, k.Themes, k.Dates, k.Clear, k.Export, k.Open, k.Help, k.Quit}
+	return []key.Binding{k.Read, k.Search, k.Actors, k.Themes, k.Dates, k.Clear, k.Mark, k.Note, k.Views, k.Export, k.Open, k.Help, k.Quit}
 }
 
 // detailHelp is the footer of the detail pane.
 func (k *keyMap) detailHelp() []key.Binding {
-	return []key.Binding{k.Leave, k.PageDown, k.NextLink, k.Follow, k.Related, k.JumpBack, k.Open, k.Copy, k.Help, k.Quit}
+	return []key.Binding{k.Leave, k.PageDown, k.NextLink, k.Follow, k.Related, k.JumpBack, k.Mark, k.Note, k.Open, k.Copy, k.Help, k.Quit}
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -40,7 +41,9 @@ type listPane struct {
 	// timeline.Filter.MayOnly), nil without dates; dates is those dates, for the cache.
 	mayOnly func(*timeline.Event) bool
 	dates   string
-	mays    int // how many listed events only may fall in the dates
+	mays    int             // how many listed events only may fall in the dates
+	notes   *notebook.State // the reader's marks and notes; nil for none
+	annW    int             // the width of their column: 0 until there is one
 }
 
 var _ component = (*listPane)(nil)
@@ -90,7 +93,9 @@ func (l *listPane) SetTimeline(t *timeline.Timeline) {
 }
 
 // NeededWidth is the width at which every title shows whole.
-func (l *listPane) NeededWidth() int { return 2 + l.dateWidth() + 1 + l.titleW + 1 + marksWidth }
+func (l *listPane) NeededWidth() int {
+	return 2 + l.dateWidth() + 1 + l.annW + l.titleW + 1 + marksWidth
+}
 
 // SetDates marks the events that only may fall in f's dates, dropping rendered rows when
 // the dates change.

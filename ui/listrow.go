@@ -126,12 +126,16 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 	}
 	// Layout: bar(2) date space title pad space marks: exactly w cells, so that the line
 	// needs no measuring once built.
-	room := w - 2 - dateW - 1 - 1 - marksW
+	ann, plainAnn := l.annotation(e)
+	room := w - 2 - dateW - 1 - l.annW - 1 - marksW
 	if room < 4 {
-		// Too narrow for the date: title only.
+		// Too narrow for the date: the reader's marks and the title only.
 		marks, plainMarks, marksW = "", "", 0
-		room = w - 2
+		room = w - 2 - l.annW
 		date = ""
+		if room < 4 {
+			ann, plainAnn, room = "", "", w-2
+		}
 	}
 	title := lineText(e.Title, max(room, 0))
 	pad := strings.Repeat(" ", max(room-textWidth(title), 0))
@@ -146,7 +150,7 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 		if date != "" {
 			b.WriteString(row.Render(date + " "))
 		}
-		b.WriteString(row.Render(title + pad))
+		b.WriteString(row.Render(plainAnn + title + pad))
 		if marksW > 0 {
 			// The marks lose their colours here so that the bar runs unbroken.
 			b.WriteString(row.Render(" " + plainMarks))
@@ -162,6 +166,7 @@ func (l *listPane) renderEvent(e *timeline.Event, selected bool) string {
 			b.WriteString(s.ListPaint.Date.Render(date))
 			b.WriteByte(' ')
 		}
+		b.WriteString(ann)
 		b.WriteString(highlight(s.ListPaint.Title, s.DetailPaint.Match, title, l.terms))
 		b.WriteString(pad)
 		if marksW > 0 {

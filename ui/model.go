@@ -31,6 +31,7 @@ type Model struct {
 	t       *timeline.Timeline
 	facts   *timelineFacts // counted when the help or the about view first needs them
 	session filterSession
+	book    bookState // the reader's notebook
 
 	focus focus
 	base  focus // the pane, list or detail, that overlays and prompts return to
@@ -47,6 +48,9 @@ type Model struct {
 	// sources says that the about pane shows the sources overview (S), whose keys filter
 	// on the number of publishers.
 	sources bool
+	labels  labelPicker
+	note    noteEditor
+	views   viewsPane
 
 	peek    *timeline.Event // an event the filters hide, shown in the detail
 	jumps   []jump          // where following related events came from, for back
@@ -107,6 +111,7 @@ type layout struct {
 func newModel(opts Options, noColor bool) *Model {
 	m := &Model{opts: opts, noColor: noColor, keys: defaultKeyMap(), dirty: true}
 	m.load.loading = true
+	m.book.every = reloadEvery
 	m.styles = newStyles(true, nil, noColor)
 	s, k := &m.styles, &m.keys
 	m.list = newList(s, k)
@@ -118,6 +123,9 @@ func newModel(opts Options, noColor bool) *Model {
 	m.export = newExportFlow(s, k)
 	m.help = newTextPane(s, k)
 	m.about = newTextPane(s, k)
+	m.labels = newLabelPicker(s, k)
+	m.note = newNoteEditor(s, k)
+	m.views = newViewsPane(s, k)
 	m.load.bar = progress.New(progress.WithoutPercentage(), progress.WithColors(s.Loading.Bar...), progress.WithFillCharacters('█', '░'))
 	return m
 }
@@ -160,6 +168,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.followExport())
 	case stopMsg:
 		return m, m.stop(msg.cause)
+	case bookOpenedMsg:
+		return m, m.bookOpened(msg)
+	case bookSavedMsg:
+		return m, m.saved(msg)
+	case bookTickMsg:
+		return m, m.reload()
+	case bookReloadedMsg:
+		return m, m.reloaded(msg)
+	case editedMsg:
+		return m, m.edited(msg)
 	case openedMsg:
 		return m, openedStatus(msg)
 	case copiedMsg:
@@ -217,6 +235,9 @@ func (m *Model) layout() {
 	m.list.SetSize(l.listW, l.bodyH)
 	m.detail.SetSize(l.detailW, l.bodyH)
 	m.picker.SetSize(l.detailW, l.bodyH)
+	m.labels.SetSize(l.detailW, l.bodyH)
+	m.note.SetSize(l.detailW, l.bodyH)
+	m.views.SetSize(l.detailW, l.bodyH)
 	m.help.SetSize(w, l.bodyH)
 	m.about.SetSize(w, l.bodyH)
 	m.strip.SetSize(w, l.stripH)
@@ -231,7 +252,7 @@ func (m *Model) layout() {
 func (m *Model) restyle(dark bool, bg color.Color) {
 	m.styles = newStyles(dark, bg, m.noColor)
 	s := &m.styles
-	for _, c := range []component{&m.list, &m.detail, &m.picker, &m.search, &m.dates, &m.export, &m.help, &m.about} {
+	for _, c := range []component{&m.list, &m.detail, &m.picker, &m.search, &m.dates, &m.export, &m.help, &m.about, &m.labels, &m.note, &m.views} {
 		c.SetStyles(s)
 	}
 	m.strip.SetStyles(s)
@@ -259,6 +280,22 @@ func (m *Model) component(f focus) component {
 		return &m.dates
 	case focusExportName, focusOverwrite:
 		return &m.export
+	case focusLabels:
+		return &m.labels
+	case focusNote:
+		return &m.note
+	case focusViews:
+		return &m.views
+	}
+	return nil
+}
+
+// besideList returns what takes the detail's place while it has the keyboard: a picker,
+// the note editor, the views; nil when the detail shows.
+func (m *Model) besideList() component {
+	switch m.focus {
+	case focusPicker, focusLabels, focusNote, focusViews:
+		return m.component(m.focus)
 	}
 	return nil
 }
@@ -295,7 +332,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if m.err != nil {
 		return cmd // the filter from the command line failed: quitting
 	}
-	cmds := []tea.Cmd{cmd}
+	cmds := []tea.Cmd{cmd, m.openBook(msg.t)}
 	for _, k := range m.load.typed {
 		cmds = append(cmds, m.handleKey(k))
 	}

@@ -9,11 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
@@ -93,14 +95,28 @@ func loadSmall(t testing.TB) *timeline.Timeline {
 	return tl
 }
 
-// newTestModel returns the explorer showing tl at w by h, as it is once loaded.
+// newTestModel returns the explorer showing tl at w by h, as it is once loaded, with an
+// empty notebook of its own.
 func newTestModel(t testing.TB, tl *timeline.Timeline, f timeline.Filter, w, h int) *Model {
 	t.Helper()
-	m := newModel(Options{Name: "small.toml", Filter: f, Version: "test"}, false)
+	return newBookModel(t, tl, f, filepath.Join(t.TempDir(), "notes.toml"), w, h)
+}
+
+// newBookModel returns the explorer showing tl at w by h with the notebook at path,
+// opened at once, and never read again unless the test says so.
+func newBookModel(t testing.TB, tl *timeline.Timeline, f timeline.Filter, path string, w, h int) *Model {
+	t.Helper()
+	open := func(tl *timeline.Timeline) (*notebook.Notebook, error) {
+		return notebook.Open(path, notebook.Options{Timeline: tl, LockWait: 5 * time.Second})
+	}
+	m := newModel(Options{Name: "small.toml", Filter: f, Version: "test", Notebook: open}, false)
+	m.book.every = 0
 	m.Update(loadedMsg{t: tl})
 	if m.err != nil {
 		t.Fatal(m.err)
 	}
+	nb, err := open(tl)
+	m.Update(bookOpenedMsg{nb: nb, err: err})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -181,7 +197,7 @@ func TestGoldenViews(t *testing.T) {
 				t.Errorf("focus %v, want the about view", m.focus)
 			}
 		}},
-		{name: "detail-link", keys: []string{"j", "enter", "n"}, check: func(t *testing.T, m *Model) {
+		{name: "detail-link", keys: []string{"j", "enter", ">"}, check: func(t *testing.T, m *Model) {
 			if l, ok := m.detail.Link(); !ok || l.related == nil || l.related.ID != "retaliation" {
 				t.Errorf("n selected %+v, want the related event retaliation", l)
 			}

@@ -30,6 +30,12 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	case m.focus == focusPicker && (overRight || !m.lay.wide):
 		m.picker.Move(delta)
 		m.previewAfterPick()
+	case m.focus == focusLabels && (overRight || !m.lay.wide):
+		m.labels.Move(delta)
+	case m.focus == focusViews && (overRight || !m.lay.wide):
+		m.views.Move(delta)
+	case m.focus == focusNote:
+		// The editor scrolls with its cursor.
 	case overRight || !m.lay.wide && m.focus == focusDetail:
 		m.detail.Scroll(delta)
 	default:

@@ -64,6 +64,9 @@ type pickerPane struct {
 	toggled bool // the reader toggled a value since the picker opened
 	touched bool // the reader typed, moved or toggled since it opened
 	start   []string
+	sub     string // a dimmed line under the input; "" for none
+	empty   string // what the picker says when nothing matches; "" for the filters' words
+	plain   bool   // rows without boxes to toggle: the saved views
 
 	width, height int
 }
@@ -83,23 +86,67 @@ func newPicker(s *Styles, k *keyMap) pickerPane {
 // selects already toggled on. With scope, only the values it names are offered; title
 // names what the picker picks.
 func (p *pickerPane) Open(kind *pickerKind, t *timeline.Timeline, fc timeline.Facets, f timeline.Filter, scope []string, title string) {
-	p.kind, p.title = kind, title
-	p.cursor, p.offset, p.toggled, p.touched = 0, 0, false, false
-	p.input.Reset()
-	p.start = f.Values(kind.kind)
-	p.items = p.items[:0]
+	var items []pickerItem
 	for _, it := range kind.items(t, fc, f) {
 		if scope == nil || slices.Contains(scope, it.id) {
-			p.items = append(p.items, it)
+			items = append(items, it)
 		}
 	}
-	if !kind.fixed {
+	p.OpenItems(title, items, f.Values(kind.kind), kind.fixed)
+	p.kind = kind
+	p.input.Placeholder = "type to narrow"
+}
+
+// OpenItems fills the picker with items, start being the ids chosen already, for what is
+// not a kind of filter: a mark's labels, the saved views. Unless fixed, the most counted
+// come first.
+func (p *pickerPane) OpenItems(title string, items []pickerItem, start []string, fixed bool) {
+	p.kind, p.title, p.sub, p.plain, p.empty = nil, title, "", false, ""
+	p.cursor, p.offset, p.toggled, p.touched = 0, 0, false, false
+	p.input.Reset()
+	p.start = start
+	p.items = append(p.items[:0], items...)
+	if !fixed {
 		// Most used first; typing ranks the matches.
 		slices.SortStableFunc(p.items, func(a, b pickerItem) int {
 			return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.lowerName, b.lowerName))
 		})
 	}
 	p.narrow()
+}
+
+// SetSub shows a dimmed line under the input: the filter a view would save.
+func (p *pickerPane) SetSub(sub string) { p.sub = sub }
+
+// SetEmpty sets what the picker says when nothing matches what was typed.
+func (p *pickerPane) SetEmpty(s string) { p.empty = s }
+
+// SetPlaceholder sets what the empty input says.
+func (p *pickerPane) SetPlaceholder(s string) { p.input.Placeholder = s }
+
+// Highlighted returns the item highlighted, and whether there is one.
+func (p *pickerPane) Highlighted() (pickerItem, bool) {
+	if len(p.shown) == 0 {
+		return pickerItem{}, false
+	}
+	return p.items[p.shown[p.cursor]], true
+}
+
+// Touched reports whether the reader typed, moved or toggled since the picker opened.
+func (p *pickerPane) Touched() bool { return p.touched }
+
+// Toggled returns the ids of the items toggled on, and whether the reader toggled any.
+func (p *pickerPane) Toggled() ([]string, bool) {
+	if !p.toggled {
+		return nil, false
+	}
+	var ids []string
+	for _, it := range p.items {
+		if it.checked {
+			ids = append(ids, it.id)
+		}
+	}
+	return ids, true
 }
 
 // SetSize sets the picker's size.
@@ -246,6 +293,8 @@ func (p *pickerPane) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, p.keys.PickPageUp):
 			p.Move(-p.listHeight())
 			return nil
+		case key.Matches(k, p.keys.Toggle) && p.plain:
+			return nil
 		case key.Matches(k, p.keys.Toggle):
 			if len(p.shown) == 0 {
 				return statusCmd(false, "Nothing to toggle: nothing matches what you typed")
@@ -287,10 +336,14 @@ func (p *pickerPane) View() string {
 		lines = append(lines, exactWidth(p.input.View(), w))
 	}
 	if p.height >= 3 {
-		lines = append(lines, "")
+		lines = append(lines, s.PickerPaint.Meta.Render(truncate(p.sub, w, "…")))
 	}
 	if len(p.shown) == 0 {
-		lines = append(lines, s.PickerPaint.Zero.Render(truncate("Nothing matches what you typed; "+p.keys.Cancel.Help().Key+" leaves the filter as it was.", w, "…")))
+		empty := p.empty
+		if empty == "" {
+			empty = "Nothing matches what you typed; " + p.keys.Cancel.Help().Key + " leaves the filter as it was."
+		}
+		lines = append(lines, s.PickerPaint.Zero.Render(truncate(empty, w, "…")))
 	}
 	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
 	end := min(len(p.shown), p.offset+p.listHeight())
@@ -307,10 +360,16 @@ func (p *pickerPane) View() string {
 func (p *pickerPane) row(it pickerItem, current bool, q string) string {
 	pp, w := &p.styles.PickerPaint, p.width
 	box := "[ ] "
-	if it.checked {
+	switch {
+	case p.plain:
+		box = ""
+	case it.checked:
 		box = "[x] "
 	}
 	count := strconv.Itoa(it.count)
+	if it.count < 0 {
+		count = "" // nothing counted: a saved view
+	}
 	room := w - len(box) - len(count) - 1
 	if room < 1 {
 		return fit(box+count, w)

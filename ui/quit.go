@@ -35,7 +35,17 @@ type quitState struct {
 }
 
 // busy reports whether work is under way that a quit must finish or cancel.
-func (m *Model) busy() bool { return m.export.Writing() }
+func (m *Model) busy() bool {
+	return m.export.Writing() || m.book.run != nil || len(m.book.queue) > 0
+}
+
+// busyWords says what a quit waits for.
+func (m *Model) busyWords() string {
+	if m.export.Writing() {
+		return "the export to " + m.export.Path() + " is written"
+	}
+	return "your notebook is saved"
+}
 
 // quit ends the program, once the work under way is done. With cancel the work is
 // cancelled for cause instead of finished.
@@ -48,12 +58,20 @@ func (m *Model) quit(cancel bool, cause error) tea.Cmd {
 		return tea.Quit
 	}
 	m.quitter.quitting = true
-	if cancel {
+	if cancel && m.export.Writing() {
 		m.setStatus(false, "Quitting: cancelling the export to %s…", m.export.Path())
 	} else {
-		m.setStatus(false, "Quitting once the export to %s is written… %s cancels it", m.export.Path(), m.keys.Interrupt.Help().Key)
+		m.setStatus(false, "%s", m.quittingWords())
 	}
 	return nil
+}
+
+// quittingWords says what a quit waits for, and how to stop waiting.
+func (m *Model) quittingWords() string {
+	if m.export.Writing() {
+		return "Quitting once " + m.busyWords() + "… " + m.keys.Interrupt.Help().Key + " cancels it"
+	}
+	return "Quitting once " + m.busyWords() + "…"
 }
 
 // stop answers a stopMsg: the work under way is cancelled and the program ends.
@@ -69,7 +87,7 @@ func (m *Model) quittingKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.keys.Interrupt) {
 		return m.quit(true, errInterrupted)
 	}
-	return statusCmd(false, "Quitting once the export to %s is written… %s cancels it", m.export.Path(), m.keys.Interrupt.Help().Key)
+	return statusCmd(false, "%s", m.quittingWords())
 }
 
 // exportEnded records how an export ended while a quit waited for it, and ends the

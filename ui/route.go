@@ -42,6 +42,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(cmd, m.followExport())
 	case focusSource:
 		return m.sourceKey(k)
+	case focusLabels:
+		return m.labelsKey(k)
+	case focusNote:
+		return m.noteKey(k)
+	case focusViews:
+		return m.viewsKey(k)
 	}
 	return nil
 }
@@ -109,6 +115,18 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.clearFilters()
 	case key.Matches(k, keys.Undo):
 		return m.undo()
+	case key.Matches(k, keys.Mark):
+		return m.toggleMark()
+	case key.Matches(k, keys.Labels):
+		return m.openLabels()
+	case key.Matches(k, keys.Marked):
+		return m.toggleMarked()
+	case key.Matches(k, keys.Note):
+		return m.openNote()
+	case key.Matches(k, keys.NoteEditor):
+		return m.openNoteEditor()
+	case key.Matches(k, keys.Views):
+		return m.openViews()
 	case key.Matches(k, keys.Export):
 		return m.openExport()
 	case key.Matches(k, keys.Open):

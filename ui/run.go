@@ -16,6 +16,7 @@ import (
 
 	"github.com/tlx-dev/tlx/internal/load"
 	"github.com/tlx-dev/tlx/internal/loadgc"
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -34,6 +35,10 @@ type Options struct {
 	// Stderr receives what the reader should know once the screen is gone: how an export
 	// being written when the explorer quit ended. Nil is os.Stderr.
 	Stderr io.Writer
+	// Notebook opens the reader's notebook of the loaded timeline: marks, notes and saved
+	// views. An error comes with a read-only notebook that says why (see
+	// notebook.OpenFor). Nil: no notebook, and its keys say so.
+	Notebook func(t *timeline.Timeline) (*notebook.Notebook, error)
 	// NoColor turns colour off. Run also turns it off when the NO_COLOR environment
 	// variable is set to anything but the empty string.
 	NoColor bool
@@ -85,6 +90,9 @@ func Run(ctx context.Context, opts Options) error {
 		fm = m
 	}
 	notes, werr := fm.afterRun(context.Cause(ctx))
+	if err := fm.finishWrites(stopGrace); err != nil {
+		notes = append(notes, err.Error())
+	}
 	stderr := opts.Stderr
 	if stderr == nil {
 		stderr = os.Stderr

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/timeline"
@@ -18,6 +20,9 @@ type filterSession struct {
 	events  []*timeline.Event // the events shown
 	seq     int               // numbers background searches, so that only the latest shows
 	version int               // counts the changes to what is shown and in force
+	// ann are the reader's marks and notes, which every filter shown carries; nil until
+	// the notebook is open, when filters carry what the command line gave them.
+	ann timeline.Annotations
 }
 
 // Version changes whenever the filter shown, the filter in force or the history does.
@@ -28,6 +33,7 @@ const maxHistory = 200
 
 // Reset shows t under f, whose parts become undo steps one by one, as if typed.
 func (s *filterSession) Reset(t *timeline.Timeline, f timeline.Filter) error {
+	f = s.withNotes(f)
 	events, err := t.Filter(f)
 	if err != nil {
 		return err
@@ -54,9 +60,41 @@ func (s *filterSession) Previewing() bool { return !sameFilter(s.shown, s.applie
 // CanUndo reports whether there is a filter to go back to.
 func (s *filterSession) CanUndo() bool { return len(s.history) > 0 }
 
+// SetAnnotations makes every filter carry a, the reader's marks and notes, and filters
+// again: a mark added or removed changes what a marked part keeps, a note what a search
+// finds. A marked part whose label no mark carries any more is dropped, and the error
+// says so.
+func (s *filterSession) SetAnnotations(a timeline.Annotations) error {
+	s.ann = a
+	applied, shown := s.withNotes(s.applied), s.withNotes(s.shown)
+	events, err := s.t.Filter(shown)
+	var dropped error
+	if err != nil && len(shown.Values(timeline.MarkedFilter)) > 0 {
+		dropped = fmt.Errorf("%w: the filter on marks is dropped", err)
+		applied, shown = applied.Without(timeline.MarkedFilter), shown.Without(timeline.MarkedFilter)
+		events, err = s.t.Filter(shown)
+	}
+	if err != nil {
+		return err
+	}
+	s.applied, s.shown, s.events = applied, shown, events
+	s.seq++
+	s.version++
+	return dropped
+}
+
+// withNotes returns f carrying the session's annotations, when it has any.
+func (s *filterSession) withNotes(f timeline.Filter) timeline.Filter {
+	if s.ann == nil {
+		return f
+	}
+	return f.WithAnnotations(s.ann)
+}
+
 // Preview shows f. When f only narrows what is shown, only the events shown are searched.
 // It reports whether what is shown changed.
 func (s *filterSession) Preview(f timeline.Filter) (bool, error) {
+	f = s.withNotes(f)
 	s.seq++ // a background search still running is overtaken
 	if sameFilter(f, s.shown) {
 		s.shown = f
@@ -92,6 +130,7 @@ type searchedMsg struct {
 // takes longer than a frame, and typing must never wait for it. Only the result of the
 // latest call is shown (see Searched).
 func (s *filterSession) PreviewLater(f timeline.Filter) tea.Cmd {
+	f = s.withNotes(f)
 	s.seq++
 	seq, t, prev, within := s.seq, s.t, s.shown, s.events
 	return func() tea.Msg {

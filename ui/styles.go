@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -57,7 +58,13 @@ type Styles struct {
 	Pane struct {
 		Border, FocusedBorder lipgloss.Style
 	}
+	// Reader is what the reader wrote, drawn apart from the timeline's text: marks in the
+	// colour of their first label, the note behind a bar of its own.
+	Reader struct {
+		Mark, Key, Check, Dubious, Note, Heading, Bar lipgloss.Style
+	}
 	Input   textinput.Styles
+	Note    textarea.Styles // the note editor
 	Loading struct {
 		Label lipgloss.Style
 		Bar   []color.Color
@@ -77,6 +84,8 @@ type Styles struct {
 	PickerPaint struct {
 		Title, Item, Cursor, Checked, Count, Zero, Meta paint
 	}
+	// ReaderPaint is Reader reduced to escape codes, for the list's rows and the detail.
+	ReaderPaint struct{ Mark, Key, Check, Dubious, Note, Heading, Bar paint }
 	// FooterPaint and StatusPaint are Footer and Status reduced to escape codes: the
 	// footer and the ruler change as the selection moves.
 	FooterPaint struct{ Key, Desc, Sep paint }
@@ -189,6 +198,14 @@ func newStyles(dark bool, bg color.Color, noColor bool) Styles {
 	s.Help.Desc = base.Foreground(fg)
 	s.Help.Text = base.Foreground(fg)
 
+	s.Reader.Mark = base.Bold(true).Foreground(accent)
+	s.Reader.Key = base.Bold(true).Foreground(yearFG)
+	s.Reader.Check = base.Bold(true).Foreground(accent2)
+	s.Reader.Dubious = base.Bold(true).Foreground(errFG)
+	s.Reader.Note = base.Foreground(okFG)
+	s.Reader.Heading = base.Bold(true).Foreground(okFG)
+	s.Reader.Bar = base.Foreground(okFG)
+
 	s.Pane.Border = base.Foreground(faint)
 	s.Pane.FocusedBorder = base.Foreground(mark(accent))
 
@@ -197,6 +214,15 @@ func newStyles(dark bool, bg color.Color, noColor bool) Styles {
 	s.Input.Focused.Placeholder = base.Foreground(muted)
 	s.Input.Blurred.Placeholder = base.Foreground(muted)
 	s.Input.Cursor.Blink = false
+	s.Note = textarea.DefaultStyles(dark)
+	for _, st := range []*textarea.StyleState{&s.Note.Focused, &s.Note.Blurred} {
+		st.Prompt = base.Foreground(okFG) // the bar of the reader's note, as the detail draws it
+		st.Placeholder = base.Foreground(muted)
+		st.CursorLine = base
+		st.EndOfBuffer = base.Foreground(faint)
+	}
+	s.Note.Focused.Text = base.Foreground(fg)
+	s.Note.Cursor.Blink = false
 	s.Loading.Label = base.Foreground(muted)
 	s.Loading.Bar = []color.Color{mark(hex("#8250DF", "#B392F0")), mark(hex("#0969DA", "#79C0FF"))}
 
@@ -249,6 +275,9 @@ func (s *Styles) paint() {
 	pp.Title, pp.Item, pp.Cursor = newPaint(s.Picker.Title), newPaint(s.Picker.Item), newPaint(s.Picker.Cursor)
 	pp.Checked, pp.Count, pp.Zero, pp.Meta = newPaint(s.Picker.Checked), newPaint(s.Picker.Count), newPaint(s.Picker.Zero), newPaint(s.Picker.Meta)
 	s.FooterPaint.Key, s.FooterPaint.Desc, s.FooterPaint.Sep = newPaint(s.Footer.Key), newPaint(s.Footer.Desc), newPaint(s.Footer.Sep)
+	r := &s.ReaderPaint
+	r.Mark, r.Key, r.Check, r.Dubious = newPaint(s.Reader.Mark), newPaint(s.Reader.Key), newPaint(s.Reader.Check), newPaint(s.Reader.Dubious)
+	r.Note, r.Heading, r.Bar = newPaint(s.Reader.Note), newPaint(s.Reader.Heading), newPaint(s.Reader.Bar)
 	s.StatusPaint.Info, s.StatusPaint.Error, s.StatusPaint.Ruler = newPaint(s.Status.Info), newPaint(s.Status.Error), newPaint(s.Status.Ruler)
 }
 

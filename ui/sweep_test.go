@@ -35,7 +35,7 @@ func everyFocus(t *testing.T, linked string) []focusSetup {
 	}
 	setups := []focusSetup{
 		{"list", focusList, func(m *Model) {}},
-		{"detail", focusDetail, func(m *Model) { keys(m, "enter", "n") }},
+		{"detail", focusDetail, func(m *Model) { keys(m, "enter", ">") }},
 		{"help", focusHelp, func(m *Model) { keys(m, "?") }},
 		{"about", focusAbout, func(m *Model) { keys(m, "i") }},
 		{"search", focusSearch, func(m *Model) { keys(m, "/", "e") }},
@@ -44,6 +44,15 @@ func everyFocus(t *testing.T, linked string) []focusSetup {
 		{"export name", focusExportName, func(m *Model) { keys(m, "e") }},
 		{"overwrite", focusOverwrite, func(m *Model) { keys(m, "e"); setPrompt(m, existing); keys(m, "enter") }},
 		{"source", focusSource, func(m *Model) { selectID(m, linked); keys(m, "o") }},
+		{"labels", focusLabels, func(m *Model) { keys(m, "m", "L", "down") }},
+		{"note", focusNote, func(m *Model) { keys(m, "n"); typeText(m, "A note of mine") }},
+		{"views", focusViews, func(m *Model) { keys(m, "M", "v") }},
+		{"marked and noted", focusDetail, func(m *Model) {
+			selectID(m, linked)
+			keys(m, "m", "L", "tab", "enter", "n")
+			typeText(m, "Check this, with "+m.t.Event(linked).Title)
+			keys(m, "ctrl+s", "enter")
+		}},
 		{"hidden", focusDetail, func(m *Model) {
 			// Only the linked event's date is kept; its first related event, on another
 			// date, is followed all the same.

@@ -109,11 +109,12 @@ func (m *Model) bodyView() string {
 	case focusAbout:
 		return m.about.View()
 	}
-	picking := m.focus == focusPicker
+	beside := m.besideList()
+	picking := beside != nil
 	if !l.wide {
 		switch {
 		case picking:
-			return m.picker.View()
+			return beside.View()
 		case m.base == focusDetail:
 			return m.detail.View()
 		}
@@ -121,7 +122,7 @@ func (m *Model) bodyView() string {
 	}
 	right := m.detail.View()
 	if picking {
-		right = m.picker.View()
+		right = beside.View()
 	}
 	rule := m.styles.Pane.Border.Render("│")
 	if m.focus == focusDetail || picking {
@@ -253,6 +254,12 @@ func (m *Model) footerState() string {
 		return boolState(hasWebLink(m.shown())) + boolState(m.detail.HasLinks())
 	case focusPicker:
 		return m.picker.choiceWords()
+	case focusLabels:
+		return m.labels.choiceWords()
+	case focusViews:
+		return m.views.enterWords() + strconv.Itoa(int(m.views.asking))
+	case focusNote:
+		return boolState(m.note.asking)
 	case focusSearch:
 		return m.search.state()
 	case focusDates:

@@ -18,6 +18,7 @@ import (
 
 	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/internal/loadgc"
+	"github.com/tlx-dev/tlx/internal/notebook"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/ui"
 )
@@ -320,6 +321,11 @@ func (o *options) runExplorer(ctx context.Context) error {
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
+		// The notebook of the timeline once it is loaded: --notebook FILE, or the
+		// timeline's own in the data folder, made when something is first saved.
+		Notebook: func(t *timeline.Timeline) (*notebook.Notebook, error) {
+			return notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{Timeline: t, MakeDir: o.notebook == ""})
+		},
 	})
 	var sig signalError
 	if errors.As(err, &sig) {

@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/internal/notebook"
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// The reader's notebook (internal/notebook) holds marks, notes and saved views beside the
+// timeline. The explorer opens it once the timeline is loaded and writes each change when
+// the reader makes it, one at a time and in order, away from the event loop: a write
+// reads the file again under a lock, merges and renames, which may wait for another
+// process. The status says "Saved" only once the write has returned. Every few seconds
+// the file is read again if it changed, so another window's marks and notes show.
+
+// reloadEvery is how often the explorer looks whether the notebook file changed.
+const reloadEvery = 2 * time.Second
+
+// bookState is the notebook as the explorer holds it.
+type bookState struct {
+	nb       *notebook.Notebook // nil until opened, or when there is none
+	state    *notebook.State    // the notebook as last read or written
+	queue    []bookOp           // changes waiting for the one being written
+	run      *bookRun           // the change being written; nil when none
+	ticking  bool               // a reload tick is pending
+	loadedRO error              // why it was read-only when last looked at
+	every    time.Duration      // how often to look whether the file changed; 0 never
+}
+
+// bookOp is one change the reader made: what it writes, and what the status then says.
+type bookOp func(nb *notebook.Notebook) (say string, err error)
+
+// bookRun is a change being written, in a goroutine of its own so that a quit can wait
+// for it whether or not the program still reads messages.
+type bookRun struct {
+	done chan struct{}
+	msg  bookSavedMsg // set before done is closed
+}
+
+// bookOpenedMsg carries the notebook opened once the timeline loaded; err is why it is
+// read-only (the notebook is never nil then).
+type bookOpenedMsg struct {
+	nb  *notebook.Notebook
+	err error
+}
+
+// bookSavedMsg reports the end of a change: what to say, or why it failed.
+type bookSavedMsg struct {
+	say string
+	err error
+}
+
+// bookTickMsg asks the explorer to look whether the notebook file changed.
+type bookTickMsg struct{}
+
+// bookReloadedMsg reports whether the notebook file changed on disk.
+type bookReloadedMsg struct {
+	changed bool
+	err     error
+}
+
+// openBook opens the notebook of t, away from the event loop.
+func (m *Model) openBook(t *timeline.Timeline) tea.Cmd {
+	open := m.opts.Notebook
+	if open == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		nb, err := open(t)
+		return bookOpenedMsg{nb: nb, err: err}
+	}
+}
+
+// bookOpened takes the opened notebook: its marks and notes show, and a notebook that
+// cannot be written says why.
+func (m *Model) bookOpened(msg bookOpenedMsg) tea.Cmd {
+	if msg.nb == nil {
+		m.setStatus(true, "No notebook: %v", msg.err)
+		return nil
+	}
+	m.book.nb = msg.nb
+	m.setBookState(msg.nb.State())
+	var cmd tea.Cmd
+	if err := msg.nb.ReadOnly(); err != nil {
+		m.book.loadedRO = err
+		cmd = statusCmd(true, "%s", readOnlyWords(err))
+	}
+	return tea.Batch(cmd, m.tick())
+}
+
+// readOnlyWords says why the notebook refuses changes.
+func readOnlyWords(err error) string {
+	if errors.Is(err, notebook.ErrNoDataDir) {
+		return "No notebook: " + err.Error() + "; marks, notes and views cannot be saved (tlx --notebook FILE names one)"
+	}
+	return "Notebook read-only: " + err.Error() + "; marks, notes and views are not saved until it is fixed"
+}
+
+// tick asks for the next look at the notebook file.
+func (m *Model) tick() tea.Cmd {
+	if m.book.nb == nil || m.book.ticking || m.book.every <= 0 {
+		return nil
+	}
+	m.book.ticking = true
+	return tea.Tick(m.book.every, func(time.Time) tea.Msg { return bookTickMsg{} })
+}
+
+// reload reads the notebook again, away from the event loop, when no change of ours is
+// being written (its end shows the notebook as it is then anyway).
+func (m *Model) reload() tea.Cmd {
+	m.book.ticking = false
+	nb := m.book.nb
+	if nb == nil || m.book.run != nil || m.quitter.quitting {
+		return m.tick()
+	}
+	return func() tea.Msg {
+		changed, err := nb.Reload()
+		return bookReloadedMsg{changed: changed, err: err}
+	}
+}
+
+// reloaded shows what another process or a hand edit changed in the notebook.
+func (m *Model) reloaded(msg bookReloadedMsg) tea.Cmd {
+	nb := m.book.nb
+	ro := nb.ReadOnly()
+	var cmd tea.Cmd
+	switch {
+	case ro != nil && m.book.loadedRO == nil:
+		cmd = statusCmd(true, "%s", readOnlyWords(ro))
+	case ro == nil && m.book.loadedRO != nil:
+		cmd = statusCmd(false, "The notebook %s reads again: marks, notes and views are saved", nb.Path())
+	case msg.changed && !nb.State().Equal(m.book.state):
+		cmd = statusCmd(false, "The notebook changed on disk (another tlx, or an edit): its marks and notes show")
+	}
+	m.book.loadedRO = ro
+	if st := nb.State(); st != m.book.state {
+		m.setBookState(st)
+	}
+	return tea.Batch(cmd, m.tick())
+}
+
+// setBookState shows the notebook as st holds it: filters match its marks and search its
+// notes, the list and the detail show them.
+func (m *Model) setBookState(st *notebook.State) {
+	m.book.state = st
+	var ann timeline.Annotations
+	if st != nil {
+		ann = st
+	}
+	if err := m.session.SetAnnotations(ann); err != nil {
+		m.setStatus(true, "%v", err)
+	}
+	m.list.SetNotes(st)
+	m.detail.SetNotes(st)
+	m.layout() // the list's mark column comes with the first mark
+	m.showEvents()
+}
+
+// writable says why the notebook takes no change, as a status; nil when it does.
+func (m *Model) writable() tea.Cmd {
+	switch {
+	case m.book.nb == nil && m.opts.Notebook == nil:
+		return statusCmd(true, "No notebook here: marks, notes and views cannot be saved")
+	case m.book.nb == nil:
+		return statusCmd(false, "The notebook is still opening: try again in a moment")
+	case m.book.nb.ReadOnly() != nil:
+		return statusCmd(true, "%s", readOnlyWords(m.book.nb.ReadOnly()))
+	}
+	return nil
+}
+
+// write queues a change of the notebook, written once those before it are.
+func (m *Model) write(op bookOp) tea.Cmd {
+	m.book.queue = append(m.book.queue, op)
+	if m.book.run != nil {
+		m.setStatus(false, "Saving…")
+		return nil
+	}
+	return m.nextWrite()
+}
+
+// nextWrite starts writing the first change queued.
+func (m *Model) nextWrite() tea.Cmd {
+	if m.book.run != nil || len(m.book.queue) == 0 {
+		return nil
+	}
+	op := m.book.queue[0]
+	m.book.queue = m.book.queue[1:]
+	r := &bookRun{done: make(chan struct{})}
+	m.book.run = r
+	nb := m.book.nb
+	go func() {
+		defer close(r.done)
+		say, err := op(nb)
+		r.msg = bookSavedMsg{say: say, err: err}
+	}()
+	return func() tea.Msg {
+		<-r.done
+		return r.msg
+	}
+}
+
+// saved shows the end of a change, and starts the next.
+func (m *Model) saved(msg bookSavedMsg) tea.Cmd {
+	m.book.run = nil
+	m.setBookState(m.book.nb.State())
+	var cmd tea.Cmd
+	switch {
+	case msg.err != nil:
+		cmd = statusCmd(true, "Not saved: %v", msg.err)
+	case msg.say != "":
+		cmd = statusCmd(false, "%s", msg.say)
+	}
+	next := m.nextWrite()
+	if m.quitter.quitting && !m.busy() {
+		return tea.Batch(cmd, tea.Quit)
+	}
+	return tea.Batch(cmd, next)
+}
+
+// finishWrites writes what the reader asked for that the program ended before writing:
+// the change under way and those queued, within d.
+func (m *Model) finishWrites(d time.Duration) error {
+	deadline := time.Now().Add(d)
+	if r := m.book.run; r != nil {
+		select {
+		case <-r.done:
+		case <-time.After(time.Until(deadline)):
+			return errors.New("a change to the notebook was still being written when tlx stopped")
+		}
+		m.book.run = nil
+	}
+	for len(m.book.queue) > 0 && time.Now().Before(deadline) {
+		op := m.book.queue[0]
+		m.book.queue = m.book.queue[1:]
+		if _, err := op(m.book.nb); err != nil {
+			return err
+		}
+	}
+	if len(m.book.queue) > 0 {
+		return errors.New("changes to the notebook were left unsaved when tlx stopped")
+	}
+	return nil
+}
+
+// noteOf returns the reader's note on e, or "".
+func (m *Model) noteOf(e *timeline.Event) string {
+	if m.book.state == nil || e == nil {
+		return ""
+	}
+	return m.book.state.Note(e.ID)
+}
