@@ -100,9 +100,11 @@ func TestExplorerSIGHUP(t *testing.T) {
 				t.Fatalf("tlx still runs 5 s after SIGHUP:\n%s", s.screen(false))
 			}
 			s.waitGone(" events")
-			s.typeText("echo status=$?; stty -a")
+			// The shell's arithmetic prints "stty-done-2" only once stty has printed all it
+			// prints: waiting for its first line alone read a half-drawn screen under load.
+			s.typeText("echo status=$?; stty -a; echo stty-done-$((1+1))")
 			s.send("Enter")
-			scr := s.waitText("status=", "speed")
+			scr := s.waitText("status=", "stty-done-2")
 			if !strings.Contains(scr, "status=129") {
 				t.Errorf("exit status is not 129:\n%s", scr)
 			}
