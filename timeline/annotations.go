@@ -32,12 +32,10 @@ type Annotations interface {
 // labels: marked:any, or --marked alone on the command line.
 const AnyMark = "any"
 
-// ErrUnknownLabel is wrapped by the error of a marked part that names a label the
-// notebook does not know; ErrNoAnnotations when the filter carries no notebook at all.
-var (
-	ErrUnknownLabel  = errors.New("unknown label")
-	ErrNoAnnotations = errors.New("the marked filter needs the reader's notebook")
-)
+// ErrNoAnnotations is returned when a filter has a marked part but carries no notebook:
+// the caller must supply one with Filter.WithAnnotations. A label the notebook does not
+// know is an *UnknownValueError of the marked kind.
+var ErrNoAnnotations = errors.New("the marked filter needs the reader's notebook")
 
 // labelRE is the form of a label: a lower-case word, dashes inside.
 var labelRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)

@@ -63,7 +63,6 @@ func TestMarkedFilter(t *testing.T) {
 		{"marked:any actor:iran", []string{"year-2024", "day-2024-06-15"}, nil},
 		{"marked:key,any", []string{"day-2020-01-03", "year-2024", "day-2024-06-15", "day-2024-08-09"}, nil},
 		{"marked:any phishing", []string{"day-2024-06-15"}, nil},
-		{"marked:kye", nil, timeline.ErrUnknownLabel},
 		{"marked:kye", nil, timeline.ErrUnknownValue},
 	}
 	for _, tt := range tests {

@@ -141,7 +141,7 @@ func (d *Draft) check() [][]Issue {
 		a := &d.Actors[i]
 		c.entry("actors", "actor", i, a.ID, a.Name, a.Aliases, a.Description)
 		c.text("kind", a.Kind, true)
-		c.oneOf(ErrType, "kind", a.Kind, ActorKinds)
+		c.oneOf(ErrBadValue, "kind", a.Kind, ActorKinds)
 	}
 	for i := range d.Themes {
 		th := &d.Themes[i]
@@ -201,7 +201,7 @@ func (c *checker) event(k int) {
 	c.list("themes", e.Themes)
 	c.text("location", e.Location, true)
 	c.text("status", e.Status, true)
-	c.oneOf(ErrBadStatus, "status", e.Status, Statuses)
+	c.oneOf(ErrBadValue, "status", e.Status, Statuses)
 	c.list("related", e.Related)
 	if len(e.Sources) == 0 {
 		if c.d.Given[Ref{Table: "events", Item: k, Key: "sources"}] != GivenWrong {

@@ -9,23 +9,27 @@ import (
 )
 
 // Sentinel errors, one per kind of problem a timeline file can have. Every Problem wraps
-// one, so callers can test with errors.Is.
+// exactly one (its Kind), so that a caller can tell them apart with errors.Is: an editor
+// can offer the allowed values for ErrBadValue, the known keys for ErrUnknownKey, the ids
+// for ErrUnknownRef; a command can tell a file it could not read (ErrFile, ErrLimit)
+// from one it read and found wrong. A malformed date wraps ErrDate (see DateError).
+// Errors about filters are apart: ErrUnknownValue, ErrQuery, ErrCount, ErrDate.
 var (
-	ErrSyntax     = errors.New("syntax error")
-	ErrUnknownKey = errors.New("unknown key")
-	ErrMissing    = errors.New("missing required field")
-	ErrDuplicate  = errors.New("duplicate id")
-	ErrEndBefore  = errors.New("end before date")
-	ErrUnknownRef = errors.New("unknown reference")
-	ErrURL        = errors.New("invalid url")
-	ErrControl    = errors.New("control character")
-	ErrType       = errors.New("wrong type")
-	ErrNoSource   = errors.New("event without source")
-	ErrFile       = errors.New("unreadable file")
-	ErrEmpty      = errors.New("empty file")
-	ErrBadStatus  = errors.New("invalid status")
-	ErrLimit      = errors.New("limit passed")
-	ErrInvisible  = errors.New("invisible character")
+	ErrFile       = errors.New("unreadable file")        // missing, a folder, a device, not UTF-8, not a format tlx reads
+	ErrLimit      = errors.New("limit passed")           // too large, nested too deep, a key too long
+	ErrEmpty      = errors.New("empty file")             // nothing but white space or comments
+	ErrSyntax     = errors.New("syntax error")           // the TOML, JSON or CSV itself
+	ErrUnknownKey = errors.New("unknown key")            // a key the format does not have: a typo
+	ErrType       = errors.New("wrong type")             // a number where text belongs, a table where a list does
+	ErrMissing    = errors.New("missing required field") // id, date, title, publisher, name
+	ErrDuplicate  = errors.New("duplicate id")           // two events, actors or themes with one id
+	ErrBadValue   = errors.New("value not allowed")      // outside its fixed list: a status, an actor's kind, tlx JSON's format or version
+	ErrEndBefore  = errors.New("end before date")        // an event that ends before it starts
+	ErrUnknownRef = errors.New("unknown reference")      // an actor, theme or related event no registry or event has
+	ErrNoSource   = errors.New("event without source")   // every event rests on a source at least
+	ErrURL        = errors.New("invalid url")            // not a full http or https address
+	ErrControl    = errors.New("control character")      // escape sequences and the like, or a line break in a one-line field
+	ErrInvisible  = errors.New("invisible character")    // a character that does not show, such as U+200B
 )
 
 // Problem is one thing wrong with a timeline file, with its place: a line and column where

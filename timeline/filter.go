@@ -29,16 +29,41 @@ type Part struct {
 	Values []string
 }
 
-// Sentinel errors wrapped by Filter's errors. Every value the timeline does not have
-// wraps ErrUnknownValue, and the one of its kind where there is one.
-var (
-	ErrUnknownValue     = errors.New("unknown filter value")
-	ErrUnknownActor     = errors.New("unknown actor")
-	ErrUnknownTheme     = errors.New("unknown theme")
-	ErrUnknownStatus    = errors.New("unknown status")
-	ErrUnknownLocation  = errors.New("unknown location")
-	ErrUnknownPublisher = errors.New("unknown publisher")
-)
+// ErrUnknownValue is wrapped by the error of every filter value the timeline (or, for
+// marked, the notebook) does not have: an actor, a theme, a status, a place, a
+// publisher, a label. The error is an *UnknownValueError, which says the kind, so that
+// a caller can list what there is to choose from (Timeline.Values).
+var ErrUnknownValue = errors.New("unknown filter value")
+
+// UnknownValueError is a filter value the timeline does not have.
+type UnknownValueError struct {
+	Kind       FilterKind
+	Value      string // as given
+	Suggestion string // the nearest known name, or ""
+}
+
+// Error says what is unknown and suggests the nearest: unknown actor "iarn"; did you
+// mean "iran"?
+func (e *UnknownValueError) Error() string {
+	noun := unknownNouns[e.Kind]
+	if noun == "" {
+		noun = e.Kind.Name() + " value"
+	}
+	msg := fmt.Sprintf("unknown %s %q", noun, e.Value)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q?", e.Suggestion)
+	}
+	return msg
+}
+
+// Unwrap returns ErrUnknownValue.
+func (e *UnknownValueError) Unwrap() error { return ErrUnknownValue }
+
+// unknownNouns name what a kind's values are, in messages.
+var unknownNouns = map[FilterKind]string{
+	ActorFilter: "actor", ThemeFilter: "theme", StatusFilter: "status",
+	LocationFilter: "location", PublisherFilter: "publisher", MarkedFilter: "label",
+}
 
 // With returns f with the part of kind k holding values, in place of any it had; no
 // values removes the part. Values are trimmed, white space inside them made single,
@@ -581,30 +606,9 @@ func (t *Timeline) Match(f Filter, e *Event) (bool, error) {
 	return q.passes(e), nil
 }
 
-// unknownError is a filter value the timeline does not have. It wraps ErrUnknownValue
-// and the sentinel of its kind, if it has one.
-type unknownError struct {
-	kind error
-	msg  string
-}
-
-func (e *unknownError) Error() string   { return e.msg }
-func (e *unknownError) Unwrap() []error { return []error{e.kind, ErrUnknownValue} }
-
-// unknownErrs are the sentinels of the kinds that have one.
-var unknownErrs = map[FilterKind]error{
-	ActorFilter: ErrUnknownActor, ThemeFilter: ErrUnknownTheme, StatusFilter: ErrUnknownStatus,
-	LocationFilter: ErrUnknownLocation, PublisherFilter: ErrUnknownPublisher,
-	MarkedFilter: ErrUnknownLabel,
-}
-
 // unknown builds the error for a value of kind k that is not among the known ones, with
 // the nearest known name as a suggestion when one is close.
 func unknown(k FilterKind, name string, known []Value) error {
-	kind := unknownErrs[k]
-	if kind == nil {
-		kind = ErrUnknownValue
-	}
 	names := make([]string, 0, 2*len(known))
 	for _, v := range known {
 		names = append(names, v.Key)
@@ -613,13 +617,11 @@ func unknown(k FilterKind, name string, known []Value) error {
 		}
 		names = append(names, v.Aliases...)
 	}
-	msg := fmt.Sprintf("%s %q", kind, name)
-	if s := Suggest(name, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else if s := wordPrefix(name, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+	s := Suggest(name, names)
+	if s == "" {
+		s = wordPrefix(name, names)
 	}
-	return &unknownError{kind: kind, msg: msg}
+	return &UnknownValueError{Kind: k, Value: name, Suggestion: s}
 }
 
 // wordPrefix returns the one candidate with a word that starts with name, ignoring case

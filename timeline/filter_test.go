@@ -161,28 +161,35 @@ func TestFilterOrder(t *testing.T) {
 
 func TestFilterErrors(t *testing.T) {
 	tl := fixture()
+	// The kind an unknown value is of, which a caller reads to list the choices; 255 for
+	// an error that is not an unknown value.
 	tests := []struct {
-		f        timeline.Filter
-		sentinel error
-		want     string
+		f    timeline.Filter
+		kind timeline.FilterKind
+		want string
 	}{
-		{timeline.Filter{}.With(timeline.ActorFilter, "iarn"), timeline.ErrUnknownActor, `unknown actor "iarn"; did you mean "iran"?`},
-		{timeline.Filter{}.With(timeline.ActorFilter, "microsfot"), timeline.ErrUnknownActor, `unknown actor "microsfot"; did you mean "Microsoft"?`},
-		{timeline.Filter{}.With(timeline.ActorFilter, "zzzzzz"), timeline.ErrUnknownActor, `unknown actor "zzzzzz"`},
-		{timeline.Filter{}.With(timeline.ThemeFilter, "cybr"), timeline.ErrUnknownTheme, `unknown theme "cybr"; did you mean "cyber"?`},
-		{timeline.Filter{}.With(timeline.StatusFilter, "confimed"), timeline.ErrUnknownStatus, `unknown status "confimed"; did you mean "confirmed"?`},
-		{timeline.Filter{}.With(timeline.LocationFilter, "irak"), timeline.ErrUnknownLocation, `unknown location "irak"; did you mean "Iraq"?`},
-		{timeline.Filter{}.With(timeline.LocationFilter, "Baghdad, Irak"), timeline.ErrUnknownLocation, `unknown location "Irak"; did you mean "Iraq"?`},
-		{timeline.Filter{}.With(timeline.PublisherFilter, "reuter"), timeline.ErrUnknownPublisher, `unknown publisher "reuter"; did you mean "Reuters"?`},
-		{timeline.Filter{}.With(timeline.FromFilter, "2024-13"), timeline.ErrDate, `from: invalid date "2024-13": month 13 does not exist`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "iarn"), timeline.ActorFilter, `unknown actor "iarn"; did you mean "iran"?`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "microsfot"), timeline.ActorFilter, `unknown actor "microsfot"; did you mean "Microsoft"?`},
+		{timeline.Filter{}.With(timeline.ActorFilter, "zzzzzz"), timeline.ActorFilter, `unknown actor "zzzzzz"`},
+		{timeline.Filter{}.With(timeline.ThemeFilter, "cybr"), timeline.ThemeFilter, `unknown theme "cybr"; did you mean "cyber"?`},
+		{timeline.Filter{}.With(timeline.StatusFilter, "confimed"), timeline.StatusFilter, `unknown status "confimed"; did you mean "confirmed"?`},
+		{timeline.Filter{}.With(timeline.LocationFilter, "irak"), timeline.LocationFilter, `unknown location "irak"; did you mean "Iraq"?`},
+		{timeline.Filter{}.With(timeline.LocationFilter, "Baghdad, Irak"), timeline.LocationFilter, `unknown location "Irak"; did you mean "Iraq"?`},
+		{timeline.Filter{}.With(timeline.PublisherFilter, "reuter"), timeline.PublisherFilter, `unknown publisher "reuter"; did you mean "Reuters"?`},
+		{timeline.Filter{}.With(timeline.FromFilter, "2024-13"), 255, `from: invalid date "2024-13": month 13 does not exist`},
 	}
 	for _, tt := range tests {
 		_, err := tl.Filter(tt.f)
-		if err == nil || err.Error() != tt.want || !errors.Is(err, tt.sentinel) {
+		if err == nil || err.Error() != tt.want {
 			t.Errorf("Filter(%+v) error = %v; want %q", tt.f, err, tt.want)
 		}
-		if tt.sentinel != timeline.ErrDate && !errors.Is(err, timeline.ErrUnknownValue) {
-			t.Errorf("Filter(%+v) error %v does not wrap ErrUnknownValue", tt.f, err)
+		var ue *timeline.UnknownValueError
+		switch {
+		case tt.kind == 255 && !errors.Is(err, timeline.ErrDate):
+			t.Errorf("Filter(%+v) error %v does not wrap ErrDate", tt.f, err)
+		case tt.kind == 255:
+		case !errors.Is(err, timeline.ErrUnknownValue) || !errors.As(err, &ue) || ue.Kind != tt.kind:
+			t.Errorf("Filter(%+v) error %v is not an UnknownValueError of kind %s wrapping ErrUnknownValue", tt.f, err, tt.kind)
 		}
 		if _, err := tl.Facets(tt.f); err == nil {
 			t.Errorf("Facets(%+v) accepted an unknown name", tt.f)

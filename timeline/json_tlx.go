@@ -28,7 +28,7 @@ func tlxJSON(name string, top map[string]any) *Draft {
 	c.item(Ref{}, "", 0, "")
 	c.unknownKeys(top, tlxTopKeys, "")
 	if f := c.text(top, "format", ""); f != "tlx" && f != "" {
-		c.add("format", ErrType, `a tlx JSON file says "format": "tlx"; other JSON is read as TimelineJS's`, "format %q is not tlx", f)
+		c.add("format", ErrBadValue, `a tlx JSON file says "format": "tlx"; other JSON is read as TimelineJS's`, "format %q is not tlx", f)
 	}
 	switch v := top["version"].(type) {
 	case nil:
@@ -37,9 +37,9 @@ func tlxJSON(name string, top map[string]any) *Draft {
 	case json.Number:
 		c.at("version", "version")
 		if n, err := v.Int64(); err != nil || n < 1 {
-			c.add("version", ErrType, fmt.Sprintf(`write "version": %d`, TlxJSONVersion), "version %s is not a version of tlx JSON", v)
+			c.add("version", ErrBadValue, fmt.Sprintf(`write "version": %d`, TlxJSONVersion), "version %s is not a version of tlx JSON", v)
 		} else if n > TlxJSONVersion {
-			c.add("version", ErrType, "update tlx to read it", "version %d of tlx JSON is newer than this tlx reads (%d)", n, TlxJSONVersion)
+			c.add("version", ErrBadValue, "update tlx to read it", "version %d of tlx JSON is newer than this tlx reads (%d)", n, TlxJSONVersion)
 		}
 	default:
 		c.at("version", "version")

@@ -384,7 +384,7 @@ func TestProblemsInOnePass(t *testing.T) {
 	if !errors.As(err, &ps) || len(ps) != 2 {
 		t.Fatalf("got %v, want two problems", err)
 	}
-	if !errors.Is(ps[0], timeline.ErrBadStatus) || !errors.Is(ps[1], timeline.ErrURL) || ps[0].Line >= ps[1].Line {
+	if !errors.Is(ps[0], timeline.ErrBadValue) || !errors.Is(ps[1], timeline.ErrURL) || ps[0].Line >= ps[1].Line {
 		t.Errorf("problems not as expected or not sorted:\n%v", err)
 	}
 }

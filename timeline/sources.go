@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -189,7 +190,7 @@ func ParseCount(s string) (Count, error) {
 }
 
 // ErrCount is wrapped by every error about a malformed count of publishers.
-var ErrCount = fmt.Errorf("invalid count")
+var ErrCount = errors.New("invalid count")
 
 // Has reports whether n is in the count's range.
 func (c Count) Has(n int) bool { return n >= c.Min && (c.Max == 0 || n <= c.Max) }
