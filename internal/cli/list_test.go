@@ -188,7 +188,7 @@ func TestListErrors(t *testing.T) {
 		{"bad from date", []string{"list", "-f", path, "--from", "2024-13"}, 2, `--from: invalid date "2024-13": month 13 does not exist`},
 		{"inverted range", []string{"list", "-f", path, "--from", "2025", "--to", "2024"}, 2, "--to 2024 is before --from 2025; swap them"},
 		{"several unknown names, one a line", []string{"list", "-f", path, "-a", "nobodi", "-t", "cybr"}, 2,
-			"Error: unknown actor \"nobodi\"\nError: unknown theme \"cybr\"; did you mean \"cyber\"?\n"},
+			"Error: unknown actor \"nobodi\"; the actors are iran, msft\nError: unknown theme \"cybr\"; did you mean \"cyber\"? (the themes are cyber)\n"},
 		{"unknown place with suggestion", []string{"list", "--location", "Floridaa"}, 2, `unknown location "Floridaa"; did you mean "Florida"?`},
 		{"publisher by the start of its name", []string{"list", "--publisher", "asharq"}, 2, `unknown publisher "asharq"; did you mean "Asharq Al-Awsat"?`},
 		{"unknown flag", []string{"list", "--bogus"}, 2, "unknown flag: --bogus"},

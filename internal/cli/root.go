@@ -114,6 +114,7 @@ tlx validate mytimeline.toml`,
 	root.AddCommand(
 		newListCmd(o),
 		newSourcesCmd(o),
+		newFacetsCmd(o),
 		newExportCmd(o),
 		newValidateCmd(o),
 		newNotesCmd(o),
@@ -289,7 +290,7 @@ func (o *options) selected() (*timeline.Timeline, timeline.Filter, []*timeline.E
 	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return nil, f, nil, usage(o.filterError(err))
+		return nil, f, nil, o.filterError(t, err)
 	}
 	return t, f, events, nil
 }
@@ -333,7 +334,7 @@ func (o *options) runExplorer(ctx context.Context) error {
 	}
 	if errors.Is(err, timeline.ErrUnknownValue) {
 		// A filter flag names a value the timeline, which the explorer loaded, lacks.
-		return usage(err)
+		return o.filterError(nil, err)
 	}
 	return err
 }

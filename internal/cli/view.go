@@ -88,12 +88,15 @@ func viewFilter(nb *notebook.Notebook, name string) (timeline.Filter, error) {
 	return f, nil
 }
 
-// filterError labels an error of a filter the notebook's view gave.
-func (o *options) filterError(err error) error {
+// filterError is the usage error of a filter that t rejects: each value it does not
+// have says where to see those it has (choicesError), and the whole is labelled with
+// the view it came from, if one did.
+func (o *options) filterError(t *timeline.Timeline, err error) error {
+	err = choicesError(t, err)
 	if o.view != "" && errors.Is(err, timeline.ErrUnknownValue) {
-		return fmt.Errorf("view %s: %w", quoteArg(o.view), err)
+		err = fmt.Errorf("view %s: %w", quoteArg(o.view), err)
 	}
-	return err
+	return usage(err)
 }
 
 // joinAlone rewrites "--marked LABEL" as "--marked=LABEL". A flag that may be given
@@ -259,7 +262,7 @@ func (o *options) runView(cmd *cobra.Command, name string, x viewFlags) error {
 	}
 	events, err := t.Filter(f)
 	if err != nil {
-		return usage(o.filterError(err))
+		return o.filterError(t, err)
 	}
 	query := f.String()
 	base := ""
@@ -292,7 +295,7 @@ func (o *options) explorerNotebook(f timeline.Filter) (timeline.Filter, error) {
 		return f, err
 	}
 	if _, err := t.Filter(f); err != nil {
-		return f, usage(o.filterError(err))
+		return f, o.filterError(t, err)
 	}
 	return f, nil
 }
