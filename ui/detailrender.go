@@ -5,10 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
@@ -295,35 +291,6 @@ func (x *detailWriter) source(n int, src *timeline.Source) {
 	}
 }
 
-// url lays out source n's URL as the reader should see it, cut into pieces that fit (a
-// URL has no spaces to break at) on at most maxURLLines lines, the last ending in "…" when
-// there is more. Each piece links to target, the URL ready to be a link, when it is short
-// enough for a terminal to keep; the pieces share an id, so a terminal treats them as one
-// link.
-func (x *detailWriter) url(n int, src *timeline.Source, target string, indent int) {
-	w := x.w
-	if indent >= w {
-		indent = 0
-	}
-	room := w - indent
-	p := x.d.styles.DetailPaint.URL
-	if target != "" && len(target) <= maxHyperlinkBytes {
-		p.pre = ansi.SetHyperlink(target, "id=tlx-source-"+strconv.Itoa(n)) + p.pre
-		p.post += ansi.ResetHyperlink()
-	}
-	lead := strings.Repeat(" ", indent)
-	rest := shownURL(src, w)
-	for i := 0; rest != ""; i++ {
-		var piece string
-		piece, rest = cut(rest, room)
-		if rest != "" && i == maxURLLines-1 {
-			piece = truncateTail(piece, room, "…")
-			rest = ""
-		}
-		x.lines = append(x.lines, lead+p.Render(piece))
-	}
-}
-
 // whoIsWho lays out what the timeline says of the event's actors and themes: kind and
 // description.
 func (x *detailWriter) whoIsWho(e *timeline.Event) {
@@ -359,75 +326,6 @@ func describe(name, kind, desc string) string {
 		s += ": " + clean(headOfString(desc, 4096))
 	}
 	return s
-}
-
-// highlight paints line with p and the words of terms, lower-cased, in it with match.
-func highlight(p, match paint, line string, terms []string) string {
-	if len(terms) == 0 {
-		return p.Render(line)
-	}
-	lower := lowerInPlace(line)
-	var b strings.Builder
-	pos := 0
-	for pos < len(line) {
-		at, n := -1, 0
-		for _, t := range terms {
-			if i := strings.Index(lower[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
-				at, n = i, len(t)
-			}
-		}
-		if at < 0 {
-			break
-		}
-		b.WriteString(p.Render(line[pos : pos+at]))
-		// Matches that touch are painted as one: "xxxx" searched for "x" is one run.
-		end := pos + at + n
-		for end < len(line) {
-			k := 0
-			for _, t := range terms {
-				if strings.HasPrefix(lower[end:], t) && len(t) > k {
-					k = len(t)
-				}
-			}
-			if k == 0 {
-				break
-			}
-			end += k
-		}
-		b.WriteString(match.Render(line[pos+at : end]))
-		pos = end
-	}
-	b.WriteString(p.Render(line[pos:]))
-	return b.String()
-}
-
-// lowerInPlace lower-cases s as strings.ToLower does, except that a letter whose lower
-// case is longer or shorter in UTF-8 stays as it is: every byte keeps its offset, so a
-// match found in the result can be cut from s without splitting a character.
-func lowerInPlace(s string) string {
-	if isASCII(s) {
-		return strings.ToLower(s)
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); utf8.RuneLen(l) == size {
-			b = utf8.AppendRune(b, l)
-		} else {
-			b = append(b, s[i:i+size]...) // invalid UTF-8 stays too
-		}
-		i += size
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // whenOf returns an event's date in words, as every output words it.

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
@@ -65,4 +68,33 @@ func noLinkWhy(e *timeline.Event) string {
 		}
 	}
 	return "No source of this event has a web link"
+}
+
+// url lays out source n's URL as the reader should see it, cut into pieces that fit (a
+// URL has no spaces to break at) on at most maxURLLines lines, the last ending in "…" when
+// there is more. Each piece links to target, the URL ready to be a link, when it is short
+// enough for a terminal to keep; the pieces share an id, so a terminal treats them as one
+// link.
+func (x *detailWriter) url(n int, src *timeline.Source, target string, indent int) {
+	w := x.w
+	if indent >= w {
+		indent = 0
+	}
+	room := w - indent
+	p := x.d.styles.DetailPaint.URL
+	if target != "" && len(target) <= maxHyperlinkBytes {
+		p.pre = ansi.SetHyperlink(target, "id=tlx-source-"+strconv.Itoa(n)) + p.pre
+		p.post += ansi.ResetHyperlink()
+	}
+	lead := strings.Repeat(" ", indent)
+	rest := shownURL(src, w)
+	for i := 0; rest != ""; i++ {
+		var piece string
+		piece, rest = cut(rest, room)
+		if rest != "" && i == maxURLLines-1 {
+			piece = truncateTail(piece, room, "…")
+			rest = ""
+		}
+		x.lines = append(x.lines, lead+p.Render(piece))
+	}
 }

@@ -260,67 +260,6 @@ func (m *Model) restyle(dark bool, bg color.Color) {
 	m.footerCache.line, m.statusCache.line = "", ""
 }
 
-// component returns what has the keyboard in focus f; nil for a question the root model
-// asks itself.
-func (m *Model) component(f focus) component {
-	switch f {
-	case focusList:
-		return &m.list
-	case focusDetail:
-		return &m.detail
-	case focusHelp:
-		return &m.help
-	case focusAbout:
-		return &m.about
-	case focusSearch:
-		return &m.search
-	case focusPicker:
-		return &m.picker
-	case focusDates:
-		return &m.dates
-	case focusExportName, focusOverwrite:
-		return &m.export
-	case focusLabels:
-		return &m.labels
-	case focusNote:
-		return &m.note
-	case focusViews:
-		return &m.views
-	}
-	return nil
-}
-
-// besideList returns what takes the detail's place while it has the keyboard: a picker,
-// the note editor, the views; nil when the detail shows.
-func (m *Model) besideList() component {
-	switch m.focus {
-	case focusPicker, focusLabels, focusNote, focusViews:
-		return m.component(m.focus)
-	}
-	return nil
-}
-
-// setFocus gives the keyboard to f: the only place focus changes. The pane that had it is
-// blurred, the new one focused; list and detail are remembered as where overlays and
-// prompts return.
-func (m *Model) setFocus(f focus) tea.Cmd {
-	if f == m.focus {
-		return nil
-	}
-	old, next := m.component(m.focus), m.component(f)
-	if old != nil && old != next {
-		old.Blur()
-	}
-	if f.isPane() {
-		m.base = f
-	}
-	m.focus = f
-	if next == nil {
-		return nil
-	}
-	return next.Focus()
-}
-
 // loaded takes the loaded timeline, or ends the program with the load error.
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.load.loading = false
