@@ -234,8 +234,10 @@ func (w When) AppendLong(b []byte) []byte {
 }
 
 // Short returns w in figures for a narrow column, never as a duration: "2024-06-15",
-// "~2024-06", "2024-06?", "2024-06/07" for a window (June or July 2024; the end leaves
-// out what it shares with the start), "2020/2024-08", "by 2026-02-04", "since 2024-08".
+// "~2024-06", "2024-06?", "2024-06..07" for a window (June or July 2024; the end leaves
+// out what it shares with the start), "2020..2024-08", "by 2026-02-04", "since 2024-08".
+// The sides are joined by the file's own "..", never by "/", which is EDTF's interval
+// (a duration) and makes "2024-07/08-11" read like 8 to 11 July.
 func (w When) Short() string { return string(w.AppendShort(nil)) }
 
 // AppendShort appends w as Short returns it.
@@ -252,14 +254,14 @@ func (w When) AppendShort(b []byte) []byte {
 		return a.appendShort(append(b, "since "...))
 	}
 	b = a.appendShort(b)
-	b = append(b, '/')
+	b = append(b, ".."...)
 	start := len(b)
 	b = z.appendShort(b)
 	if a.Qual != 0 || z.Qual != 0 || z.Year != a.Year || z.Prec == Year {
 		return b
 	}
 	// Leave out the end's year, and its month when both are days of one month: the end
-	// then reads as a continuation of the start, "2024-08-09/11".
+	// then reads as a continuation of the start, "2024-08-09..11".
 	cut := 5 // "2024-"
 	if a.Prec == Day && z.Prec == Day && a.Month == z.Month {
 		cut = 8 // "2024-08-"
@@ -296,7 +298,7 @@ func AppendSpan(b []byte, e *Event) []byte {
 }
 
 // ShortSpan returns the event's date for a narrow column, as When.Short writes it, with
-// an arrow after it when the event lasted: "2024-06→", "2025-06/09→".
+// an arrow after it when the event lasted: "2024-06→", "2025-06..09→".
 func (e *Event) ShortSpan() string {
 	b := e.Date.AppendShort(nil)
 	if !e.End.IsZero() && (e.Date.IsWindow() || e.End != e.Date.From) {

@@ -364,7 +364,7 @@ func TestIssue10ListWidth(t *testing.T) {
 		scr := list.String()
 		want := title
 		if w == 120 {
-			want = title[:41] // beside a date column as wide as "by 2026-02-04"
+			want = title[:40] // beside a date column as wide as "2024-07..08-11"
 		}
 		if !strings.Contains(scr, want) {
 			t.Errorf("%d columns: the list cuts %q shorter than %q:\n%s", w, title, want, scr)

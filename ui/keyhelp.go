@@ -48,7 +48,7 @@ func MarkLegend() []KeyRow {
 	}
 	return append(out,
 		KeyRow{"→", "after a date: the event spans to a later date"},
-		KeyRow{"2024-06/07", "a window: some day in June or July 2024, not known which; by 2026-02-04, since 2024-08"},
+		KeyRow{"2024-06..07", "a window: some day in June or July 2024, not known which; by 2026-02-04, since 2024-08"},
 		KeyRow{mayFallGlyph, "before a date: the event may fall outside the dates asked for, its date being a window or too coarse to be sure (within in the date prompt leaves it out)"},
 		KeyRow{"●", "a theme of the event, in the theme's colour (letters without colour)"},
 	)

@@ -20,7 +20,7 @@ func newListCmd(o *options) *cobra.Command {
 		Short: "Print the matching events, one a line",
 		Long: `list prints the events that the filters select, one a line: DATE  ID  TITLE, with
 dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
-(2024-06/07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
+(2024-06..07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
 event that lasted with an arrow (2024-06→). Under a date filter (--from, --to), an
 event that only may fall in the dates, its date being a window or too coarse to be
 sure, ends with [may fall outside the dates]; --within keeps only those certainly
@@ -56,7 +56,7 @@ no colour.`,
 const mayFallMark = "[may fall outside the dates]"
 
 // writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's
-// list writes it (Event.ShortSpan: "2024-06/07" for a window, never a duration). Colour is
+// list writes it (Event.ShortSpan: "2024-06..07" for a window, never a duration). Colour is
 // written as ANSI, for w (a colorWriter) to keep or drop as --color and NO_COLOR say.
 func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
 	idWidth, dateWidth := 0, 10

@@ -299,16 +299,16 @@ func TestListWindows(t *testing.T) {
 	}{
 		{[]string{"--from", "2024-06", "--to", "2024-06"},
 			"~2024-06→      about    About June 2024, until September perhaps  [may fall outside the dates]\n" +
-				"2024-06/07     between  Some day in June or July 2024  [may fall outside the dates]\n" +
+				"2024-06..07    between  Some day in June or July 2024  [may fall outside the dates]\n" +
 				"by 2026-02-04  by       Some day before 4 February 2026  [may fall outside the dates]\n"},
 		{[]string{"--within", "2024"},
-			"~2024-06→      about    About June 2024, until September perhaps\n" +
-				"2024-06/07     between  Some day in June or July 2024\n" +
-				"2024-07/08-11  mixed    A month to a day\n"},
+			"~2024-06→       about    About June 2024, until September perhaps\n" +
+				"2024-06..07     between  Some day in June or July 2024\n" +
+				"2024-07..08-11  mixed    A month to a day\n"},
 		{[]string{"--within", "2024-06"}, ""},
 		{[]string{"--min-sources", "2"}, ""},
 		{[]string{"--publisher", "reuters", "--single-source"},
-			"2024-06/07  between  Some day in June or July 2024\n"},
+			"2024-06..07  between  Some day in June or July 2024\n"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, append([]string{"list", "-f", file}, tt.args...)...)
