@@ -90,30 +90,20 @@ func notAFile(mode fs.FileMode) string {
 }
 
 // readText reads r, of size bytes when size >= 0 (and no more, however much r holds by
-// now) or else of at most limit bytes, checking each chunk as it comes in.
+// now) or else of at most limit bytes (readStream), checking each chunk as it comes in.
 func readText(name string, r io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 {
+		return readStream(name, r, limit)
+	}
 	fail := func(msg, hint string) error {
 		return &Problem{File: name, Kind: ErrFile, Msg: msg, Hint: hint}
 	}
-	var buf []byte
-	if size >= 0 {
-		r = io.LimitReader(r, size)
-		buf = make([]byte, 0, size+1) // room for the read that says EOF
-	} else {
-		r = io.LimitReader(r, limit+1)
-		buf = make([]byte, 0, 64<<10)
-	}
-	checked := 0 // bytes known to be text
+	r = io.LimitReader(r, size)
+	buf := make([]byte, 0, size+1) // room for the read that says EOF
+	checked := 0                   // bytes known to be text
 	for {
-		if len(buf) == cap(buf) {
-			grown := make([]byte, len(buf), min(2*int64(cap(buf)), limit+1))
-			buf = grown[:copy(grown, buf)]
-		}
 		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
 		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
-			return nil, fail(fmt.Sprintf("is larger than the %s tlx reads", SizeText(limit)), "split the timeline into several files")
-		}
 		end := len(buf)
 		switch {
 		case err == nil && len(buf) < 2:
@@ -135,6 +125,92 @@ func readText(name string, r io.Reader, size, limit int64) ([]byte, error) {
 		}
 	}
 }
+
+// readStream reads r, whose size is not known (a pipe, a terminal), up to limit bytes,
+// checking each read as it comes in. It reads into chunks of at most streamChunk bytes
+// that are never copied while they fill, and copies them once into one slice at the end:
+// a stream that never ends stops at the limit having allocated little more than the limit,
+// where a buffer doubled as it grew would have allocated three times it; a stream that
+// ends holds twice what it sent, and only for that last copy.
+func readStream(name string, r io.Reader, limit int64) ([]byte, error) {
+	fail := func(msg, hint string) error {
+		return &Problem{File: name, Kind: ErrFile, Msg: msg, Hint: hint}
+	}
+	r = io.LimitReader(r, limit+1)
+	var (
+		full  [][]byte // the chunks filled so far, each ending with a whole character
+		done  int64    // bytes in full
+		chunk = make([]byte, 0, min(64<<10, limit+1))
+		// checked is how much of chunk is known to be text; utf16 says the stream
+		// starts with a UTF-16 byte-order mark, which Parse names as such.
+		checked int
+		utf16   bool
+	)
+	for {
+		if len(chunk) == cap(chunk) {
+			// Full: keep its whole characters, and start the next chunk with the
+			// bytes of a character cut at its end.
+			end := completeRunes(chunk)
+			full = append(full, chunk[:end])
+			done += int64(end)
+			size := min(max(done, 64<<10), streamChunk, limit+1-done)
+			next := make([]byte, 0, max(size, int64(len(chunk)-end)+1))
+			chunk = append(next, chunk[end:]...)
+			checked = 0
+		}
+		n, err := r.Read(chunk[len(chunk):min(cap(chunk), len(chunk)+readChunk)])
+		chunk = chunk[:len(chunk)+n]
+		if done+int64(len(chunk)) > limit {
+			return nil, fail(fmt.Sprintf("is larger than the %s tlx reads", SizeText(limit)), "split the timeline into several files")
+		}
+		end := len(chunk)
+		switch {
+		case err == nil && done == 0 && len(chunk) < 2:
+			end = 0 // a UTF-16 byte-order mark, perhaps: wait for its second byte
+		case err == nil:
+			end = completeRunes(chunk)
+		}
+		if done == 0 && end >= 2 {
+			utf16 = bytes.HasPrefix(chunk, []byte("\xff\xfe")) || bytes.HasPrefix(chunk, []byte("\xfe\xff"))
+		}
+		if !utf16 && checked < end && !isText(chunk[checked:end]) {
+			// Rare: join what came before, so that the problem names its line.
+			data := join(full, done, chunk[:end])
+			if p := checkText(name, data, int(done)+checked, len(data)); p != nil {
+				return nil, p
+			}
+		}
+		checked = max(checked, end)
+		switch {
+		case err == io.EOF:
+			if len(full) == 0 {
+				return chunk, nil
+			}
+			return join(full, done, chunk), nil
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fail("permission denied", "check the file's permissions")
+		case err != nil:
+			return nil, fail(cause(err), "")
+		}
+	}
+}
+
+// streamChunk is the most readStream reads into one chunk: what it may allocate past the
+// limit.
+const streamChunk = 1 << 20
+
+// join returns the chunks of full, n bytes in all, and last, as one slice.
+func join(full [][]byte, n int64, last []byte) []byte {
+	data := make([]byte, 0, n+int64(len(last)))
+	for i, c := range full {
+		data = append(data, c...)
+		full[i] = nil // what is copied may go
+	}
+	return append(data, last...)
+}
+
+// isText reports whether b holds neither a NUL byte nor a byte that is not UTF-8.
+func isText(b []byte) bool { return bytes.IndexByte(b, 0) < 0 && utf8.Valid(b) }
 
 // completeRunes returns the length of the longest prefix of b that does not end inside a
 // character, which a later read may complete.

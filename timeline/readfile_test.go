@@ -68,14 +68,28 @@ func TestReadBounded(t *testing.T) {
 	t.Run("endless text from a pipe", func(t *testing.T) {
 		r := &endless{text: []byte("# a comment that never ends\n")}
 		var err error
-		// The buffer doubles up to the limit: three times the limit allocated in all.
-		checkBounded(t, limit, 3*limit+1<<20, func() {
+		// Chunks up to the limit, never copied: the limit and one chunk allocated in
+		// all. A buffer that doubled allocated three times the limit (and 1.58 GB of
+		// memory for yes | tlx validate -).
+		checkBounded(t, limit, limit+2<<20, func() {
 			r.read.Store(0)
 			_, err = timeline.ReadText("-", r, -1, limit)
 		})
 		wantProblem(t, err, "-: is larger than the 4 MiB tlx reads; split the timeline into several files")
 		if got := r.read.Load(); got > limit+1 {
 			t.Errorf("read %d bytes for a limit of %d", got, limit)
+		}
+	})
+	t.Run("text that ends, from a pipe", func(t *testing.T) {
+		data := bytes.Repeat([]byte("# a comment that ends\n"), limit/22)
+		var got []byte
+		var err error
+		// The chunks, then the one slice they are copied into.
+		checkBounded(t, len(data), uint64(2*len(data))+1<<20, func() {
+			got, err = timeline.ReadAll("-", bytes.NewReader(data))
+		})
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("got %d bytes, %v; want the %d sent", len(got), err, len(data))
 		}
 	})
 	t.Run("a device", func(t *testing.T) {
@@ -169,6 +183,7 @@ func TestReadGrowingFile(t *testing.T) {
 // checking it whole, whatever the chunks: characters split across reads are text.
 func TestReadText(t *testing.T) {
 	valid := strings.Repeat("é€𝄞 ok\n", 1000)
+	long := strings.Repeat("é€𝄞 ok\n", 30000)
 	for _, tc := range []struct{ name, data, want string }{
 		{"valid", valid, ""},
 		{"with a byte-order mark", "\xef\xbb\xbf" + valid, ""},
@@ -178,6 +193,10 @@ func TestReadText(t *testing.T) {
 		{"UTF-16, left to Parse", "\xff\xfea\x00", ""},
 		{"a bad byte before a NUL", "ab\xe9cd\x00", "f:1:3: not UTF-8 text: invalid byte 0xe9"},
 		{"a NUL before a bad byte", "ab\x00cd\xe9", "f:1:3: not text: a NUL byte"},
+		// Past the first chunk of a stream, with characters cut between chunks.
+		{"many chunks", long, ""},
+		{"many chunks, a bad byte", long + "ab\x80", "f:30001:3: not UTF-8 text: invalid byte 0x80"},
+		{"many chunks, a NUL", long + "\x00", "f:30001:1: not text: a NUL byte"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, r := range []io.Reader{strings.NewReader(tc.data), iotest.OneByteReader(strings.NewReader(tc.data)), iotest.HalfReader(strings.NewReader(tc.data))} {

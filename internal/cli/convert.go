@@ -79,7 +79,7 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 	}
 	name, data := in, []byte(nil)
 	if in == "-" {
-		name = "standard input"
+		name = stdinName
 		data, err = timeline.ReadAll(name, cmd.InOrStdin())
 	} else {
 		data, err = timeline.ReadFile(in)

@@ -373,3 +373,40 @@ title = "Carried by another outlet"
 		t.Errorf("tlx sources --theme cyber --json: %v\n%s", err, out)
 	}
 }
+
+// TestStdinEverywhere checks that every command that reads a timeline reads standard
+// input for -f -, as validate - does: list, export, facets, sources, notes and validate
+// give what they give for the file itself. Before, all but validate said "-: no such
+// file".
+func TestStdinEverywhere(t *testing.T) {
+	path := writeFixture(t, listFixture)
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	for _, args := range [][]string{
+		{"list"}, {"list", "--json"}, {"export", "-o", "-"}, {"facets"}, {"sources"},
+		{"notes"}, {"validate", "-v"}, {"list", "--actor", "iran"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var fileOut, fileErr bytes.Buffer
+			fileCode := run(context.Background(), Build{Version: "test"}, append(args, "-f", path), &fileOut, &fileErr)
+			var out, errb bytes.Buffer
+			code := runIO(context.Background(), Build{Version: "test"}, append(args, "-f", "-"),
+				strings.NewReader(listFixture), &out, &errb)
+			if code != 0 || fileCode != 0 {
+				t.Fatalf("exit %d with -f -, %d with the file: %s%s", code, fileCode, errb.String(), fileErr.String())
+			}
+			// The file's name, where a command prints it, is standard input's.
+			want := strings.ReplaceAll(fileOut.String(), path, stdinName)
+			want = strings.ReplaceAll(want, filepath.Base(path), stdinName)
+			if got := out.String(); got != want {
+				t.Errorf("with -f - it prints\n%s\nwith the file\n%s", got, want)
+			}
+		})
+	}
+	// Bounded as validate - is: not text stops at once.
+	var out, errb bytes.Buffer
+	code := runIO(context.Background(), Build{Version: "test"}, []string{"list", "-f", "-"},
+		strings.NewReader("title = \"x\"\n\x00"), &out, &errb)
+	if code != exitFailed || !strings.Contains(errb.String(), "standard input:2:1: not text: a NUL byte") {
+		t.Errorf("exit %d: %s", code, errb.String())
+	}
+}

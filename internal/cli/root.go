@@ -32,12 +32,19 @@ type Build struct {
 
 // Execute runs tlx with args and returns the exit status.
 func Execute(ctx context.Context, build Build, args []string) int {
-	return run(ctx, build, args, os.Stdout, os.Stderr)
+	return runIO(ctx, build, args, os.Stdin, os.Stdout, os.Stderr)
 }
 
 // run is Execute with its output streams given, so tests can capture them.
 func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writer) int {
+	return runIO(ctx, build, args, os.Stdin, stdout, stderr)
+}
+
+// runIO is Execute with its streams given.
+func runIO(ctx context.Context, build Build, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root, o := newRoot(build)
+	o.stdin = stdin
+	root.SetIn(stdin)
 	root.SetArgs(joinAlone(root, args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -52,7 +59,8 @@ func run(ctx context.Context, build Build, args []string, stdout, stderr io.Writ
 // options holds what the flags say; every command that shows events reads the same ones.
 type options struct {
 	build    Build
-	file     string
+	file     string    // --file: a timeline file, "-" for standard input, "" for the built-in one
+	stdin    io.Reader // where -f - reads
 	notebook string    // --notebook: the notebook file instead of the timeline's default one
 	color    colorFlag // --color: auto, always or never
 	view     string    // --view: a saved view of the notebook to start from
@@ -61,6 +69,9 @@ type options struct {
 	noCache  bool          // --no-cache: neither read nor write snapshots
 	snapshot chan struct{} // closed when the snapshot the command's load made due is written
 }
+
+// stdinName is standard input's name in messages.
+const stdinName = "standard input"
 
 // newRoot builds the command tree, and the options its flags fill.
 func newRoot(build Build) (*cobra.Command, *options) {
@@ -244,10 +255,14 @@ func (o *options) filter() (timeline.Filter, error) {
 	return f, nil
 }
 
-// source returns the name and the bytes of the timeline to open.
+// source returns the name and the bytes of the timeline to open: the built-in one, a
+// file, or standard input for "-", read as a pipe is (bounded, checked as it comes).
 func (o *options) source() (string, func() ([]byte, error)) {
-	if o.file == "" {
+	switch o.file {
+	case "":
 		return data.Name, func() ([]byte, error) { return data.Timeline, nil }
+	case "-":
+		return stdinName, func() ([]byte, error) { return timeline.ReadAll(stdinName, o.stdin) }
 	}
 	return o.file, func() ([]byte, error) { return timeline.ReadFile(o.file) }
 }

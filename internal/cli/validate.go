@@ -59,8 +59,8 @@ func (o *options) runValidate(stdin io.Reader, stdout io.Writer, args []string, 
 	for _, path := range args {
 		switch path {
 		case "-":
-			sources = append(sources, validateSource{"standard input", func() ([]byte, error) {
-				return timeline.ReadAll("standard input", stdin)
+			sources = append(sources, validateSource{stdinName, func() ([]byte, error) {
+				return timeline.ReadAll(stdinName, stdin)
 			}})
 		default:
 			sources = append(sources, validateSource{path, func() ([]byte, error) { return timeline.ReadFile(path) }})
