@@ -256,10 +256,11 @@ func (m *Model) openHelp() tea.Cmd {
 // openAbout shows the timeline's title, description, dates and counts.
 func (m *Model) openAbout() tea.Cmd {
 	m.sources = false
-	s, k, t, f := &m.styles, &m.keys, m.t, m.timelineFacts()
+	s, k, t, f, b := &m.styles, &m.keys, m.t, m.timelineFacts(), m.bookFacts()
 	m.about.SetContent(func(w int) []string {
 		x := &detailWriter{d: &detailPane{styles: s}, w: w}
 		aboutLines(x, s, k, t, f, true)
+		bookLines(x, s, b)
 		return x.lines
 	})
 	return m.setFocus(focusAbout)

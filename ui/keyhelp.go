@@ -40,7 +40,7 @@ func mouseRows() []KeyRow {
 
 // MarkLegend returns the marks of the explorer's list and what each means: a glyph for
 // each status, the arrow of an event that lasted, a window's dates, the may-fall mark,
-// the dot of a theme.
+// the dot of a theme, and the reader's own mark and note.
 func MarkLegend() []KeyRow {
 	var out []KeyRow
 	for _, st := range timeline.Statuses {
@@ -51,5 +51,7 @@ func MarkLegend() []KeyRow {
 		KeyRow{"2024-06..07", "a window: some day in June or July 2024, not known which; by 2026-02-04, since 2024-08"},
 		KeyRow{mayFallGlyph, "before a date: the event may fall outside the dates asked for, its date being a window or too coarse to be sure (within in the date prompt leaves it out)"},
 		KeyRow{"●", "a theme of the event, in the theme's colour (letters without colour)"},
+		KeyRow{markGlyph, "your mark on the event (m); its colour tells its label: key, dubious or check (L)"},
+		KeyRow{noteGlyph, "your note on the event (n)"},
 	)
 }

@@ -138,6 +138,9 @@ func (m *Model) toggleMarked() tea.Cmd {
 		f = f.Without(timeline.MarkedFilter)
 	} else {
 		if m.book.state.MarkCount() == 0 {
+			if cmd := m.writable(); cmd != nil {
+				return cmd // no mark can be made: say why
+			}
 			return statusCmd(false, "No event is marked yet: %s marks the one selected", m.keys.Mark.Help().Key)
 		}
 		f = f.With(timeline.MarkedFilter, timeline.AnyMark)
@@ -268,6 +271,13 @@ func (p *labelPicker) Open(e *timeline.Event, items []pickerItem, has []string, 
 // cannot be a label.
 func (p *labelPicker) Choice() (*timeline.Event, []string, bool) {
 	if ids, ok := p.Toggled(); ok {
+		// A label typed that no label matches joins the toggled ones.
+		if typed, ok := p.typedNew(); ok {
+			if !timeline.ValidLabel(typed) {
+				return p.ev, nil, false
+			}
+			return p.ev, append(ids, typed), true
+		}
 		return p.ev, ids, true
 	}
 	if !p.Touched() {
@@ -286,9 +296,28 @@ func (p *labelPicker) Choice() (*timeline.Event, []string, bool) {
 	return p.ev, append(slices.Clone(p.has), typed), true
 }
 
+// typedNew returns what the reader typed, lower-cased, when no label matches it; ok is
+// false when nothing is typed or a label matches.
+func (p *labelPicker) typedNew() (string, bool) {
+	typed := strings.ToLower(strings.TrimSpace(p.Query()))
+	if typed == "" {
+		return "", false
+	}
+	if _, ok := p.Highlighted(); ok {
+		return "", false
+	}
+	return typed, true
+}
+
 // choiceWords says what enter would do.
 func (p *labelPicker) choiceWords() string {
 	if _, ok := p.Toggled(); ok {
+		if typed, ok := p.typedNew(); ok {
+			if !timeline.ValidLabel(typed) {
+				return "not a label"
+			}
+			return "apply, with new label " + typed
+		}
 		return "apply"
 	}
 	if !p.Touched() {

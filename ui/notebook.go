@@ -87,17 +87,65 @@ func (m *Model) bookOpened(msg bookOpenedMsg) tea.Cmd {
 	var cmd tea.Cmd
 	if err := msg.nb.ReadOnly(); err != nil {
 		m.book.loadedRO = err
-		cmd = statusCmd(true, "%s", readOnlyWords(err))
+		cmd = statusCmd(true, "%s", m.readOnlyWords(err))
 	}
 	return tea.Batch(cmd, m.tick())
 }
 
-// readOnlyWords says why the notebook refuses changes.
-func readOnlyWords(err error) string {
+// readOnlyWords says why the notebook refuses changes, in one status line: the file and
+// the line come first, and the about key names where the whole reason can be read when
+// the line is cut.
+func (m *Model) readOnlyWords(err error) string {
+	about := m.keys.About.Help().Key
 	if errors.Is(err, notebook.ErrNoDataDir) {
-		return "No notebook: " + err.Error() + "; marks, notes and views cannot be saved (tlx --notebook FILE names one)"
+		return "No notebook (" + about + " says why): " + err.Error() + "; marks, notes and views cannot be saved (tlx --notebook FILE names one)"
 	}
-	return "Notebook read-only: " + err.Error() + "; marks, notes and views are not saved until it is fixed"
+	return "Notebook read-only (" + about + " says why): " + err.Error() + "; marks, notes and views are not saved until it is fixed"
+}
+
+// bookFacts is what the about view says of the notebook, taken when it opens.
+type bookFacts struct {
+	path               string
+	marks, notes, view int
+	why                string // why it takes no change; "" when it does
+}
+
+// bookFacts returns what the about view says of the notebook; nil when there is none.
+func (m *Model) bookFacts() *bookFacts {
+	nb := m.book.nb
+	if nb == nil {
+		if m.opts.Notebook == nil {
+			return nil
+		}
+		return &bookFacts{why: "still opening"}
+	}
+	b := &bookFacts{path: nb.Path()}
+	if st := m.book.state; st != nil {
+		b.marks, b.notes, b.view = st.MarkCount(), st.NoteCount(), len(st.Views())
+	}
+	if err := nb.ReadOnly(); err != nil {
+		b.why = err.Error()
+	}
+	return b
+}
+
+// bookLines lays out the about view's part on the notebook: where it is and what it
+// holds, or the whole reason it takes no change.
+func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
+	if b == nil {
+		return
+	}
+	x.blank()
+	x.add(s.ReaderPaint.Heading, "Your notebook", 0)
+	if b.path != "" {
+		x.add(s.DetailPaint.Meta, clean(headOfString(b.path, 1024)), 0)
+	}
+	if b.why != "" {
+		x.add(s.DetailPaint.Body, "Read-only: "+clean(headOfString(b.why, maxFieldBytes)), 0)
+		x.add(s.DetailPaint.Muted, "Marks, notes and views are not saved until the file is fixed or moved away; the file is never overwritten meanwhile.", 0)
+		return
+	}
+	x.add(s.DetailPaint.Meta, plural(b.marks, "mark")+" · "+plural(b.notes, "note")+" · "+plural(b.view, "saved view"), 0)
 }
 
 // tick asks for the next look at the notebook file.
@@ -130,7 +178,7 @@ func (m *Model) reloaded(msg bookReloadedMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case ro != nil && m.book.loadedRO == nil:
-		cmd = statusCmd(true, "%s", readOnlyWords(ro))
+		cmd = statusCmd(true, "%s", m.readOnlyWords(ro))
 	case ro == nil && m.book.loadedRO != nil:
 		cmd = statusCmd(false, "The notebook %s reads again: marks, notes and views are saved", nb.Path())
 	case msg.changed && !nb.State().Equal(m.book.state):
@@ -168,7 +216,7 @@ func (m *Model) writable() tea.Cmd {
 	case m.book.nb == nil:
 		return statusCmd(false, "The notebook is still opening: try again in a moment")
 	case m.book.nb.ReadOnly() != nil:
-		return statusCmd(true, "%s", readOnlyWords(m.book.nb.ReadOnly()))
+		return statusCmd(true, "%s", m.readOnlyWords(m.book.nb.ReadOnly()))
 	}
 	return nil
 }

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tlx-dev/tlx/timeline"
+)
+
+// What a new reader met with the notebook, tried in tmux: each test failed before.
+
+// The help explains the list's column of what the reader wrote, ★ and ✎, as it explains
+// the status marks.
+func TestHelpExplainsReaderMarks(t *testing.T) {
+	m, _ := bookModel(t, 80, 24)
+	help := overlayHelpAll(m)
+	for _, want := range []string{"★", "your mark", "✎", "your note"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help does not explain %q", want)
+		}
+	}
+}
+
+// overlayHelpAll opens the help and returns all of it, scrolled page by page.
+func overlayHelpAll(m *Model) string {
+	keys(m, "?")
+	defer keys(m, "esc")
+	return strings.Join(m.help.lines, "\n")
+}
+
+// A new label typed after toggling others is added with them, not dropped without a
+// word; one that cannot be a label says so.
+func TestLabelTypedWithToggles(t *testing.T) {
+	m, path := bookModel(t, 80, 24)
+	selectEvent(t, m, "hack")
+	keys(m, "L", "tab") // key toggled
+	typeText(m, "follow-up")
+	if w := m.labels.choiceWords(); !strings.Contains(w, "follow-up") {
+		t.Errorf("enter would %q, not naming the label typed", w)
+	}
+	keys(m, "enter")
+	if _, labels := onDisk(t, path).Mark("hack"); !slices.Equal(labels, []string{"follow-up", "key"}) {
+		t.Errorf("labels on disk %q, want follow-up and key", labels)
+	}
+	keys(m, "L", "tab")
+	typeText(m, "see again")
+	keys(m, "enter")
+	if st := statusOf(m); !strings.Contains(st, "is not a label") {
+		t.Errorf("a label with a space (and a toggle) says %q", st)
+	}
+	if _, labels := onDisk(t, path).Mark("hack"); !slices.Equal(labels, []string{"follow-up", "key"}) {
+		t.Errorf("a refused label changed the labels: %q", labels)
+	}
+}
+
+// A notebook that does not read says why in full somewhere a reader can read it at 80
+// columns: the status line names the file and the line and points to i, whose view
+// holds the whole message; M says the notebook could not be read, not "m marks one".
+func TestReadOnlyReasonInFull(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a-rather-long-folder-name-for-the-notebooks", "notes.toml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := "version = 1\n\n[events.hack]\nmarked = yes\n"
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newBookModel(t, loadSmall(t), timeline.Filter{}, path, 80, 24)
+	keys(m, "m")
+	if st := statusLineOf(m); !strings.Contains(st, "read-only") || !strings.Contains(st, "i ") {
+		t.Errorf("the status line at 80 columns: %q", st)
+	}
+	keys(m, "i")
+	about := strings.Join(strings.Fields(overlayText(m)), " ")
+	why := m.book.nb.ReadOnly().Error()
+	if !strings.Contains(strings.ReplaceAll(about, " ", ""), strings.ReplaceAll(why, " ", "")) {
+		t.Errorf("the about view lacks the whole reason %q:\n%s", why, about)
+	}
+	keys(m, "esc", "M")
+	if st := statusOf(m); !strings.Contains(st, "read-only") {
+		t.Errorf("M on an unreadable notebook says %q", st)
+	}
+}
+
+// statusLineOf returns the status line as the screen shows it.
+func statusLineOf(m *Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return lines[len(lines)-2]
+}
