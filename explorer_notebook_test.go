@@ -124,9 +124,9 @@ func TestExplorerBadNotebook(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := start(t, 140, 40, dir, nil, exe, "--notebook", "nb.toml")
-	s.waitText("Notebook read-only:", "nb.toml:4")
+	s.waitText("Notebook read-only", "nb.toml:4")
 	s.send("m")
-	s.waitText("Notebook read-only:", "nb.toml:4")
+	s.waitText("Notebook read-only", "nb.toml:4")
 	s.send("q")
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("status %s", got)

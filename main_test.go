@@ -542,7 +542,9 @@ func TestExplorerIssue10(t *testing.T) {
 
 	t.Run("the footer at 80x24 keeps help and quit", func(t *testing.T) {
 		s := start(t, 80, 24, t.TempDir(), nil, exe)
-		scr := s.waitText(" of ", " events")
+		// Waiting for the keys too: a screen caught half-way from the loading screen
+		// still showed its "ctrl+c stops" on the last line. Without them the wait fails.
+		scr := s.waitText(" of ", " events", "? help", "q quit")
 		lines := strings.Split(strings.TrimRight(scr, "\n"), "\n")
 		if last := lines[len(lines)-1]; !strings.Contains(last, "? help") || !strings.Contains(last, "q quit") {
 			t.Errorf("the footer at 80x24 is %q", last)
