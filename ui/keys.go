@@ -214,7 +214,7 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.About, " the timeline: title, description, dates and counts"),
 			row(k.Help, ": this screen"),
 			row(k.Quit, ": an export being written is finished first"),
-			row(k.Interrupt, ": an export being written is cancelled, its temporary file removed"),
+			row(k.Interrupt, ": an export being written is cancelled, its temporary file removed; in the note editor with words not saved, the first press says so and the second quits"),
 			row(k.Suspend, ""),
 		}},
 		{"In a picker", []helpRow{

@@ -245,6 +245,7 @@ type noteEditor struct {
 	ev     *timeline.Event
 	base   string // the note when the editing began
 	asking bool   // esc asked whether to save the changes
+	warned bool   // ctrl+c was held once, the changes not saved
 	width  int
 	height int
 	yes    key.Binding
@@ -269,7 +270,7 @@ func newNoteEditor(s *Styles, k *keyMap) noteEditor {
 
 // Open starts editing base, the note on e.
 func (n *noteEditor) Open(e *timeline.Event, base string) {
-	n.ev, n.base, n.asking = e, base, false
+	n.ev, n.base, n.asking, n.warned = e, base, false, false
 	n.area.SetValue(base)
 	n.area.MoveToEnd()
 }
@@ -280,6 +281,17 @@ func (n *noteEditor) Result() (*timeline.Event, string, string) { return n.ev, n
 // changed reports whether the text differs from the note it began from.
 func (n *noteEditor) changed() bool {
 	return strings.TrimSpace(n.area.Value()) != strings.TrimSpace(n.base)
+}
+
+// HoldInterrupt reports whether ctrl+c should wait this once: with changes not saved,
+// the first press is held, so that the reader's words are not thrown away without a
+// word; the next quits.
+func (n *noteEditor) HoldInterrupt() bool {
+	if n.warned || !n.changed() {
+		return false
+	}
+	n.warned = true
+	return true
 }
 
 // Answer says what k asks of the editor: save, close, go on elsewhere, or edit.

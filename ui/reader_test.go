@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -90,4 +92,33 @@ func TestReadOnlyReasonInFull(t *testing.T) {
 func statusLineOf(m *Model) string {
 	lines := strings.Split(screen(m), "\n")
 	return lines[len(lines)-2]
+}
+
+// ctrl+c in the note editor with words not saved does not throw them away without a
+// word: it says so and stays, and a second ctrl+c quits; with nothing changed it quits
+// at once, as everywhere.
+func TestInterruptKeepsAnUnsavedNote(t *testing.T) {
+	m, path := bookModel(t, 80, 24)
+	selectEvent(t, m, "hack")
+	keys(m, "n")
+	typeText(m, "words not saved yet")
+	_, cmd := m.Update(press("ctrl+c"))
+	if ends(cmd, tea.QuitMsg{}) {
+		t.Fatal("ctrl+c quit with the note not saved")
+	}
+	run(m, cmd)
+	if m.focus != focusNote || !strings.Contains(statusOf(m), "not saved") {
+		t.Errorf("focus %v, status %q", m.focus, statusOf(m))
+	}
+	keys(m, "ctrl+s")
+	if got := onDisk(t, path).Note("hack"); !strings.Contains(got, "words not saved yet") {
+		t.Errorf("the note on disk %q", got)
+	}
+	keys(m, "n")
+	typeText(m, " and more")
+	m.Update(press("ctrl+c"))
+	_, cmd = m.Update(press("ctrl+c"))
+	if !ends(cmd, tea.QuitMsg{}) {
+		t.Error("a second ctrl+c did not quit")
+	}
 }

@@ -21,6 +21,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.quittingKey(k)
 	}
 	switch {
+	case key.Matches(k, m.keys.Interrupt) && m.focus == focusNote && m.note.HoldInterrupt():
+		return statusCmd(true, "Your note is not saved: %s saves it, %s again quits without it",
+			m.keys.NoteSave.Help().Key, m.keys.Interrupt.Help().Key)
 	case key.Matches(k, m.keys.Interrupt):
 		return m.quit(true, errInterrupted)
 	case key.Matches(k, m.keys.Suspend):
