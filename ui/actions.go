@@ -227,15 +227,18 @@ func (m *Model) openNumber(e *timeline.Event, n int) tea.Cmd {
 	return openCmd(n, lineText(src.Publisher, 40), sourceLink(src))
 }
 
-// copyEvent copies the event shown as the export writes it, through the terminal and a
-// clipboard program where there is one.
+// copyEvent copies the event shown as the export writes it, with the reader's mark and
+// note, through the terminal and a clipboard program where there is one.
 func (m *Model) copyEvent() tea.Cmd {
 	e := m.shown()
 	if e == nil {
 		return statusCmd(false, "No event selected")
 	}
-	md := export.EventMarkdown(m.t, e)
-	return copyCmd(shortTitle(e), md)
+	var ann timeline.Annotations
+	if m.book.state != nil {
+		ann = m.book.state // the reader's mark and note, as the export writes them
+	}
+	return copyCmd(shortTitle(e), export.EventMarkdownNotes(m.t, e, ann))
 }
 
 // timelineFacts returns the counts of the timeline, counting them the first time.

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // What a new reader met with the notebook, tried in tmux: each test failed before.
@@ -120,5 +122,47 @@ func TestInterruptKeepsAnUnsavedNote(t *testing.T) {
 	_, cmd = m.Update(press("ctrl+c"))
 	if !ends(cmd, tea.QuitMsg{}) {
 		t.Error("a second ctrl+c did not quit")
+	}
+}
+
+// e writes the reader's marks and notes into the export, marked as the reader's, and y
+// copies the event with them, as the export writes it.
+func TestExportAndCopyCarryNotes(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("uses xclip's name")
+	}
+	m, _ := bookModel(t, 140, 40)
+	selectEvent(t, m, "hack")
+	keys(m, "m", "n")
+	typeText(m, "Ask the campaign for the emails.")
+	keys(m, "ctrl+s", "M")
+	if got := eventIDs(m); !slices.Equal(got, []string{"hack"}) {
+		t.Fatalf("M lists %q", got)
+	}
+	path := filepath.Join(t.TempDir(), "marked.md")
+	keys(m, "e")
+	setPrompt(m, path)
+	keys(m, "enter")
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"**Reader's mark:** marked", "**Reader's note:**", "Ask the campaign for the emails."} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("the export lacks %q:\n%s", want, doc)
+		}
+	}
+
+	dir := t.TempDir()
+	clip := filepath.Join(dir, "clipboard")
+	os.WriteFile(filepath.Join(dir, "xclip"), []byte("#!/bin/sh\nexec /bin/cat > '"+clip+"'\n"), 0o755)
+	t.Setenv("PATH", dir)
+	t.Setenv("DISPLAY", ":0")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	keys(m, "y")
+	waitFile(t, clip, export.EventMarkdownNotes(m.t, m.shown(), m.book.state))
+	b, _ := os.ReadFile(clip)
+	if !strings.Contains(string(b), "**Reader's note:**") {
+		t.Errorf("y copies the event without the reader's note:\n%s", b)
 	}
 }

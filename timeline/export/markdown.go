@@ -91,8 +91,14 @@ func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts 
 // named, not linked, since the event stands alone, and nothing says they are left out:
 // there is no export for them to be left out of. e must be t's own.
 func EventMarkdown(t *timeline.Timeline, e *timeline.Event) string {
+	return EventMarkdownNotes(t, e, nil)
+}
+
+// EventMarkdownNotes is EventMarkdown with the reader's mark and note on e from ann
+// (nil for none), written after the sources as the export writes them.
+func EventMarkdownNotes(t *timeline.Timeline, e *timeline.Event, ann timeline.Annotations) string {
 	var b strings.Builder
-	m := &mdWriter{bw: bufio.NewWriter(&b), t: t, alone: true}
+	m := &mdWriter{bw: bufio.NewWriter(&b), t: t, alone: true, ann: ann}
 	m.event(e)
 	m.bw.Flush() // a strings.Builder does not fail
 	return strings.TrimPrefix(b.String(), "\n")
