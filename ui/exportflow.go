@@ -159,7 +159,9 @@ func (x *exportFlow) write(overwrite bool) tea.Cmd {
 		return statusCmd(true, "An export is being written already: wait for it to end")
 	}
 	x.run = startExport(x.job, x.path, overwrite)
-	return tea.Batch(
+	// In turn: batched, a quick export's "Exported" could come before "Exporting…",
+	// which then stayed on screen.
+	return tea.Sequence(
 		statusCmd(false, "Exporting %s to %s…", plural(len(x.job.events), "event"), x.path),
 		x.run.wait,
 	)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"time"
 
@@ -56,18 +57,36 @@ func pickerQuery(m *Model) string { return m.picker.Query() }
 
 func sleepBriefly() { time.Sleep(10 * time.Millisecond) }
 
+// subCmds returns the commands of a batch or a sequence, and whether msg is one: the
+// program runs them, so a test must too. tea keeps its sequence's type to itself; it is
+// a []tea.Cmd all the same.
+func subCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
+}
+
 // run runs cmd as the program would and hands m the messages it gives, except those that
-// end or suspend the program; batches run in turn.
+// end or suspend the program; batches and sequences run in turn.
 func run(m *Model, cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	switch msg := cmd().(type) {
-	case nil, tea.QuitMsg, tea.SuspendMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
+	msg := cmd()
+	if cmds, ok := subCmds(msg); ok {
+		for _, c := range cmds {
 			run(m, c)
 		}
+		return
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg, tea.SuspendMsg:
 	default:
 		_, next := m.Update(msg)
 		run(m, next)

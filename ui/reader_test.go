@@ -166,3 +166,45 @@ func TestExportAndCopyCarryNotes(t *testing.T) {
 		t.Errorf("y copies the event without the reader's note:\n%s", b)
 	}
 }
+
+// The status says the export was written once it was, whichever of the explorer's
+// messages comes first: "Exporting…" came after "Exported" when the write was quick, and
+// stayed on screen as though it never ended.
+func TestExportSaysExportedLast(t *testing.T) {
+	m, _ := bookModel(t, 80, 24)
+	path := filepath.Join(t.TempDir(), "quick.md")
+	keys(m, "e")
+	setPrompt(m, path)
+	_, cmd := m.Update(press("enter"))
+	runLastFirst(m, cmd)
+	if want := "Exported 9 events to " + path; statusOf(m) != want {
+		t.Errorf("status %q, want %q", statusOf(m), want)
+	}
+}
+
+// runLastFirst runs cmd as run does, but the commands of a batch, which the program runs
+// at once in no set order, last first; those of a sequence in their order.
+func runLastFirst(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if cmds, ok := subCmds(msg); ok {
+		if _, batch := msg.(tea.BatchMsg); !batch { // a sequence
+			for _, c := range cmds {
+				runLastFirst(m, c)
+			}
+			return
+		}
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg, tea.SuspendMsg:
+	case tea.BatchMsg:
+		for i := len(msg) - 1; i >= 0; i-- {
+			runLastFirst(m, msg[i])
+		}
+	default:
+		_, next := m.Update(msg)
+		runLastFirst(m, next)
+	}
+}
