@@ -106,6 +106,9 @@ func (m *Model) noteKey(k tea.KeyPressMsg) tea.Cmd {
 	case noteDrop:
 		return tea.Batch(m.setFocus(m.base), statusCmd(false, "Your changes to the note were dropped"))
 	case noteExternal:
+		if _, err := editorArgv(); err != nil {
+			return statusCmd(true, "%v", err) // the words typed stay in the editor
+		}
 		e, base, text := m.note.Result()
 		cmd := m.setFocus(m.base)
 		return tea.Batch(cmd, m.editExternally(e, base, text))
@@ -140,6 +143,7 @@ func (m *Model) saveNote(e *timeline.Event, base, text string) tea.Cmd {
 type editedMsg struct {
 	ev   *timeline.Event
 	base string // the note when the editing began
+	text string // the text handed to the editor
 	file string // the temporary file the editor wrote
 	err  error
 }
@@ -172,6 +176,9 @@ func (m *Model) openNoteEditor() tea.Cmd {
 func editorArgv() ([]string, error) {
 	for _, v := range []string{"VISUAL", "EDITOR"} {
 		if argv := strings.Fields(os.Getenv(v)); len(argv) > 0 {
+			if _, err := exec.LookPath(argv[0]); err != nil {
+				return nil, fmt.Errorf("no editor “%s” (your $%s) is installed here: set VISUAL or EDITOR to the one you use", argv[0], v)
+			}
 			return argv, nil
 		}
 	}
@@ -205,13 +212,19 @@ func noteEditorCmd(e *timeline.Event, base, text string) (*exec.Cmd, tea.ExecCal
 	}
 	cmd := exec.Command(argv[0], append(argv[1:], f.Name())...)
 	file := f.Name()
-	return cmd, func(err error) tea.Msg { return editedMsg{ev: e, base: base, file: file, err: err} }, nil
+	return cmd, func(err error) tea.Msg { return editedMsg{ev: e, base: base, text: text, file: file, err: err} }, nil
 }
 
 // edited saves what the reader's editor left in its file as the note, unless the editor
 // failed; the file is removed either way.
 func (m *Model) edited(msg editedMsg) tea.Cmd {
 	defer os.Remove(msg.file)
+	if msg.err != nil && strings.TrimSpace(msg.text) != strings.TrimSpace(msg.base) {
+		// Words not saved went to the editor: they come back to ours, not lost.
+		m.note.Resume(msg.ev, msg.base, msg.text)
+		return tea.Batch(m.setFocus(focusNote), statusCmd(true, "The editor failed (%v): your words are back here, not saved; %s saves them",
+			msg.err, m.keys.NoteSave.Help().Key))
+	}
 	if msg.err != nil {
 		return statusCmd(true, "The editor failed (%v): the note on “%s” is as it was", msg.err, shortTitle(msg.ev))
 	}
@@ -272,6 +285,13 @@ func newNoteEditor(s *Styles, k *keyMap) noteEditor {
 func (n *noteEditor) Open(e *timeline.Event, base string) {
 	n.ev, n.base, n.asking, n.warned = e, base, false, false
 	n.area.SetValue(base)
+	n.area.MoveToEnd()
+}
+
+// Resume goes on editing text, not saved, of the note on e that was base.
+func (n *noteEditor) Resume(e *timeline.Event, base, text string) {
+	n.Open(e, base)
+	n.area.SetValue(strings.TrimSuffix(text, "\n"))
 	n.area.MoveToEnd()
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -206,5 +207,38 @@ func runLastFirst(m *Model, cmd tea.Cmd) {
 	default:
 		_, next := m.Update(msg)
 		runLastFirst(m, next)
+	}
+}
+
+// An editor that is not installed is named in a plain sentence, and the words typed in
+// the explorer's editor stay there; an editor that fails gives them back too.
+func TestEditorMissingKeepsTheWords(t *testing.T) {
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", "no-such-editor-here --wait")
+	m, _ := bookModel(t, 80, 24)
+	selectEvent(t, m, "hack")
+	keys(m, "n")
+	typeText(m, "typed inline")
+	keys(m, "ctrl+o")
+	st := statusOf(m)
+	if !strings.Contains(st, "no-such-editor-here") || !strings.Contains(st, "EDITOR") || strings.Contains(st, "executable file not found") {
+		t.Errorf("a missing editor says %q", st)
+	}
+	if _, _, text := m.note.Result(); m.focus != focusNote || text != "typed inline" {
+		t.Errorf("focus %v, text %q: the words typed are gone", m.focus, text)
+	}
+
+	// An editor that starts and fails: its end gives the words back to the explorer's editor.
+	e := m.shown()
+	run(m, m.setFocus(m.base))
+	file := filepath.Join(t.TempDir(), "note.md")
+	os.WriteFile(file, []byte("typed inline\n"), 0o600)
+	_, cmd := m.Update(editedMsg{ev: e, base: "", text: "typed inline", file: file, err: errors.New("exit status 1")})
+	run(m, cmd)
+	if _, _, text := m.note.Result(); m.focus != focusNote || text != "typed inline" {
+		t.Errorf("after the editor failed: focus %v, text %q", m.focus, text)
+	}
+	if st := statusOf(m); !strings.Contains(st, "exit status 1") {
+		t.Errorf("status %q", st)
 	}
 }
