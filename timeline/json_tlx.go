@@ -26,6 +26,15 @@ func tlxJSON(name string, top map[string]any) *Draft {
 	c := newJSONConv(name)
 	d := c.d
 	c.item(Ref{}, "", 0, "")
+	if f, _ := top["format"].(string); f == "tlx-list" {
+		// A report on a selection, whose events may name others it lacks: one line
+		// says what to use instead of a problem per key.
+		c.at("format", "format")
+		c.add("format", ErrBadValue, "tlx export --format json writes a timeline that tlx reads back",
+			"this is what tlx list --json prints, not a timeline")
+		d.Title = c.text(top, "title", "")
+		return c.draft()
+	}
 	c.unknownKeys(top, tlxTopKeys, "")
 	if f := c.text(top, "format", ""); f != "tlx" && f != "" {
 		c.add("format", ErrBadValue, `a tlx JSON file says "format": "tlx"; other JSON is read as TimelineJS's`, "format %q is not tlx", f)

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"text/template"
 
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
@@ -13,8 +17,15 @@ import (
 	"github.com/tlx-dev/tlx/ui"
 )
 
+// listFlags are list's own flags: how to print the events, and whether none is a failure.
+type listFlags struct {
+	json, jsonl, count, ids bool
+	format                  string
+	failEmpty               bool
+}
+
 func newListCmd(o *options) *cobra.Command {
-	var asJSON bool
+	var x listFlags
 	cmd := &cobra.Command{
 		Use:   "list [filters]",
 		Short: "Print the matching events, one a line",
@@ -24,32 +35,201 @@ dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
 event that lasted with an arrow (2024-06→). Under a date filter (--from, --to), an
 event that only may fall in the dates, its date being a window or too coarse to be
 sure, ends with [may fall outside the dates]; --within keeps only those certainly
-inside. --json prints them as a JSON array instead, each event as tlx JSON writes it
-(tlx help format): every field present, each date with its precision and the first and
-last days it may stand for; then "publishers", how many independent publishers support
-it, and under a date filter "may_fall_outside". Output that is not a terminal carries
-no colour.`,
+inside. Output that is not a terminal carries no colour.
+
+For scripts, instead of those lines:
+  --count     the number of events selected
+  --ids       their ids, one a line
+  --json      one JSON document: "format": "tlx-list", "version": 1, the timeline's
+              title, description, file, the filter as query text, how many events it
+              has, its actors and themes, and the events; each event as tlx JSON writes
+              it (tlx help format): every field present, each date with its precision
+              and the first and last days it may stand for; then "publishers", how
+              many independent publishers support it, and "may_fall_outside", whether
+              it only may fall in a date filter's dates
+  --jsonl     the same events, one JSON object a line, without the document around
+  --format    a Go template (text/template) run on each event's JSON object, with a
+              newline after each: {{.id}}, {{.title}}, {{.date.text}}, {{.date.first}},
+              {{.status}}, {{.publishers}}, {{join .actors ","}}, {{range .sources}}...
+              {{end}}, {{json .}}; the fields are those of --jsonl
+The JSON Schema of --json and --jsonl is docs/tlx.schema.json in tlx's source.
+
+--fail-empty makes a selection of no events exit with status 1, as grep does: 0 when
+events matched, 1 when none did (or the timeline is bad), 2 for a wrong command line.`,
 		Example: `  tlx list --actor iran --theme cyber
   tlx list --from 2024-06 --to 2024-09 --search phishing
-  tlx list --status alleged,denied --json | jq '.[].id'
-  tlx list --from 2024-08 --to 2024-08
+  tlx list --status alleged,denied --json | jq '.events[].id'
+  tlx list --theme cyber --count
+  tlx list --format '{{.date.first}} {{.id}} {{.publishers}}'
+  tlx list --actor routh --ids --fail-empty || echo none
   tlx list --within 2024-08 --single-source`,
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, f, events, err := o.selected()
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return export.JSONEvents(cmd.OutOrStdout(), events, f.MayOnly())
-			}
-			return writeList(o.colorWriter(cmd.OutOrStdout()), events, f.MayOnly())
+			return o.runList(cmd, x)
 		},
 	}
 	addFilterFlags(cmd, o)
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of the events with every field")
+	fl := cmd.Flags()
+	fl.BoolVar(&x.json, "json", false, "print one JSON document of the events, with every field (tlx-list)")
+	fl.BoolVar(&x.jsonl, "jsonl", false, "print one JSON object an event, a line each")
+	fl.BoolVar(&x.count, "count", false, "print only how many events the filters select")
+	fl.BoolVar(&x.ids, "ids", false, "print only the ids of the events, one a line")
+	fl.StringVar(&x.format, "format", "", "print each event through a Go template of its JSON fields: '{{.date.text}} {{.id}}'")
+	setArg(fl, "format", "TEMPLATE")
+	fl.BoolVar(&x.failEmpty, "fail-empty", false, "exit with status 1 when no event matches")
+	mustComplete(cmd, "format", completeWords(
+		"{{.id}}", "the id of each event",
+		"{{.date.text}} {{.id}} {{.title}}", "date, id and title",
+		"{{.date.first}} {{.date.last}} {{.id}}", "the first and last days each may stand for",
+		"{{.id}} {{.publishers}}", "how many independent publishers support each",
+		"{{.id}} {{join .actors \",\"}}", "the actors of each",
+		"{{range .sources}}{{.url}}{{\"\\n\"}}{{end}}", "the links of the sources"))
 	return cmd
+}
+
+func (o *options) runList(cmd *cobra.Command, x listFlags) error {
+	var outputs []string
+	for _, name := range []string{"json", "jsonl", "count", "ids", "format"} {
+		if cmd.Flags().Changed(name) {
+			outputs = append(outputs, "--"+name)
+		}
+	}
+	if len(outputs) > 1 {
+		return usageErrorf("%s each print the events their own way; give one of them", strings.Join(outputs, " and "))
+	}
+	var tmpl *template.Template
+	if x.format != "" {
+		var err error
+		if tmpl, err = parseEventTemplate(x.format); err != nil {
+			return usageErrorf("--format: %w", err)
+		}
+	}
+	t, f, events, err := o.selected()
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	mayOnly := f.MayOnly()
+	switch {
+	case x.json:
+		err = export.JSONList(out, t, events, export.ListInfo{File: o.fileLabel(), Filter: f})
+	case x.jsonl:
+		err = writeJSONLines(out, events, mayOnly)
+	case x.count:
+		_, err = fmt.Fprintln(out, len(events))
+	case x.ids:
+		err = writeIDs(out, events)
+	case tmpl != nil:
+		err = writeTemplate(out, tmpl, events, mayOnly)
+	default:
+		err = writeList(o.colorWriter(out), events, mayOnly)
+	}
+	var ee *exitError
+	if err != nil && !errors.As(err, &ee) {
+		return failure(err)
+	} else if err != nil {
+		return err
+	}
+	if x.failEmpty && len(events) == 0 {
+		return silent(exitFailed)
+	}
+	return nil
+}
+
+// fileLabel names the timeline's file in output: its path as given, "built-in" for the
+// timeline in the binary, "-" for standard input.
+func (o *options) fileLabel() string {
+	if o.file == "" {
+		return "built-in"
+	}
+	return o.file
+}
+
+// writeIDs prints the ids of events, one a line.
+func writeIDs(w io.Writer, events []*timeline.Event) error {
+	var b bytes.Buffer
+	for _, e := range events {
+		b.WriteString(timeline.SanitizeLine(e.ID))
+		b.WriteByte('\n')
+		if b.Len() > 32<<10 {
+			if _, err := w.Write(b.Bytes()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// parseEventTemplate parses a --format template, with the functions it documents: join
+// a list with a separator, and json to print a value as compact JSON. A field the
+// objects do not have is an error, not "<no value>", so that a typo shows.
+func parseEventTemplate(text string) (*template.Template, error) {
+	return template.New("format").Option("missingkey=error").Funcs(template.FuncMap{
+		"join": func(list []any, sep string) string {
+			s := make([]string, len(list))
+			for i, v := range list {
+				s[i] = fmt.Sprint(v)
+			}
+			return strings.Join(s, sep)
+		},
+		"json": func(v any) (string, error) {
+			b, err := json.Marshal(v)
+			return string(b), err
+		},
+	}).Parse(text)
+}
+
+// writeTemplate runs tmpl on each event's JSON object, as --jsonl prints it, and ends
+// each with a newline, as docker's and gh's --format do.
+func writeTemplate(w io.Writer, tmpl *template.Template, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
+	var obj bytes.Buffer
+	for _, e := range events {
+		obj.Reset()
+		if err := export.JSONListEvent(&obj, e, mayOnly); err != nil {
+			return err
+		}
+		dec := json.NewDecoder(&obj)
+		dec.UseNumber()
+		var v map[string]any
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, v); err != nil {
+			return usageErrorf("--format: %w", err)
+		}
+		b.WriteByte('\n')
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeJSONLines prints each event's JSON object on a line of its own.
+func writeJSONLines(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
+	var obj, line bytes.Buffer
+	for _, e := range events {
+		obj.Reset()
+		if err := export.JSONListEvent(&obj, e, mayOnly); err != nil {
+			return err
+		}
+		if err := json.Compact(&line, obj.Bytes()); err != nil {
+			return err
+		}
+		line.WriteByte('\n')
+		if line.Len() > 32<<10 {
+			if _, err := w.Write(line.Bytes()); err != nil {
+				return err
+			}
+			line.Reset()
+		}
+	}
+	_, err := w.Write(line.Bytes())
+	return err
 }
 
 // mayFallMark ends the line of an event that only may fall in the filter's dates.

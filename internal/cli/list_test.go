@@ -129,10 +129,25 @@ func TestListJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var got []map[string]any
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
+	var doc struct {
+		Format  string           `json:"format"`
+		Version int              `json:"version"`
+		Title   string           `json:"title"`
+		File    string           `json:"file"`
+		Filter  string           `json:"filter"`
+		Total   int              `json:"total"`
+		Actors  []map[string]any `json:"actors"`
+		Events  []map[string]any `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
+	// A versioned document, the shape of tlx JSON's, that says what it lists.
+	if doc.Format != "tlx-list" || doc.Version != 1 || doc.Title != "List fixture" || doc.File != path ||
+		doc.Filter != "actor:iran" || doc.Total != 3 || len(doc.Actors) != 2 || doc.Actors[0]["name"] != "Iran" {
+		t.Errorf("unexpected document: %s", out)
+	}
+	got := doc.Events
 	// The shape of tlx JSON's events: every field present, dates as objects.
 	text := func(v any) any {
 		if m, ok := v.(map[string]any); ok {
@@ -162,8 +177,8 @@ func TestListJSON(t *testing.T) {
 
 	// No match is an empty array, not null.
 	_, out, _ = runCLI(t, "list", "-f", path, "--json", "--search", "zzz")
-	if strings.TrimSpace(out) != "[]" {
-		t.Errorf("empty result = %q, want []", out)
+	if !strings.Contains(out, `"events": []`) {
+		t.Errorf("empty result = %q, want \"events\": []", out)
 	}
 }
 
@@ -318,8 +333,10 @@ func TestListWindows(t *testing.T) {
 	}
 
 	code, out, _ := runCLI(t, "list", "-f", file, "--json", "--from", "2024-06", "--to", "2024-06")
-	var got []map[string]any
-	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 3 {
+	var doc struct{ Events []map[string]any }
+	err := json.Unmarshal([]byte(out), &doc)
+	got := doc.Events
+	if code != 0 || err != nil || len(got) != 3 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
 	date, _ := got[1]["date"].(map[string]any)
@@ -331,8 +348,8 @@ func TestListWindows(t *testing.T) {
 		t.Errorf("list --json, the quotes: %v", q)
 	}
 	_, out, _ = runCLI(t, "list", "-f", file, "--json")
-	if strings.Contains(out, "may_fall_outside") {
-		t.Errorf("list --json without dates says may_fall_outside:\n%s", out)
+	if strings.Contains(out, `"may_fall_outside": true`) || !strings.Contains(out, `"may_fall_outside": false`) {
+		t.Errorf("list --json without dates: may_fall_outside is not always false:\n%s", out)
 	}
 }
 
@@ -395,7 +412,8 @@ func TestStdinEverywhere(t *testing.T) {
 				t.Fatalf("exit %d with -f -, %d with the file: %s%s", code, fileCode, errb.String(), fileErr.String())
 			}
 			// The file's name, where a command prints it, is standard input's.
-			want := strings.ReplaceAll(fileOut.String(), path, stdinName)
+			want := strings.ReplaceAll(fileOut.String(), `"file": "`+path+`"`, `"file": "-"`)
+			want = strings.ReplaceAll(want, path, stdinName)
 			want = strings.ReplaceAll(want, filepath.Base(path), stdinName)
 			if got := out.String(); got != want {
 				t.Errorf("with -f - it prints\n%s\nwith the file\n%s", got, want)

@@ -24,11 +24,37 @@ const JSONVersion = 1
 // order and text is kept as the timeline holds it (sanitised should it hold what the
 // loader refuses), so the same input gives the same bytes.
 func JSON(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options) error {
+	return jsonDocument(w, t, events, nil)
+}
+
+// ListInfo is what tlx list --json says of a selection beside tlx JSON's document.
+type ListInfo struct {
+	File   string          // the timeline's file as given; "built-in" for the timeline in tlx
+	Filter timeline.Filter // the filter that selected the events
+}
+
+// JSONList writes what tlx list --json prints: tlx JSON's document (see JSON) with
+// "format": "tlx-list", and after the description "file", "filter" (the filter as query
+// text) and "total" (how many events the timeline has); each event as JSONListEvent
+// writes it. Related ids are the timeline's, in the selection or not, since it describes
+// a selection of the timeline rather than a file to read back (JSON writes those). The
+// schema of both is docs/tlx.schema.json.
+func JSONList(w io.Writer, t *timeline.Timeline, events []*timeline.Event, info ListInfo) error {
+	return jsonDocument(w, t, events, &info)
+}
+
+// jsonDocument writes tlx JSON's document, or tlx list's when list is not nil.
+func jsonDocument(w io.Writer, t *timeline.Timeline, events []*timeline.Event, list *ListInfo) error {
 	ew := &errWriter{w: w}
 	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
+	format := "tlx"
+	if list != nil {
+		format = "tlx-list"
+		j.listed, j.mayOnly = true, list.Filter.MayOnly()
+	}
 	j.raw("{\n")
 	j.key(1, "format")
-	j.str("tlx")
+	j.str(format)
 	j.raw(",\n")
 	j.key(1, "version")
 	j.b = strconv.AppendInt(j.b[:0], JSONVersion, 10)
@@ -40,6 +66,14 @@ func JSON(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options
 	j.key(1, "description")
 	j.str(keep(t.Description))
 	j.raw(",\n")
+	if list != nil {
+		j.field(1, "file", keepLine(list.File), true)
+		j.field(1, "filter", keepLine(list.Filter.String()), true)
+		j.key(1, "total")
+		j.b = strconv.AppendInt(j.b[:0], int64(len(t.Events)), 10)
+		j.bw.Write(j.b)
+		j.raw(",\n")
+	}
 	j.key(1, "actors")
 	actors := t.DeclaredActors()
 	j.open('[', len(actors))
@@ -79,7 +113,9 @@ func JSON(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options
 	j.raw(",\n")
 	j.key(1, "events")
 	j.open('[', len(events))
-	j.in = exportedSet(t, events)
+	if list == nil {
+		j.in = exportedSet(t, events) // a file that reads back names only its own events
+	}
 	for i, e := range events {
 		if ew.err != nil {
 			return ew.err
@@ -95,23 +131,15 @@ func JSON(w io.Writer, t *timeline.Timeline, events []*timeline.Event, _ Options
 	return ew.err
 }
 
-// JSONEvents writes events as a JSON array of the event objects of tlx JSON (see JSON),
-// each followed by what tlx makes of it: "publishers", the number of independent
-// publishers that support it, and, when mayOnly is not nil (a date filter chose the
-// events: Filter.MayOnly), "may_fall_outside", whether it only may fall in the dates.
-// It is what tlx list --json prints.
-func JSONEvents(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
+// JSONListEvent writes one event as JSONList lists it: the event object of tlx JSON
+// (see JSON), followed by what tlx makes of it: "publishers", the number of independent
+// publishers that support it, and "may_fall_outside", whether it only may fall in the
+// dates of the filter whose MayOnly is mayOnly (false when mayOnly is nil: no dates). It
+// is what tlx list --jsonl prints, compacted to a line, and what --format templates see.
+func JSONListEvent(w io.Writer, e *timeline.Event, mayOnly func(*timeline.Event) bool) error {
 	ew := &errWriter{w: w}
-	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10), listed: true, mayOnly: mayOnly}
-	j.open('[', len(events))
-	for i, e := range events {
-		if ew.err != nil {
-			return ew.err
-		}
-		j.item(1, i)
-		j.event(1, e)
-	}
-	j.close(0, ']', len(events))
+	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 4<<10), listed: true, mayOnly: mayOnly}
+	j.event(0, e)
 	j.raw("\n")
 	if err := j.bw.Flush(); err != nil {
 		return err
@@ -125,7 +153,7 @@ type jsonWriter struct {
 	bw *bufio.Writer
 	b  []byte   // scratch
 	in exported // the events of the export, when not all of the timeline's
-	// listed adds to each event what tlx makes of it (see JSONEvents); mayOnly is the
+	// listed adds to each event what tlx makes of it (see JSONListEvent); mayOnly is the
 	// filter's test of events that only may fall in its dates, or nil.
 	listed  bool
 	mayOnly func(*timeline.Event) bool
@@ -257,11 +285,9 @@ func (j *jsonWriter) event(depth int, e *timeline.Event) {
 		j.key(d, "publishers")
 		j.b = strconv.AppendInt(j.b[:0], int64(e.PublisherCount()), 10)
 		j.bw.Write(j.b)
-		if j.mayOnly != nil {
-			j.raw(",\n")
-			j.key(d, "may_fall_outside")
-			j.raw(strconv.FormatBool(j.mayOnly(e)))
-		}
+		j.raw(",\n")
+		j.key(d, "may_fall_outside")
+		j.raw(strconv.FormatBool(j.mayOnly != nil && j.mayOnly(e)))
 	}
 	j.raw("\n")
 	j.indent(depth)
