@@ -146,6 +146,24 @@ func (t *Timeline) Index(id string) int {
 	return -1
 }
 
+// RelatedInOrder returns the ids e names as related in the order of Events, which is
+// date order, the order a reader reads them in, whatever order the file lists them in;
+// ids t lacks come last, in the file's order.
+func (t *Timeline) RelatedInOrder(e *Event) []string {
+	if len(e.Related) < 2 {
+		return e.Related
+	}
+	ids := slices.Clone(e.Related)
+	pos := func(id string) int {
+		if i := t.Index(id); i >= 0 {
+			return i
+		}
+		return len(t.Events)
+	}
+	slices.SortStableFunc(ids, func(a, b string) int { return pos(a) - pos(b) })
+	return ids
+}
+
 // EventActor returns the actor that e's i-th actor id names, through the index New built
 // (events not built by New take the slower lookup of Actor), or nil when t has none.
 func (t *Timeline) EventActor(e *Event, i int) *Actor {

@@ -222,7 +222,7 @@ func (x *detailWriter) related(e *timeline.Event) {
 	}
 	x.blank()
 	x.lines = append(x.lines, s.DetailPaint.Heading.Render(fit("Related", x.w)))
-	for _, id := range e.Related {
+	for _, id := range d.t.RelatedInOrder(e) { // date order, as the export lists them
 		r := d.t.Event(id)
 		if r == nil {
 			x.add(s.DetailPaint.Muted, "→ "+clean(headOfString(id, 256))+" (not in this timeline)", 2)

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/tlx-dev/tlx/timeline"
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // The real consumers of the writers: TimelineJS itself in headless Chromium, Python's
@@ -279,6 +280,53 @@ print(json.dumps(rows))
 				h := html.UnescapeString(strings.TrimPrefix(rows[i+1]["Headline"], "'"))
 				if h != shown(e.Title) {
 					t.Errorf("row %d: Headline %q, want %q", i+2, h, shown(e.Title))
+				}
+			}
+		})
+	}
+}
+
+// TestMarkdownLinksInPandoc renders Markdown exports with pandoc -f gfm, which names
+// headings as GitHub does, and follows every link to a related event: each must land on
+// a heading. The export's header says its links are for those renderers.
+func TestMarkdownLinksInPandoc(t *testing.T) {
+	pandoc, err := exec.LookPath("pandoc")
+	need(t, "pandoc", err)
+	tl := embeddedTL(t)
+	for name, f := range map[string]timeline.Filter{
+		"all":   {},
+		"iran":  timeline.Filter{}.With(timeline.ActorFilter, "iran"),
+		"routh": timeline.Filter{}.With(timeline.ActorFilter, "routh"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			events, err := tl.Filter(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var md bytes.Buffer
+			if err := export.Markdown(&md, tl, events, export.Options{Filter: f}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(md.String(), "use GitHub's heading anchors: they work on GitHub and in pandoc -f gfm") {
+				t.Errorf("the header does not say which renderers the links are for:\n%.600s", md.String())
+			}
+			cmd := exec.Command(pandoc, "-f", "gfm", "-t", "html")
+			cmd.Stdin = &md
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("pandoc: %v", err)
+			}
+			ids := map[string]bool{}
+			for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllSubmatch(out, -1) {
+				ids[html.UnescapeString(string(m[1]))] = true
+			}
+			links := regexp.MustCompile(`\shref="#([^"]*)"`).FindAllSubmatch(out, -1)
+			if len(links) == 0 {
+				t.Fatal("no link to a related event")
+			}
+			for _, m := range links {
+				if id := html.UnescapeString(string(m[1])); !ids[id] {
+					t.Errorf("the link to #%s lands on no heading", id)
 				}
 			}
 		})

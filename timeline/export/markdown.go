@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tlx-dev/tlx/data"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -142,6 +143,15 @@ func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 	m.raw("- From ")
 	src := sourceLabel(t.Path)
 	switch {
+	case t.Path == data.Name:
+		// A reader of the binary has no data/timeline.toml: name the tlx it is built into.
+		m.raw("the timeline “")
+		m.field(t.Title, false)
+		m.raw("” built into tlx")
+		if v := line(opts.Version); v != "" {
+			m.raw(" ")
+			m.text(v, false)
+		}
 	case !blank(t.Title) && src != "":
 		m.raw("the timeline “")
 		m.field(t.Title, false)
@@ -184,6 +194,11 @@ func (m *mdWriter) header(events []*timeline.Event, opts Options) {
 		}
 	}
 	m.notebook(events)
+	if m.anchors != nil {
+		// Renderers name headings their own ways; these links are right where the names
+		// are GitHub's (TestMarkdownLinksInPandoc renders them).
+		m.raw("\n- Links to related events use GitHub's heading anchors: they work on GitHub and in pandoc -f gfm")
+	}
 	m.raw("\n- Exported with tlx")
 	if v := line(opts.Version); v != "" {
 		m.raw(" ")
@@ -262,7 +277,7 @@ func (m *mdWriter) readerPart(e *timeline.Event) {
 
 // sourceLabel names the file a timeline came from: its base name when the path is
 // absolute (an export should not reveal the reader's folders), else the path or label
-// as given, such as "data/timeline.toml" for the built-in timeline.
+// as given. The built-in timeline (data.Name) is named by the header itself.
 func sourceLabel(path string) string {
 	path = line(path)
 	if filepath.IsAbs(path) {

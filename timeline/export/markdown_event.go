@@ -57,7 +57,7 @@ func (m *mdWriter) event(e *timeline.Event) {
 
 	if len(e.Related) > 0 {
 		m.raw("\n**Related:** ")
-		for i, id := range e.Related {
+		for i, id := range m.t.RelatedInOrder(e) {
 			if i > 0 {
 				m.raw("; ")
 			}

@@ -414,7 +414,7 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 	// the export, to its heading.
 	var wantURLs, gotURLs, wantAnchors, gotAnchors []string
 	for _, e := range events {
-		for _, id := range e.Related {
+		for _, id := range tl.RelatedInOrder(e) { // date order, as a reader reads them
 			if a, ok := anchorOf[id]; ok {
 				wantAnchors = append(wantAnchors, "#"+a)
 			}
@@ -473,7 +473,17 @@ func checkStructure(t *testing.T, tl *timeline.Timeline, events []*timeline.Even
 	}
 	headerItems := 4
 	if marked+noted > 0 {
-		headerItems = 5 // the reader's notebook
+		headerItems++ // the reader's notebook
+	}
+	in := map[string]bool{}
+	for _, e := range events {
+		in[e.ID] = true
+	}
+	for _, e := range events {
+		if slices.ContainsFunc(e.Related, func(id string) bool { return in[id] }) {
+			headerItems++ // which renderers the links to related events are for
+			break
+		}
 	}
 	if len(lists) != 1+withSources {
 		t.Errorf("%d lists, want %d: the header and one per event with sources", len(lists), 1+withSources)
@@ -932,4 +942,41 @@ func TestEventMarkdown(t *testing.T) {
 func eventsOf(tl *timeline.Timeline) []*timeline.Event {
 	events, _ := tl.Filter(timeline.Filter{})
 	return events
+}
+
+// TestRelatedInDateOrder: an event's related events are listed in date order, as a
+// reader reads them, not in the order the file names them (midnight names heading-hash
+// of 2024, dup-a of 2025, then elsewhere of 2019).
+func TestRelatedInDateOrder(t *testing.T) {
+	tl := hostile(t)
+	e := tl.Event("midnight")
+	if got, want := tl.RelatedInOrder(e), []string{"elsewhere", "heading-hash", "dup-a"}; !slices.Equal(got, want) {
+		t.Fatalf("RelatedInOrder = %v, want %v", got, want)
+	}
+	md := export.EventMarkdown(tl, e)
+	related := md[strings.Index(md, "**Related:**"):]
+	related = related[:strings.Index(related, "\n")]
+	a, b, c := strings.Index(related, "Not exported"), strings.Index(related, "Heading ending"), strings.Index(related, "Same title")
+	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
+		t.Errorf("related events not in date order: %s", related)
+	}
+	// Ids the timeline lacks come last, in the file's order.
+	odd := &timeline.Event{Related: []string{"nope", "dup-a", "zz", "elsewhere"}}
+	if got, want := tl.RelatedInOrder(odd), []string{"elsewhere", "dup-a", "nope", "zz"}; !slices.Equal(got, want) {
+		t.Errorf("RelatedInOrder = %v, want %v", got, want)
+	}
+}
+
+// TestExportHeaderBuiltIn: an export of the built-in timeline names it as built into
+// tlx and its version, not data/timeline.toml, which a user of the binary does not have;
+// a file keeps its name.
+func TestExportHeaderBuiltIn(t *testing.T) {
+	var b bytes.Buffer
+	tl := embedded(t)
+	if err := export.Markdown(&b, tl, []*timeline.Event{&tl.Events[0]}, export.Options{Version: "v1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- From the timeline “" + tl.Title + "” built into tlx v1.2.3\n"; !strings.Contains(b.String(), want) || strings.Contains(b.String(), data.Name) {
+		t.Errorf("header of the built-in timeline:\n%s\nwant %q", b.String(), want)
+	}
 }
