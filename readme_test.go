@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	goversion "go/version"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -86,4 +87,94 @@ func trimRight(s string) string {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n") + "\n"
+}
+
+// TestREADMECommands checks the README's account of the command line against the
+// binary: every command tlx --help lists is named in the README ("tlx NAME"), and every
+// flag the README names is a flag of some command's --help.
+func TestREADMECommands(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := buildTLX(t)
+	help := func(args ...string) string {
+		out, err := exec.Command(exe, append(args, "--help")...).Output()
+		if err != nil {
+			t.Fatalf("tlx %s --help: %v", strings.Join(args, " "), err)
+		}
+		return string(out)
+	}
+	_, commands, ok := strings.Cut(help(), "\nCOMMANDS\n")
+	if !ok {
+		t.Fatal("tlx --help has no COMMANDS section")
+	}
+	commands, _, _ = strings.Cut(commands, "\n\n")
+	flags := regexp.MustCompile(`--[a-z][a-z-]*`)
+	known := map[string]bool{}
+	for _, f := range flags.FindAllString(help(), -1) {
+		known[f] = true
+	}
+	var names []string
+	for _, line := range strings.Split(commands, "\n") {
+		if m := regexp.MustCompile(`^  ([a-z]+) `).FindStringSubmatch(line); m != nil {
+			names = append(names, m[1])
+		}
+	}
+	if len(names) < 10 {
+		t.Fatalf("found only %d commands in tlx --help:\n%s", len(names), commands)
+	}
+	for _, name := range names {
+		if !regexp.MustCompile(`tlx ` + name + `\b`).Match(readme) {
+			t.Errorf("README does not name tlx %s, which tlx --help lists", name)
+		}
+		for _, f := range flags.FindAllString(help(name), -1) {
+			known[f] = true
+		}
+	}
+	for _, sub := range [][]string{{"cache", "info"}, {"cache", "clear"}} {
+		for _, f := range flags.FindAllString(help(sub...), -1) {
+			known[f] = true
+		}
+	}
+	for _, f := range flags.FindAllString(string(readme), -1) {
+		if !known[f] {
+			t.Errorf("README names %s, which no command's --help lists", f)
+		}
+	}
+}
+
+// TestGoVersion checks that go.mod asks for the lowest Go the build needs: the highest
+// go line among the modules it builds with (go 1.26.8 made every 1.26 toolchain before
+// it download another), and that the README's "Go 1.26 or newer" names that release.
+func TestGoVersion(t *testing.T) {
+	mod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	ours := "go" + string(m[1])
+	out, err := exec.Command("go", "list", "-m", "-f", "{{if not .Main}}{{.GoVersion}}{{end}}", "all").Output()
+	if err != nil {
+		t.Skipf("go list -m all: %v", err)
+	}
+	need := "go1.0"
+	for _, v := range strings.Fields(string(out)) {
+		if goversion.Compare("go"+v, need) > 0 {
+			need = "go" + v
+		}
+	}
+	if goversion.Compare(ours, need) != 0 {
+		t.Errorf("go.mod asks for %s; the modules it builds with need %s: ask for that", ours, need)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lang := strings.TrimPrefix(goversion.Lang(ours), "go"); !strings.Contains(string(readme), "With Go "+lang+" or newer") {
+		t.Errorf("README does not say \"With Go %s or newer\"", lang)
+	}
 }
