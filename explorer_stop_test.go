@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tlx-dev/tlx/data"
+	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
 )
 
@@ -68,12 +71,19 @@ func TestExplorerSIGHUP(t *testing.T) {
 		t.Skip("needs bash")
 	}
 	exe := buildTLX(t)
+	embedded, err := timeline.Open(data.Name, data.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		keys []string
-		wait string
+		wait string // what the screen shows once the explorer has read every key
 	}{
-		{"browsing", []string{"j"}, " of "},
+		// The list's position moving to 2 shows that j was read: waiting on what the
+		// first screen already showed let SIGHUP arrive before it, and the j then went
+		// to the shell, which ran "jecho status=$?".
+		{"browsing", []string{"j"}, fmt.Sprintf("2/%d", len(embedded.Events))},
 		{"search prompt", []string{"/", "ira"}, "ira"},
 		{"date prompt", []string{"d", "2024"}, "dates 2024"},
 		{"picker", []string{"a"}, "type to narrow"},
