@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/tlx-dev/tlx/timeline"
 )
 
 // noArgs is the Args of a command that takes none. Given one, a command with subcommands
@@ -68,7 +72,7 @@ func quoteArgs(args []string) string {
 // untyped default, so it is given one, and one that has subcommands is given noArgs; a command that only groups others (completion)
 // fails when given none of them instead of printing its help.
 func typeUsageErrors(root *cobra.Command) {
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(suggestFlag(cmd, err)) })
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultVersionFlag()
@@ -111,3 +115,23 @@ func typeUsageErrors(root *cobra.Command) {
 
 // quoteArg quotes a value from the command line for a message.
 func quoteArg(s string) string { return fmt.Sprintf("%q", s) }
+
+// suggestFlag adds to an unknown long flag's error the nearest flag the command has, as
+// an unknown command gets the nearest command: "unknown flag: --actr; did you mean
+// --actor?". Other errors are returned as they are.
+func suggestFlag(cmd *cobra.Command, err error) error {
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) || ne.GetSpecifiedName() == "" {
+		return err
+	}
+	var names []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if near := timeline.Suggest(ne.GetSpecifiedName(), names); near != "" {
+		return fmt.Errorf("%w; did you mean --%s?", err, near)
+	}
+	return err
+}

@@ -93,3 +93,23 @@ func TestExitCodeKeepsChains(t *testing.T) {
 		t.Error("nil is 0 and an unmarked error 1")
 	}
 }
+
+// TestUnknownFlagSuggests: a mistyped long flag gets the nearest flag of its command, as
+// a mistyped command gets the nearest command, and exits 2 all the same.
+func TestUnknownFlagSuggests(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list", "--actr", "iran"}, "Error: unknown flag: --actr; did you mean --actor?\nRun 'tlx list --help' for usage.\n"},
+		{[]string{"list", "--jsn"}, "Error: unknown flag: --jsn; did you mean --json?\n"},
+		{[]string{"export", "--outptu", "x.md"}, "Error: unknown flag: --outptu; did you mean --output?\n"},
+		{[]string{"--fro", "2024"}, "Error: unknown flag: --fro; did you mean --from?\nRun 'tlx --help' for usage.\n"},
+		{[]string{"list", "--zzzzzz"}, "Error: unknown flag: --zzzzzz\nRun 'tlx list --help' for usage.\n"},
+	} {
+		code, _, errOut := runCLI(t, tt.args...)
+		if code != exitUsage || !strings.HasPrefix(errOut, tt.want) {
+			t.Errorf("tlx %q: exit %d, stderr %q; want exit 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}

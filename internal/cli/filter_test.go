@@ -125,3 +125,25 @@ func TestEveryKindHasAFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestOneRuleForCase: what is typed to choose matches in any case (flags here; the query
+// text shares their parsing); what a file writes is spelled as the format spells it, and
+// another case is a problem with its fix, for statuses and actor kinds alike
+// (docs/format.md, Statuses).
+func TestOneRuleForCase(t *testing.T) {
+	path := writeFixture(t, listFixture)
+	for _, args := range [][]string{{"--status", "REPORTED"}, {"--status", "Reported"}, {"--actor", "TEHRAN"}} {
+		code, out, errOut := runCLI(t, append([]string{"list", "--ids", "-f", path}, args...)...)
+		if code != 0 || !strings.Contains(out, "phishing") {
+			t.Errorf("tlx list %q: exit %d, %q %s", args, code, out, errOut)
+		}
+	}
+	bad := writeFixture(t, "title = \"x\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"State\"\n\n"+
+		"[[events]]\nid = \"e\"\ndate = \"2024\"\ntitle = \"E\"\nactors = [\"a\"]\nstatus = \"Confirmed\"\n")
+	code, out, _ := runCLI(t, "validate", bad)
+	for _, want := range []string{`unknown kind "State" in actor "a"; did you mean "state"?`, `unknown status "Confirmed" in event "e"; did you mean "confirmed"?`} {
+		if code != exitFailed || !strings.Contains(out, want) {
+			t.Errorf("validate: exit %d, want 1 and %q in\n%s", code, want, out)
+		}
+	}
+}

@@ -84,7 +84,7 @@ events matched, 1 when none did (or the timeline is bad), 2 for a wrong command 
 		"{{.date.first}} {{.date.last}} {{.id}}", "the first and last days each may stand for",
 		"{{.id}} {{.publishers}}", "how many independent publishers support each",
 		"{{.id}} {{join .actors \",\"}}", "the actors of each",
-		"{{range .sources}}{{.url}}{{\"\\n\"}}{{end}}", "the links of the sources"))
+		"{{.id}}{{range .sources}} {{.url}}{{end}}", "the links of the sources of each"))
 	return cmd
 }
 
