@@ -124,20 +124,7 @@ func TestListJSONLinesGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	golden := filepath.Join("testdata", "windows.list.jsonl")
-	if *updateGolden {
-		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/cli -run JSONLinesGolden -update writes it)", err)
-	}
-	if out != string(want) {
-		t.Errorf("tlx list --jsonl differs from %s:\n%s", golden, out)
-	}
+	checkGolden(t, filepath.Join("testdata", "windows.list.jsonl"), out, "JSONLinesGolden")
 	// The lines are the events of --json, compacted.
 	_, doc, _ := runCLI(t, "list", "--json", "-f", "../../testdata/good/windows.toml", "--from", "2024-06", "--to", "2024-06")
 	if n := strings.Count(out, "\n"); n != 3 || !strings.Contains(strings.Join(strings.Fields(doc), ""), strings.Join(strings.Fields(strings.SplitN(out, "\n", 2)[0]), "")) {
@@ -192,5 +179,24 @@ func TestListJSONIsNotATimeline(t *testing.T) {
 	want := "standard input: format: this is what tlx list --json prints, not a timeline; tlx export --format json writes a timeline that tlx reads back\n"
 	if code != exitFailed || errb.String() != want {
 		t.Errorf("exit %d:\n%s\nwant\n%s", code, errb.String(), want)
+	}
+}
+
+// checkGolden compares out with the golden file, or with -update writes it; run names the
+// tests that write it.
+func checkGolden(t *testing.T, golden, out, run string) {
+	t.Helper()
+	if *updateGolden {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (go test ./internal/cli -run %s -update writes it)", err, run)
+	}
+	if out != string(want) {
+		t.Errorf("the output differs from %s:\n%s", golden, out)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -148,19 +149,14 @@ func (o *options) fileLabel() string {
 
 // writeIDs prints the ids of events, one a line.
 func writeIDs(w io.Writer, events []*timeline.Event) error {
-	var b bytes.Buffer
+	bw := bufio.NewWriterSize(w, 32<<10)
 	for _, e := range events {
-		b.WriteString(timeline.SanitizeLine(e.ID))
-		b.WriteByte('\n')
-		if b.Len() > 32<<10 {
-			if _, err := w.Write(b.Bytes()); err != nil {
-				return err
-			}
-			b.Reset()
+		bw.WriteString(timeline.SanitizeLine(e.ID))
+		if err := bw.WriteByte('\n'); err != nil {
+			return err // the first failed write, which bufio keeps
 		}
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return bw.Flush()
 }
 
 // parseEventTemplate parses a --format template, with the functions it documents: join
@@ -185,7 +181,8 @@ func parseEventTemplate(text string) (*template.Template, error) {
 // writeTemplate runs tmpl on each event's JSON object, as --jsonl prints it, and ends
 // each with a newline, as docker's and gh's --format do.
 func writeTemplate(w io.Writer, tmpl *template.Template, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
-	var obj bytes.Buffer
+	bw := bufio.NewWriterSize(w, 32<<10)
+	var obj, b bytes.Buffer
 	for _, e := range events {
 		obj.Reset()
 		if err := export.JSONListEvent(&obj, e, mayOnly); err != nil {
@@ -197,23 +194,25 @@ func writeTemplate(w io.Writer, tmpl *template.Template, events []*timeline.Even
 		if err := dec.Decode(&v); err != nil {
 			return err
 		}
-		var b bytes.Buffer
+		b.Reset()
 		if err := tmpl.Execute(&b, v); err != nil {
 			return usageErrorf("--format: %w", err)
 		}
 		b.WriteByte('\n')
-		if _, err := w.Write(b.Bytes()); err != nil {
+		if _, err := bw.Write(b.Bytes()); err != nil {
 			return err
 		}
 	}
-	return nil
+	return bw.Flush()
 }
 
 // writeJSONLines prints each event's JSON object on a line of its own.
 func writeJSONLines(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
+	bw := bufio.NewWriterSize(w, 32<<10)
 	var obj, line bytes.Buffer
 	for _, e := range events {
 		obj.Reset()
+		line.Reset()
 		if err := export.JSONListEvent(&obj, e, mayOnly); err != nil {
 			return err
 		}
@@ -221,15 +220,11 @@ func writeJSONLines(w io.Writer, events []*timeline.Event, mayOnly func(*timelin
 			return err
 		}
 		line.WriteByte('\n')
-		if line.Len() > 32<<10 {
-			if _, err := w.Write(line.Bytes()); err != nil {
-				return err
-			}
-			line.Reset()
+		if _, err := bw.Write(line.Bytes()); err != nil {
+			return err
 		}
 	}
-	_, err := w.Write(line.Bytes())
-	return err
+	return bw.Flush()
 }
 
 // mayFallMark ends the line of an event that only may fall in the filter's dates.

@@ -283,20 +283,7 @@ func TestListJSONOfOtherFormats(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".list.json"
-			if *updateGolden {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test ./internal/cli -run OtherFormats -update writes it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("tlx list --json differs from %s:\n%s", golden, out)
-			}
+			checkGolden(t, strings.TrimSuffix(path, filepath.Ext(path))+".list.json", out, "OtherFormats")
 		})
 	}
 }
