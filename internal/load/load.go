@@ -42,10 +42,15 @@ type File struct {
 
 	// mu is held while the loader opens, and while a snapshot's writers are taken from
 	// it, so that the bytes due and what the loader holds always go together.
-	mu   sync.Mutex
-	due  []byte // the bytes of the last parse, while its snapshot is due
-	from Origin
+	mu     sync.Mutex
+	due    []byte // the bytes of the last parse, while its snapshot is due
+	from   Origin
+	good   snapshot.Key // of the bytes of the last good parse; zero after a snapshot
+	reused int          // events the last good parse took from the one before
 }
+
+// ErrUnchanged is Reload's answer when the file holds the bytes of the last good open.
+var ErrUnchanged = errors.New("unchanged")
 
 // Origin says where the last open of a File took its timeline from.
 type Origin int
@@ -77,7 +82,7 @@ func Open(path string, o Options) (*File, *timeline.Timeline, error) {
 	if t := f.fromSnapshot(); t != nil {
 		return f, t, nil
 	}
-	t, err := f.parse(o)
+	t, err := f.parse(o, false)
 	return f, t, err
 }
 
@@ -107,11 +112,21 @@ func (f *File) fromSnapshot() *timeline.Timeline {
 	return nil
 }
 
-// parse reads and parses the file.
-func (f *File) parse(o Options) (*timeline.Timeline, error) {
+// parse reads and parses the file; when skipSame, bytes the last good parse had are
+// ErrUnchanged.
+func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 	data, err := timeline.ReadFile(f.path)
 	if err != nil {
 		return nil, err
+	}
+	key := snapshot.KeyOf(data)
+	if skipSame {
+		f.mu.Lock()
+		same := key == f.good
+		f.mu.Unlock()
+		if same {
+			return nil, ErrUnchanged
+		}
 	}
 	restore := loadgc.Tighten(len(data))
 	defer restore()
@@ -125,6 +140,7 @@ func (f *File) parse(o Options) (*timeline.Timeline, error) {
 	if f.loader.Reused() > 0 {
 		f.from = Reused
 	}
+	f.good, f.reused = key, f.loader.Reused()
 	f.due = nil
 	if f.store != nil && len(data) >= SnapshotFrom {
 		f.due = data
@@ -133,9 +149,18 @@ func (f *File) parse(o Options) (*timeline.Timeline, error) {
 }
 
 // Reload reads the file again after a change, decoding only the events whose bytes
-// changed since the last good open. On an error the File is as it was.
+// changed since the last good open. It returns ErrUnchanged when the file holds the
+// bytes the last good parse had. On an error the File is as it was.
 func (f *File) Reload(o Options) (*timeline.Timeline, error) {
-	return f.parse(o)
+	return f.parse(o, true)
+}
+
+// Reused returns how many events the last good open took from the one before it (or
+// from a snapshot of the file before its last change) instead of decoding them.
+func (f *File) Reused() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.reused
 }
 
 // Origin says where the last good open took its timeline from.

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -119,11 +120,16 @@ func TestReload(t *testing.T) {
 		t.Fatal("a broken file reloaded")
 	}
 	os.WriteFile(path, data, 0o644)
+	if _, err := f.Reload(Options{}); !errors.Is(err, ErrUnchanged) {
+		t.Fatalf("back to the bytes of the last good open: %v, want ErrUnchanged", err)
+	}
+	edited := bytes.Replace(data, []byte("title = \""), []byte("title = \"x"), 2) // the timeline's and one event's
+	os.WriteFile(path, edited, 0o644)
 	tl, err := f.Reload(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Origin() != Reused || len(tl.Events) != 3000 {
-		t.Errorf("reload: origin %v, %d events; want reused, 3000", f.Origin(), len(tl.Events))
+	if f.Origin() != Reused || len(tl.Events) != 3000 || f.Reused() != 2999 {
+		t.Errorf("reload: origin %v, %d events, %d reused; want reused, 3000, 2999", f.Origin(), len(tl.Events), f.Reused())
 	}
 }
