@@ -8,9 +8,10 @@ import (
 )
 
 // headerView draws the title on the left and "N of M events" on the right; while a
-// picker or the search previews a change, the count says so.
-func headerView(s *Styles, title string, shown, total int, preview bool, w int) string {
-	count := strconv.Itoa(shown) + " of " + plural(total, "event")
+// picker or the search previews a change, the count says so, and while the timeline
+// loads, loading says how far ("so far · 45%").
+func headerView(s *Styles, title string, shown, total int, preview bool, loading string, w int) string {
+	count := strconv.Itoa(shown) + " of " + plural(total, "event") + loading
 	if preview {
 		count = "preview: " + count
 	}

@@ -152,6 +152,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.load.loader.wait
 	case loadedMsg:
 		return m, m.loaded(msg)
+	case partialMsg:
+		return m, m.showPartial(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.MouseWheelMsg:
@@ -266,6 +268,9 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.err = msg.err
 		return tea.Quit
+	}
+	if m.t != nil { // the events loaded so far show: the whole timeline takes their place
+		return tea.Batch(m.replaceTimeline(msg.t), m.openBook(msg.t))
 	}
 	cmd := m.setTimeline(msg.t)
 	if m.err != nil {

@@ -10,8 +10,11 @@ import (
 // handleKey sends a key to what has the keyboard. ctrl+c quits and ctrl+z suspends from
 // everywhere; every other key either acts or says briefly why it cannot.
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if m.load.loading {
+	if m.load.loading && m.t == nil {
 		return m.typeAhead(k)
+	}
+	if cmd, ok := m.waitsForLoad(k); ok {
+		return cmd
 	}
 	if m.t == nil {
 		return nil

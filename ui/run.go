@@ -134,8 +134,9 @@ type loadProgressMsg struct{ done, total int }
 
 // loadedMsg carries the loaded timeline, or why it could not be loaded.
 type loadedMsg struct {
-	t   *timeline.Timeline
-	err error
+	t    *timeline.Timeline
+	file *load.File // the file it came from, to reload; nil for the built-in timeline
+	err  error
 }
 
 // loader reads and parses the timeline in the background. Progress is sampled: the
@@ -143,8 +144,9 @@ type loadedMsg struct {
 type loader struct {
 	done, total atomic.Int64
 	lastPct     atomic.Int64
-	tick        chan struct{}  // one pending progress notice at most
-	result      chan loadedMsg // the end of the load
+	tick        chan struct{}           // one pending progress notice at most
+	result      chan loadedMsg          // the end of the load
+	partial     chan *timeline.Timeline // the latest timeline of the events loaded so far
 	ctx         context.Context
 
 	mu      sync.Mutex
@@ -152,7 +154,8 @@ type loader struct {
 }
 
 func startLoader(ctx context.Context, opts Options) *loader {
-	l := &loader{tick: make(chan struct{}, 1), result: make(chan loadedMsg, 1), ctx: ctx}
+	l := &loader{tick: make(chan struct{}, 1), result: make(chan loadedMsg, 1), ctx: ctx,
+		partial: make(chan *timeline.Timeline, 1)}
 	l.lastPct.Store(-1)
 	go l.run(opts)
 	return l
@@ -175,8 +178,8 @@ func (l *loader) finish() {
 
 func (l *loader) run(opts Options) {
 	if opts.Path != "" {
-		f, t, err := load.Open(opts.Path, load.Options{NoCache: opts.NoCache, Progress: l.progress})
-		l.result <- loadedMsg{t: t, err: err}
+		f, t, err := load.Open(opts.Path, load.Options{NoCache: opts.NoCache, Progress: l.progress, Partial: l.offerPartial})
+		l.result <- loadedMsg{t: t, file: f, err: err}
 		l.writeSnapshot(f)
 		return
 	}
@@ -224,11 +227,35 @@ func (l *loader) progress(done, total int) {
 	}
 }
 
-// wait is a command that returns the next progress notice or the end of the load.
+// offerPartial hands over a timeline of the events loaded so far, in place of one the
+// explorer has not taken yet.
+func (l *loader) offerPartial(t *timeline.Timeline) {
+	for {
+		select {
+		case l.partial <- t:
+			return
+		default:
+		}
+		select {
+		case <-l.partial:
+		default:
+		}
+	}
+}
+
+// wait is a command that returns the next progress notice, the events loaded so far, or
+// the end of the load, which comes first of all when it is there.
 func (l *loader) wait() tea.Msg {
 	select {
 	case r := <-l.result:
 		return r
+	default:
+	}
+	select {
+	case r := <-l.result:
+		return r
+	case t := <-l.partial:
+		return partialMsg{t: t}
 	case <-l.tick:
 		select {
 		case r := <-l.result:

@@ -22,7 +22,8 @@ func (m *Model) render() string {
 
 // headerKey is what the header and the chips depend on.
 type headerKey struct {
-	version, width int // of the filter session
+	version, width int    // of the filter session
+	loading        string // how far the load has got, while the events shown are those loaded so far
 	styles         *Styles
 	dark           bool
 }
@@ -60,20 +61,20 @@ func (m *Model) draw() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if m.load.loading || m.t == nil {
+	if m.t == nil {
 		return fitLines(m.loadingView(), h)
 	}
 	l := m.lay
 	lines := make([]string, 0, h)
 	shown, applied := m.session.Filter(), m.session.Applied()
-	hk := headerKey{version: m.session.Version(), width: w, styles: &m.styles, dark: m.styles.Dark}
+	hk := headerKey{version: m.session.Version(), width: w, styles: &m.styles, dark: m.styles.Dark, loading: m.loadingCount()}
 	if hk != m.headerKey || m.headerLines[0] == "" {
 		name := m.t.Title
 		if strings.TrimSpace(name) == "" {
 			name = m.opts.Name
 		}
 		m.headerLines = [2]string{
-			headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), w),
+			headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), hk.loading, w),
 			chipsView(&m.styles, &m.keys, m.t, shown, applied, m.session.CanUndo(), m.list.MayFall(), w),
 		}
 		m.headerKey = hk
