@@ -23,6 +23,8 @@ type keyMap struct {
 	Mark, Labels, Marked, Note, NoteEditor, Views key.Binding
 	// Actions.
 	Export, Open, Copy, About, Help, Quit, Interrupt, Suspend key.Binding
+	// The file: reload it, list what a broken save got wrong.
+	Reload, Problems key.Binding
 
 	// Inside a picker.
 	PickUp, PickDown, PickPageUp, PickPageDown, Toggle key.Binding
@@ -98,6 +100,9 @@ func defaultKeyMap() keyMap {
 		Quit:      b([]string{"q"}, "q", "quit"),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit at once, from anywhere"),
 		Suspend:   b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),
+
+		Reload:   b([]string{"R"}, "R", "reload"),
+		Problems: b([]string{"!"}, "!", "problems"),
 
 		PickUp:       b([]string{"up", "ctrl+p", "ctrl+k"}, "↑", "up"),
 		PickDown:     b([]string{"down", "ctrl+n", "ctrl+j"}, "↓", "down"),
@@ -216,6 +221,10 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Quit, ": an export being written is finished first"),
 			row(k.Interrupt, ": an export being written is cancelled, its temporary file removed; in the note editor with words not saved, the first press says so and the second quits"),
 			row(k.Suspend, ""),
+		}},
+		{"The file", []helpRow{
+			row(k.Reload, " it now; it reloads by itself when saved, however the editor saves, keeping the filters, the selection and the scroll"),
+			row(k.Problems, ": every problem of a save that does not load; the last good timeline stays until a save fixes them"),
 		}},
 		{"In a picker", []helpRow{
 			row(k.PickDown, " (typing narrows, spaces included)"),

@@ -32,6 +32,7 @@ type Model struct {
 	facts   *timelineFacts // counted when the help or the about view first needs them
 	session filterSession
 	book    bookState // the reader's notebook
+	live    liveState // the watch on the timeline's file
 
 	focus focus
 	base  focus // the pane, list or detail, that overlays and prompts return to
@@ -180,6 +181,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reloaded(msg)
 	case editedMsg:
 		return m, m.edited(msg)
+	case fileChangedMsg, fileReloadedMsg:
+		return m, m.liveUpdate(msg)
 	case openedMsg:
 		return m, openedStatus(msg)
 	case copiedMsg:
@@ -270,13 +273,13 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.t != nil { // the events loaded so far show: the whole timeline takes their place
-		return tea.Batch(m.replaceTimeline(msg.t), m.openBook(msg.t))
+		return tea.Batch(m.replaceTimeline(msg.t), m.openBook(msg.t), m.watchFile(msg.file))
 	}
 	cmd := m.setTimeline(msg.t)
 	if m.err != nil {
 		return cmd // the filter from the command line failed: quitting
 	}
-	cmds := []tea.Cmd{cmd, m.openBook(msg.t)}
+	cmds := []tea.Cmd{cmd, m.openBook(msg.t), m.watchFile(msg.file)}
 	for _, k := range m.load.typed {
 		cmds = append(cmds, m.handleKey(k))
 	}

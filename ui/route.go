@@ -75,6 +75,9 @@ func (m *Model) typeAhead(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := &m.keys
 	inDetail := m.focus == focusDetail
+	if cmd, ok := m.fileKey(k); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, keys.Quit):
 		return m.quit(false, nil)
@@ -170,6 +173,11 @@ func (m *Model) unknownKey(k tea.KeyPressMsg) tea.Cmd {
 
 // overlayKey answers the keys of the help and the about view.
 func (m *Model) overlayKey(k tea.KeyPressMsg) tea.Cmd {
+	if m.focus == focusAbout {
+		if cmd, ok := m.fileKey(k); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return m.quit(false, nil)

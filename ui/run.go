@@ -89,6 +89,7 @@ func Run(ctx context.Context, opts Options) error {
 	if fm == nil {
 		fm = m
 	}
+	fm.closeLive()
 	notes, werr := fm.afterRun(context.Cause(ctx))
 	if err := fm.finishWrites(stopGrace); err != nil {
 		notes = append(notes, err.Error())

@@ -166,11 +166,12 @@ func (m *Model) statusView() string {
 	case focusSource:
 		return m.styles.Prompt.Label.Render(truncate(m.sourceQuestion(), m.width, "…"))
 	}
-	k := statusKey{status: m.status, isErr: m.statusErr, ruler: m.rulerKey(), width: m.width,
+	status, isErr := m.statusText()
+	k := statusKey{status: status, isErr: isErr, ruler: m.rulerKey(), width: m.width,
 		styles: &m.styles, dark: m.styles.Dark, focus: m.focus}
 	if k != m.statusCache.key || m.statusCache.line == "" && m.width > 0 {
 		m.statusCache.key = k
-		m.statusCache.line = statusLine(&m.styles, m.status, m.statusErr, k.ruler.String(), m.width)
+		m.statusCache.line = statusLine(&m.styles, status, isErr, k.ruler.String(), m.width)
 	}
 	return m.statusCache.line
 }
