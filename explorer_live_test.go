@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// End-to-end tests of live reload: the real binary in tmux, its file
+// End-to-end tests of live reload and the edit key: the real binary in tmux, its file
 // saved under it as editors save.
 
 // smallTimeline returns ui/testdata/small.toml.
@@ -114,6 +114,57 @@ func TestExplorerLiveReload(t *testing.T) {
 	}
 	s.send("R")
 	s.waitText("Reloading link.toml")
+	s.send("q")
+	if got := s.exitStatus(); got != "0" {
+		t.Errorf("status %s, want 0", got)
+	}
+}
+
+// TestExplorerEditKey: E opens $EDITOR at the selected event's line; what the editor saves
+// shows when it exits. On the built-in timeline, E says it is read-only.
+func TestExplorerEditKey(t *testing.T) {
+	needTmux(t)
+	exe := buildTLX(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.toml")
+	writeFile(t, path, smallTimeline(t))
+	// The fake editor notes its arguments and edits the event's title as a person would.
+	args := filepath.Join(dir, "args")
+	editor := filepath.Join(dir, "ed")
+	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + shellQuote(args) + "\n" +
+		"sed -i 's/Emails try to intimidate voters/Edited in the editor/' \"$2\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_DATA_HOME=" + dir, "EDITOR=" + editor, "VISUAL="}
+
+	s := start(t, 120, 30, dir, env, exe, "-f", "t.toml")
+	s.waitText("Emails try to intimidate voters")
+	s.send("j", "j")
+	s.waitFor("the emails selected", func(scr string) bool {
+		return strings.Contains(selected(scr), "Emails try to intimidate voters")
+	})
+	s.send("E")
+	scr := s.waitText("Edited in the editor")
+	if !strings.Contains(selected(scr), "Edited in the editor") {
+		t.Errorf("the edited event is not selected:\n%s", scr)
+	}
+	b, err := os.ReadFile(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Fields(string(b)); len(got) != 2 || got[0] != "+76" || got[1] != "t.toml" {
+		t.Errorf("the editor was given %q, want +76 t.toml (the emails event's line)", got)
+	}
+	s.send("q")
+	if got := s.exitStatus(); got != "0" {
+		t.Errorf("status %s, want 0", got)
+	}
+
+	s = start(t, 120, 30, dir, env, exe)
+	s.waitText(" of ", " events")
+	s.send("E")
+	s.waitText("The built-in timeline is read-only")
 	s.send("q")
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("status %s, want 0", got)

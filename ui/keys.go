@@ -23,8 +23,8 @@ type keyMap struct {
 	Mark, Labels, Marked, Note, NoteEditor, Views key.Binding
 	// Actions.
 	Export, Open, Copy, About, Help, Quit, Interrupt, Suspend key.Binding
-	// The file: reload it, list what a broken save got wrong.
-	Reload, Problems key.Binding
+	// The file: reload it, edit the selected event, list what a broken save got wrong.
+	Reload, EditEvent, Problems key.Binding
 
 	// Inside a picker.
 	PickUp, PickDown, PickPageUp, PickPageDown, Toggle key.Binding
@@ -101,8 +101,9 @@ func defaultKeyMap() keyMap {
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit at once, from anywhere"),
 		Suspend:   b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),
 
-		Reload:   b([]string{"R"}, "R", "reload"),
-		Problems: b([]string{"!"}, "!", "problems"),
+		Reload:    b([]string{"R"}, "R", "reload"),
+		EditEvent: b([]string{"E"}, "E", "edit"),
+		Problems:  b([]string{"!"}, "!", "problems"),
 
 		PickUp:       b([]string{"up", "ctrl+p", "ctrl+k"}, "↑", "up"),
 		PickDown:     b([]string{"down", "ctrl+n", "ctrl+j"}, "↓", "down"),
@@ -224,6 +225,7 @@ func (k *keyMap) helpSections() []helpSection {
 		}},
 		{"The file", []helpRow{
 			row(k.Reload, " it now; it reloads by itself when saved, however the editor saves, keeping the filters, the selection and the scroll"),
+			row(k.EditEvent, " the selected event in $VISUAL or $EDITOR, at its line (at the first problem's while a save does not load); the explorer reloads when the editor exits"),
 			row(k.Problems, ": every problem of a save that does not load; the last good timeline stays until a save fixes them"),
 		}},
 		{"In a picker", []helpRow{

@@ -13,7 +13,8 @@ import (
 	"github.com/tlx-dev/tlx/timeline"
 )
 
-// The explorer watches its file and reloads it when it is saved, or when R asks. A reload decodes only the events whose bytes changed (see
+// The explorer watches its file and reloads it when it is saved, or when R asks, or when
+// the editor E opened exits. A reload decodes only the events whose bytes changed (see
 // internal/load) and replaces the timeline keeping the reader's place (reload.go). A save
 // that does not load leaves the last good timeline on screen; the status line names the
 // first problem, ! lists them all, and the next good save clears them.
@@ -37,25 +38,29 @@ type fileReloadedMsg struct {
 	err    error
 }
 
-// fileKey answers the keys of the file, R and !, from the list, the detail and the
+// fileKey answers the keys of the file, R, E and !, from the list, the detail and the
 // about pane, where ! lists the problems.
 func (m *Model) fileKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, m.keys.Reload):
 		return m.reloadKey(), true
+	case key.Matches(k, m.keys.EditEvent):
+		return m.editEvent(), true
 	case key.Matches(k, m.keys.Problems):
 		return m.openProblems(), true
 	}
 	return nil, false
 }
 
-// liveUpdate handles the messages of the watch and the reload.
+// liveUpdate handles the messages of the watch, the reload and the editor.
 func (m *Model) liveUpdate(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case fileChangedMsg:
 		return m.fileChanged(msg)
 	case fileReloadedMsg:
 		return m.fileReloaded(msg)
+	case fileEditedMsg:
+		return m.fileEdited(msg)
 	}
 	return nil
 }
@@ -207,7 +212,7 @@ func (m *Model) openProblems() tea.Cmd {
 		x := &detailWriter{d: &detailPane{styles: s}, w: w}
 		x.add(s.DetailPaint.Title, timeline.SanitizeLine(fmt.Sprintf("%s does not load: %s", name, plural(len(ps), "problem"))), 0)
 		x.add(s.DetailPaint.Meta, "The timeline on screen is the last that loaded. Each save is read again; the first that loads replaces it.", 0)
-		x.add(s.DetailPaint.Muted, hintOf(k.Reload.Help().Key, "reload", k.Close.Help().Key, "close"), 0)
+		x.add(s.DetailPaint.Muted, hintOf(k.EditEvent.Help().Key, "edit at the first", k.Reload.Help().Key, "reload", k.Close.Help().Key, "close"), 0)
 		x.blank()
 		for _, p := range ps {
 			x.add(s.DetailPaint.Body, timeline.SanitizeLine(p.Error()), 2)

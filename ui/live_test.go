@@ -158,16 +158,39 @@ func TestBrokenSave(t *testing.T) {
 	}
 }
 
-// TestFileKeysOnBuiltIn: on the built-in timeline, R says there is no file to reload
-// instead of doing nothing.
+// TestFileKeysOnBuiltIn: on the built-in timeline, R says there is no file to reload and
+// E says it is read-only, instead of doing nothing or opening an editor on nothing.
 func TestFileKeysOnBuiltIn(t *testing.T) {
 	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 100, 30)
 	do(m, "R")
 	if !strings.Contains(m.status, "The built-in timeline is not a file: nothing to reload") {
 		t.Errorf("R: %q", m.status)
 	}
+	do(m, "E")
+	if !strings.Contains(m.status, "The built-in timeline is read-only") {
+		t.Errorf("E: %q", m.status)
+	}
 	do(m, "!")
 	if !strings.Contains(m.status, "No problems") {
 		t.Errorf("!: %q", m.status)
+	}
+}
+
+// TestEditorAt: the editor's command opens the file at the line, in the form each kind of
+// editor takes, keeping the arguments the setting holds.
+func TestEditorAt(t *testing.T) {
+	for _, tc := range []struct {
+		argv []string
+		want []string
+	}{
+		{[]string{"vi"}, []string{"vi", "+12", "t.toml"}},
+		{[]string{"/usr/bin/nvim"}, []string{"/usr/bin/nvim", "+12", "t.toml"}},
+		{[]string{"emacs", "-nw"}, []string{"emacs", "-nw", "+12", "t.toml"}},
+		{[]string{"code", "--wait"}, []string{"code", "--wait", "--goto", "t.toml:12"}},
+		{[]string{"hx"}, []string{"hx", "t.toml:12"}},
+	} {
+		if got := editorAt(tc.argv, "t.toml", 12); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("editorAt(%q) = %q, want %q", tc.argv, got, tc.want)
+		}
 	}
 }

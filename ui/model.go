@@ -181,7 +181,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reloaded(msg)
 	case editedMsg:
 		return m, m.edited(msg)
-	case fileChangedMsg, fileReloadedMsg:
+	case fileChangedMsg, fileReloadedMsg, fileEditedMsg:
 		return m, m.liveUpdate(msg)
 	case openedMsg:
 		return m, openedStatus(msg)
