@@ -122,6 +122,9 @@ func (m *Model) setFocus(f focus) tea.Cmd {
 		m.base = f
 	}
 	m.focus = f
+	if f != focusAbout {
+		m.live.showing = false // the about pane shows something else when it opens again
+	}
 	if next == nil {
 		return nil
 	}

@@ -26,6 +26,7 @@ type liveState struct {
 	reloading bool           // a reload is under way
 	again     bool           // and the file changed, or R was pressed, since it began
 	problems  timeline.Problems
+	showing   bool // the about pane lists the problems (!)
 }
 
 // fileChangedMsg says the watched file changed, or that watching it failed.
@@ -146,26 +147,32 @@ func (m *Model) fileReloaded(msg fileReloadedMsg) tea.Cmd {
 	if m.live.again {
 		cmds = append(cmds, m.reloadFile())
 	}
-	name := m.live.file.Path()
+	name, hadProblems := m.live.file.Path(), m.live.problems != nil
 	switch {
 	case errors.Is(msg.err, load.ErrUnchanged):
-		if m.live.problems != nil {
-			m.live.problems = nil
+		m.live.problems = nil
+		if hadProblems {
 			cmds = append(cmds, statusCmd(false, "%s is as it was when it last loaded: the problems are gone", name))
 		}
 	case msg.err != nil:
 		m.live.problems = asProblems(name, msg.err)
 		m.status = "" // the status line names the first problem until a key is pressed
 	default:
-		fixed := m.live.problems != nil
 		m.live.problems = nil
 		cmds = append(cmds, m.replaceTimeline(msg.t))
 		what := "Reloaded"
-		if fixed {
+		if hadProblems {
 			what = "Fixed"
 		}
 		cmds = append(cmds, statusCmd(false, "%s %s: %s, %s read again", what, name,
 			plural(len(msg.t.Events), "event"), strconv.Itoa(max(len(msg.t.Events)-msg.reused, 0))))
+	}
+	if m.live.showing && m.focus == focusAbout { // the problems listed are those of now
+		if len(m.live.problems) == 0 {
+			cmds = append(cmds, m.setFocus(m.base))
+		} else if msg.err != nil {
+			m.openProblems()
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -220,5 +227,7 @@ func (m *Model) openProblems() tea.Cmd {
 		return x.lines
 	})
 	m.sources = false
-	return m.setFocus(focusAbout)
+	cmd := m.setFocus(focusAbout)
+	m.live.showing = true
+	return cmd
 }

@@ -135,13 +135,21 @@ func TestBrokenSave(t *testing.T) {
 			t.Errorf("! does not list %q:\n%s", want, text)
 		}
 	}
-	do(m, "esc")
+	// A save that breaks it otherwise lists the new problems in the open pane.
+	save(t, path, []byte(strings.Replace(string(data), `date = "2020-10-20"`, `date = "2020-10-33"`, 1)))
+	run(m, m.reloadFile())
+	if text := overlayText(m); m.focus != focusAbout || !strings.Contains(text, "1 problem") || !strings.Contains(text, "2020-10-33") {
+		t.Errorf("the problems listed did not follow the save:\n%s", text)
+	}
 
 	fixed := strings.Replace(string(data), `title = "Emails try to intimidate voters"`, `title = "Emails try to scare voters"`, 1)
 	save(t, path, []byte(fixed))
 	run(m, m.reloadFile())
 	if len(m.live.problems) != 0 || !strings.Contains(m.status, "Fixed "+path) || !strings.Contains(screen(m), "Emails try to scare voters") {
 		t.Errorf("the good save after a broken one: problems %v, status %q\n%s", m.live.problems, m.status, screen(m))
+	}
+	if m.focus != focusList {
+		t.Errorf("the problems pane stayed open on a file that loads: focus %v", m.focus)
 	}
 	do(m, "!")
 	if !strings.Contains(m.status, "No problems") {
