@@ -316,18 +316,28 @@ func TestOpenByNumber(t *testing.T) {
 	waitFile(t, opened, "https://example.com/hack-blamed")
 }
 
+// fakeClipboard puts an xclip on PATH, alone, that writes what it is given to the file
+// whose path it returns, and makes the session look like X11's.
+func fakeClipboard(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	got := filepath.Join(dir, "clipboard")
+	if err := os.WriteFile(filepath.Join(dir, "xclip"), []byte("#!/bin/sh\nexec /bin/cat > '"+got+"'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	t.Setenv("DISPLAY", ":0")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	return got
+}
+
 // TestCopyWithProgram: y puts the event on the clipboard through a clipboard program
 // when there is one, as the export writes it, and says so.
 func TestCopyWithProgram(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("uses xclip's name")
 	}
-	dir := t.TempDir()
-	got := filepath.Join(dir, "clipboard")
-	os.WriteFile(filepath.Join(dir, "xclip"), []byte("#!/bin/sh\nexec /bin/cat > '"+got+"'\n"), 0o755)
-	t.Setenv("PATH", dir)
-	t.Setenv("DISPLAY", ":0")
-	t.Setenv("WAYLAND_DISPLAY", "")
+	got := fakeClipboard(t)
 	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
 	keys(m, "y")
 	want := export.EventMarkdown(m.t, m.shown())

@@ -154,12 +154,7 @@ func TestExportAndCopyCarryNotes(t *testing.T) {
 		}
 	}
 
-	dir := t.TempDir()
-	clip := filepath.Join(dir, "clipboard")
-	os.WriteFile(filepath.Join(dir, "xclip"), []byte("#!/bin/sh\nexec /bin/cat > '"+clip+"'\n"), 0o755)
-	t.Setenv("PATH", dir)
-	t.Setenv("DISPLAY", ":0")
-	t.Setenv("WAYLAND_DISPLAY", "")
+	clip := fakeClipboard(t)
 	keys(m, "y")
 	waitFile(t, clip, export.EventMarkdownNotes(m.t, m.shown(), m.book.state))
 	b, _ := os.ReadFile(clip)
