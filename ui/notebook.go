@@ -263,6 +263,14 @@ func (m *Model) saved(msg bookSavedMsg) tea.Cmd {
 	case msg.say != "":
 		cmd = statusCmd(false, "%s", msg.say)
 	}
+	if m.quitter.quitting {
+		// The screen goes before the reader reads the status: Run says it instead.
+		if msg.err != nil {
+			m.quitter.notes = append(m.quitter.notes, "Not saved: "+msg.err.Error())
+		} else if msg.say != "" {
+			m.quitter.notes = append(m.quitter.notes, msg.say)
+		}
+	}
 	next := m.nextWrite()
 	if m.quitter.quitting && !m.busy() {
 		return tea.Batch(cmd, tea.Quit)

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/tlx-dev/tlx/internal/notebook"
 )
 
 // Quitting never leaves work half done. q waits for an export being written to finish;
@@ -74,12 +75,31 @@ func (m *Model) quittingWords() string {
 	return "Quitting once " + m.busyWords() + "…"
 }
 
-// stop answers a stopMsg: the work under way is cancelled and the program ends.
+// stop answers a stopMsg: the work under way is cancelled and the program ends; a note
+// being written is saved first.
 func (m *Model) stop(cause error) tea.Cmd {
 	if m.load.loading || m.t == nil {
 		return tea.Quit
 	}
-	return m.quit(true, cause)
+	save := m.keepDraft(cause)
+	return tea.Batch(save, m.quit(true, cause))
+}
+
+// keepDraft saves the words of the note editor that the reader has not saved when the
+// explorer is stopped (the terminal closed, a signal): the reader cannot be asked, and
+// they would be lost. Run then says so once the screen is gone.
+func (m *Model) keepDraft(cause error) tea.Cmd {
+	if m.focus != focusNote || !m.note.changed() {
+		return nil
+	}
+	e, base, text := m.note.Result()
+	id, title, path := e.ID, shortTitle(e), m.book.nb.Path()
+	return m.write(func(nb *notebook.Notebook) (string, error) {
+		if _, _, err := nb.EditNote(id, base, text); err != nil {
+			return "", fmt.Errorf("your note on “%s” was being written (%v): %w", title, cause, err)
+		}
+		return fmt.Sprintf("Your note on “%s” was being written (%v): it was saved to %s", title, cause, path), nil
+	})
 }
 
 // quittingKey answers a key while a quit waits: ctrl+c cancels what it waits for.

@@ -113,7 +113,7 @@ func TestInterruptCancelsTheExport(t *testing.T) {
 
 // A stop (a signal the command passed on) cancels the export in whatever has the
 // keyboard, and ends the program at once when nothing is under way: while loading, while
-// browsing, with a prompt or a picker open.
+// browsing, with a prompt or a picker open; with a note being written, once it is saved.
 func TestStopEverywhere(t *testing.T) {
 	cause := errors.New("stopped by SIGHUP")
 	loading := newModel(Options{Name: "big.toml"}, false)
@@ -124,7 +124,12 @@ func TestStopEverywhere(t *testing.T) {
 	for _, fs := range everyFocus(t, "hack") {
 		m := newTestModel(t, loadSmall(t), timeline.Filter{}, 80, 24)
 		fs.do(m)
-		if _, cmd := m.Update(stopMsg{cause}); !ends(cmd, tea.QuitMsg{}) {
+		_, cmd := m.Update(stopMsg{cause})
+		if m.focus == focusNote {
+			// The note being written is saved first (TestStopKeepsTheNote); its end quits.
+			cmd = untilSaved(t, m, cmd)
+		}
+		if !ends(cmd, tea.QuitMsg{}) {
 			t.Errorf("a stop in %s does not quit", fs.name)
 		}
 	}

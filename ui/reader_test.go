@@ -237,3 +237,40 @@ func TestEditorMissingKeepsTheWords(t *testing.T) {
 		t.Errorf("status %q", st)
 	}
 }
+
+// A stop (the terminal closed, a signal) with words in the note editor not saved saves
+// them, since the reader cannot be asked, and says so once the screen is gone; before,
+// they were lost.
+func TestStopKeepsTheNote(t *testing.T) {
+	m, path := bookModel(t, 80, 24)
+	selectEvent(t, m, "hack")
+	keys(m, "n")
+	typeText(m, "words being written")
+	_, cmd := m.Update(stopMsg{cause: errors.New("SIGHUP")})
+	if ends(cmd, tea.QuitMsg{}) {
+		t.Fatal("the stop quit before the note was saved")
+	}
+	if !ends(untilSaved(t, m, cmd), tea.QuitMsg{}) {
+		t.Error("the note's save did not end the program")
+	}
+	if got := onDisk(t, path).Note("hack"); got != "words being written" {
+		t.Errorf("the note on disk %q", got)
+	}
+	if len(m.quitter.notes) != 1 || !strings.Contains(m.quitter.notes[0], "it was saved to "+path) {
+		t.Errorf("Run will say %q", m.quitter.notes)
+	}
+}
+
+// untilSaved runs cmd, which holds a notebook write, and hands m its end; it returns the
+// command m answers with.
+func untilSaved(t *testing.T, m *Model, cmd tea.Cmd) tea.Cmd {
+	t.Helper()
+	for _, msg := range collect(cmd) {
+		if saved, ok := msg.(bookSavedMsg); ok {
+			_, next := m.Update(saved)
+			return next
+		}
+	}
+	t.Fatal("no notebook write")
+	return nil
+}
