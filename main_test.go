@@ -235,7 +235,7 @@ func TestExplorer(t *testing.T) {
 	s.typeText("hack")
 	s.waitText("3 of 9 events")
 	s.send("Enter")
-	s.waitText(`search "hack"`)
+	s.waitText(`search “hack”`)
 	s.waitGone("esc drop")
 	s.send("x")
 	s.waitText("9 of 9 events")
@@ -374,7 +374,7 @@ func TestTypeAheadWhileLoading(t *testing.T) {
 	s.send("/")
 	s.typeText("oman")
 	s.send("Enter")
-	s.waitText(`search "oman"`, "of 100000 events")
+	s.waitText(`search “oman”`, "of 100000 events")
 	s.send("q")
 	if got := s.exitStatus(); got != "0" {
 		t.Errorf("status %s, want 0", got)
@@ -484,7 +484,7 @@ func TestExplorerIssue10(t *testing.T) {
 		s.send("/")
 		s.typeText("hacking")
 		s.send("Enter")
-		s.waitText(`search "hacking"`, count(timeline.Filter{}.WithText("hacking")))
+		s.waitText(`search “hacking”`, count(timeline.Filter{}.WithText("hacking")))
 		cyber, _ := embedded.Filter(timeline.Filter{}.With(timeline.ThemeFilter, "cyber"))
 		hacking, _ := embedded.Filter(timeline.Filter{}.WithText("hacking"))
 		if len(hacking) < len(cyber) {

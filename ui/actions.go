@@ -149,11 +149,7 @@ func (m *Model) filterStatus() tea.Cmd {
 	// August 2024", "supported by one publisher only".
 	parts := make([]string, len(words))
 	for i, w := range words {
-		v := strings.Join(w.Values, " or ")
-		if w.Quoted {
-			v = strconv.Quote(v)
-		}
-		parts[i] = strings.TrimSpace(w.Label + " " + v)
+		parts[i] = strings.TrimSpace(w.Label + " " + wordsValue(w))
 	}
 	return statusCmd(false, "%s: %s; %s undoes", plural(len(m.session.Events()), "event"),
 		strings.Join(parts, ", "), m.keys.Undo.Help().Key)

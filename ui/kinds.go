@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -117,11 +116,17 @@ type chip struct{ kind, value string }
 func chipsOf(t *timeline.Timeline, f timeline.Filter) []chip {
 	var out []chip
 	for _, w := range f.Words(t) {
-		v := strings.Join(w.Values, " or ")
-		if w.Quoted {
-			v = strconv.Quote(v)
-		}
-		out = append(out, chip{w.Kind, v})
+		out = append(out, chip{w.Kind, wordsValue(w)})
 	}
 	return out
+}
+
+// wordsValue joins the values of w as the export's header does: text in curly quotes
+// (a Go-quoted string showed a search for marked:key as "\"marked:key\"").
+func wordsValue(w timeline.Words) string {
+	v := strings.Join(w.Values, " or ")
+	if w.Quoted {
+		v = "“" + v + "”"
+	}
+	return v
 }

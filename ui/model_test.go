@@ -644,7 +644,7 @@ func TestTypeAhead(t *testing.T) {
 	if m.focus != focusList || shownFilter(m).Text() != "iraq" {
 		t.Fatalf("after the load: focus %v, search %q; want the search iraq kept", m.focus, shownFilter(m).Text())
 	}
-	if !strings.Contains(screen(m), `search "iraq"`) {
+	if !strings.Contains(screen(m), `search “iraq”`) {
 		t.Errorf("the typed-ahead search is not shown:\n%s", screen(m))
 	}
 }

@@ -274,3 +274,18 @@ func untilSaved(t *testing.T, m *Model, cmd tea.Cmd) tea.Cmd {
 	t.Fatal("no notebook write")
 	return nil
 }
+
+// A search for text with a colon or a quote, such as marked:key, reads in the header and
+// the status as the export's header words it, in curly quotes, not Go-escaped.
+func TestSearchChipNotEscaped(t *testing.T) {
+	m, _ := bookModel(t, 140, 40)
+	keys(m, "/")
+	typeText(m, "marked:key")
+	keys(m, "enter")
+	if got := screen(m); strings.Contains(got, `\"`) || !strings.Contains(got, `search “"marked:key"”`) {
+		t.Errorf("the header shows:\n%s", strings.SplitN(got, "\n", 3)[1])
+	}
+	if st := statusOf(m); strings.Contains(st, `\"`) || !strings.Contains(st, `text matching “"marked:key"”`) {
+		t.Errorf("status %q", st)
+	}
+}
