@@ -3,6 +3,7 @@ package timeline_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -221,4 +222,45 @@ func TestReadText(t *testing.T) {
 	if perr == nil || rerr == nil || perr.Error() != rerr.Error() {
 		t.Errorf("ReadAll says %v, Parse %v", rerr, perr)
 	}
+}
+
+// FuzzReadStream checks that reading a stream in chunks (a pipe: size unknown) finds
+// what reading it into one buffer of its known size finds: the same bytes, or the same
+// problem at the same place. The text is repeated past the first chunk, and read in
+// pieces of odd sizes, so that characters and problems fall across chunk boundaries.
+func FuzzReadStream(f *testing.F) {
+	f.Add([]byte("é€𝄞 ok\n"), uint16(100), uint8(7))
+	f.Add([]byte("title = \"x\"\n"), uint16(9000), uint8(1))
+	f.Add([]byte("ab\xe2\x82"), uint16(30000), uint8(3))
+	f.Add([]byte("a\x00"), uint16(40000), uint8(255))
+	f.Add([]byte("\xff\xfea\x00"), uint16(20000), uint8(64))
+	f.Fuzz(func(t *testing.T, unit []byte, reps uint16, piece uint8) {
+		if len(unit) == 0 || len(unit)*int(reps) > 4<<20 {
+			return
+		}
+		data := bytes.Repeat(unit, int(reps))
+		const limit = 4 << 20
+		want, wantErr := timeline.ReadText("f", bytes.NewReader(data), int64(len(data)), limit)
+		r := &pieces{data: data, n: int(piece) + 1}
+		got, gotErr := timeline.ReadText("f", r, -1, limit)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !bytes.Equal(got, want) {
+			t.Fatalf("in chunks: %d bytes, %v\nwhole: %d bytes, %v", len(got), gotErr, len(want), wantErr)
+		}
+	})
+}
+
+// pieces reads data n bytes at a time, then n+1, and so on, wrapping at 300.
+type pieces struct {
+	data []byte
+	n    int
+}
+
+func (p *pieces) Read(b []byte) (int, error) {
+	if len(p.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(b[:min(len(b), p.n)], p.data)
+	p.data = p.data[k:]
+	p.n = p.n%300 + 1
+	return k, nil
 }
