@@ -39,10 +39,11 @@ const (
 	focusLabels                  // choosing the labels of the event's mark
 	focusNote                    // writing the reader's note on the event
 	focusViews                   // saving, applying or deleting a saved view
+	focusQuery                   // typing the filter as query text
 )
 
 var focusNames = [...]string{"list", "detail", "help", "about", "search", "picker", "dates", "export name", "overwrite", "source",
-	"labels", "note", "views"}
+	"labels", "note", "views", "query"}
 
 func (f focus) String() string {
 	if f >= 0 && int(f) < len(focusNames) {
@@ -93,6 +94,8 @@ func (m *Model) component(f focus) component {
 		return &m.note
 	case focusViews:
 		return &m.views
+	case focusQuery:
+		return &m.query
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ type keyMap struct {
 	// Links in the detail, and the events followed.
 	NextLink, PrevLink, Follow, Related, JumpBack key.Binding
 	// Filters.
-	Search, Actors, Themes, Statuses, Places, Publishers, Dates, OwnActors, Clear, Undo key.Binding
+	Search, Actors, Themes, Statuses, Places, Publishers, Dates, Query, OwnActors, Clear, Undo key.Binding
 	// The sources overview (S), and in it the filters on the number of publishers.
 	Sources, OneSource, TwoSources, AnySources key.Binding
 	// The reader's notebook: marks, labels, notes and saved views.
@@ -77,6 +77,7 @@ func defaultKeyMap() keyMap {
 		Places:     b([]string{"w"}, "w", "places"),
 		Publishers: b([]string{"p"}, "p", "publishers"),
 		Dates:      b([]string{"d"}, "d", "dates"),
+		Query:      b([]string{":"}, ":", "query"),
 		Sources:    b([]string{"S"}, "S", "sources"),
 		OneSource:  b([]string{"1"}, "1", "one publisher only"),
 		TwoSources: b([]string{"2"}, "2", "two or more publishers"),
@@ -202,6 +203,7 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Places, ": pick from the places the events name (where), the same way"),
 			row(k.Publishers, ": pick from the publishers of the sources, the same way"),
 			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06..; events that only may fall in it are marked "+mayFallGlyph+"; within 2024-08 keeps only those certainly in it"),
+			row(k.Query, ": the filter as query text, the words the flags, the views and tlx view --query read (actor:routh from:2024-06 marked:key \"golf course\"): edit or replace it, enter applies it"),
 			row(k.Sources, ": who supports what: every publisher of the events listed, how many it supports and those it alone supports"),
 			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
 			row(k.Clear, ""),
@@ -210,7 +212,7 @@ func (k *keyMap) helpSections() []helpSection {
 		{"Your notebook: marks, notes and views, saved as you act", []helpRow{
 			row(k.Mark, " or unmark the event (unmarking drops its labels too)"),
 			row(k.Labels, ": label the event's mark, as Timesketch does: key, check, dubious, or a word you type"),
-			row(k.Marked, ": keep only marked events (again: all); a view's query picks labels: marked:key,check"),
+			row(k.Marked, ": keep only marked events (again: all); the query (:) picks labels: marked:key,check"),
 			row(k.Note, ": write your note on the event, over several lines; it shows under the summary, as yours"),
 			row(k.NoteEditor, ": write it in $VISUAL or $EDITOR instead"),
 			row(k.Views, ": save the filter under a name, or apply or delete a saved one; shows the filter as query text"),

@@ -43,6 +43,7 @@ type Model struct {
 	picker pickerPane
 	search promptPane
 	dates  promptPane
+	query  promptPane // the filter as query text
 	export exportFlow
 	help   textPane
 	about  textPane
@@ -121,6 +122,7 @@ func newModel(opts Options, noColor bool) *Model {
 	m.picker = newPicker(s, k)
 	m.search = newPrompt(s, k, "/", "keep", "drop")
 	m.dates = newPrompt(s, k, "dates", "apply", "cancel")
+	m.query = newPrompt(s, k, "query", "apply", "cancel")
 	m.export = newExportFlow(s, k)
 	m.help = newTextPane(s, k)
 	m.about = newTextPane(s, k)
@@ -248,6 +250,7 @@ func (m *Model) layout() {
 	m.strip.SetSize(w, l.stripH)
 	m.search.SetSize(w, l.statusH)
 	m.dates.SetSize(w, l.statusH)
+	m.query.SetSize(w, l.statusH)
 	m.export.SetSize(w, l.statusH)
 	m.load.bar.SetWidth(min(max(w-4, 1), 60))
 }
@@ -257,7 +260,7 @@ func (m *Model) layout() {
 func (m *Model) restyle(dark bool, bg color.Color) {
 	m.styles = newStyles(dark, bg, m.noColor)
 	s := &m.styles
-	for _, c := range []component{&m.list, &m.detail, &m.picker, &m.search, &m.dates, &m.export, &m.help, &m.about, &m.labels, &m.note, &m.views} {
+	for _, c := range []component{&m.list, &m.detail, &m.picker, &m.search, &m.dates, &m.query, &m.export, &m.help, &m.about, &m.labels, &m.note, &m.views} {
 		c.SetStyles(s)
 	}
 	m.strip.SetStyles(s)

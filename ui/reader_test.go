@@ -289,3 +289,46 @@ func TestSearchChipNotEscaped(t *testing.T) {
 		t.Errorf("status %q", st)
 	}
 }
+
+// : shows the filter in force as query text, ready to edit; enter applies what is typed,
+// a mark's labels among it, which M alone cannot pick; what does not read is said as it
+// is typed and enter keeps the prompt open; esc leaves the filter as it was.
+func TestQueryKey(t *testing.T) {
+	m, _ := bookModel(t, 140, 40)
+	selectEvent(t, m, "hack")
+	keys(m, "m", "L", "tab", "enter") // hack marked key
+	selectEvent(t, m, "strike")
+	keys(m, "m") // strike marked, no label
+	keys(m, "a")
+	typeText(m, "microsoft")
+	keys(m, "enter", ":")
+	if m.focus != focusQuery || m.query.Value() != "actor:microsoft" {
+		t.Fatalf("focus %v, query %q; want the filter in force as query text", m.focus, m.query.Value())
+	}
+	if !strings.Contains(screen(m), "actor:microsoft") {
+		t.Errorf("the query is not on screen:\n%s", screen(m))
+	}
+	keys(m, "esc")
+	if shownFilter(m).String() != "actor:microsoft" {
+		t.Errorf("esc changed the filter to %q", shownFilter(m).String())
+	}
+	keys(m, ":", "ctrl+u")
+	typeText(m, "marked:key")
+	keys(m, "enter")
+	if got := eventIDs(m); !slices.Equal(got, []string{"hack"}) || m.focus != focusList {
+		t.Errorf("marked:key lists %q, focus %v; want hack alone", got, m.focus)
+	}
+	keys(m, ":", "ctrl+u")
+	typeText(m, "actor:")
+	if !strings.Contains(screen(m), "actor:") || m.query.err == "" {
+		t.Errorf("a query that does not read says nothing: %q", m.query.err)
+	}
+	keys(m, "enter")
+	if m.focus != focusQuery {
+		t.Errorf("enter on a bad query left the prompt: focus %v", m.focus)
+	}
+	keys(m, "esc", "backspace")
+	if got := shownFilter(m).String(); got != "actor:microsoft" {
+		t.Errorf("undo after the query gives %q", got)
+	}
+}

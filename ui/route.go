@@ -43,6 +43,8 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.pickerKey(k)
 	case focusDates:
 		return m.datesKey(k)
+	case focusQuery:
+		return m.queryKey(k)
 	case focusExportName, focusOverwrite:
 		cmd := m.export.Update(k)
 		return tea.Batch(cmd, m.followExport())
@@ -118,6 +120,8 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, keys.Dates):
 		return m.openDates()
+	case key.Matches(k, keys.Query):
+		return m.openQuery()
 	case key.Matches(k, keys.OwnActors):
 		return m.ownActors()
 	case key.Matches(k, keys.Clear):

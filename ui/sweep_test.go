@@ -47,6 +47,7 @@ func everyFocus(t *testing.T, linked string) []focusSetup {
 		{"labels", focusLabels, func(m *Model) { keys(m, "m", "L", "down") }},
 		{"note", focusNote, func(m *Model) { keys(m, "n"); typeText(m, "A note of mine") }},
 		{"views", focusViews, func(m *Model) { keys(m, "M", "v") }},
+		{"query", focusQuery, func(m *Model) { keys(m, "a", "enter", ":"); typeText(m, " from:") }},
 		{"marked and noted", focusDetail, func(m *Model) {
 			selectID(m, linked)
 			keys(m, "m", "L", "tab", "enter", "n")

@@ -161,6 +161,8 @@ func (m *Model) statusView() string {
 		return m.search.View()
 	case focusDates:
 		return m.dates.View()
+	case focusQuery:
+		return m.query.View()
 	case focusExportName, focusOverwrite:
 		return m.export.View()
 	case focusSource:
@@ -266,6 +268,8 @@ func (m *Model) footerState() string {
 		return m.search.state()
 	case focusDates:
 		return m.dates.state()
+	case focusQuery:
+		return m.query.state()
 	case focusExportName, focusOverwrite:
 		return m.export.prompt.state() + strconv.Itoa(int(m.export.Stage()))
 	case focusAbout:
