@@ -131,7 +131,7 @@ type facetsJSON struct {
 	Format   string      `json:"format"`
 	Version  int         `json:"version"`
 	Timeline string      `json:"timeline"` // its title
-	File     string      `json:"file"`     // "" for the built-in timeline
+	File     string      `json:"file"`     // as list --json names it: "built-in", "-" or the path
 	Filter   string      `json:"filter"`   // the filters, as query text
 	Matched  int         `json:"matched"`  // events all the filters select
 	Total    int         `json:"total"`
@@ -157,7 +157,7 @@ func (o *options) runFacets(cmd *cobra.Command, args []string, asJSON bool) erro
 	if err != nil {
 		return o.filterError(t, err)
 	}
-	doc := facetsJSON{Format: "tlx-facets", Version: 1, Timeline: t.Title, File: o.file, Filter: f.String(),
+	doc := facetsJSON{Format: "tlx-facets", Version: 1, Timeline: t.Title, File: o.fileLabel(), Filter: f.String(),
 		Matched: fc.Matched, Total: len(t.Events), Facets: []facetList{}}
 	for _, k := range which {
 		doc.Facets = append(doc.Facets, facetValues(t, k, fc.Counts(k)))

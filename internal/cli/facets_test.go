@@ -48,6 +48,7 @@ func TestFacetsJSON(t *testing.T) {
 	var doc struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
+		File    string `json:"file"`
 		Filter  string `json:"filter"`
 		Matched int    `json:"matched"`
 		Total   int    `json:"total"`
@@ -59,7 +60,8 @@ func TestFacetsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Format != "tlx-facets" || doc.Version != 1 || doc.Filter != "from:2024" || doc.Matched == 0 || doc.Matched >= doc.Total {
+	// The file as list --json names it.
+	if doc.Format != "tlx-facets" || doc.Version != 1 || doc.File != "built-in" || doc.Filter != "from:2024" || doc.Matched == 0 || doc.Matched >= doc.Total {
 		t.Errorf("header: %+v", doc)
 	}
 	var kinds []string

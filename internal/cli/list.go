@@ -126,11 +126,12 @@ func (o *options) runList(cmd *cobra.Command, x listFlags) error {
 	default:
 		err = writeList(o.colorWriter(out), events, mayOnly)
 	}
-	var ee *exitError
-	if err != nil && !errors.As(err, &ee) {
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err // a template that fails on an event: a usage error
+		}
 		return failure(err)
-	} else if err != nil {
-		return err
 	}
 	if x.failEmpty && len(events) == 0 {
 		return silent(exitFailed)
