@@ -200,3 +200,19 @@ func checkGolden(t *testing.T, golden, out, run string) {
 		t.Errorf("the output differs from %s:\n%s", golden, out)
 	}
 }
+
+// TestListSchemaFlag: list --schema prints the published schema, which an installed
+// binary thus carries, without reading a timeline.
+func TestListSchemaFlag(t *testing.T) {
+	want, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "list", "--schema", "-f", "no-such-file.toml")
+	if code != 0 || out != string(want) {
+		t.Errorf("exit %d, %s; want the schema", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "list", "--schema", "--json"); code != exitUsage {
+		t.Errorf("--schema --json: exit %d, %s", code, errOut)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/tlx-dev/tlx/docs"
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/export"
 	"github.com/tlx-dev/tlx/ui"
@@ -21,6 +22,7 @@ import (
 // listFlags are list's own flags: how to print the events, and whether none is a failure.
 type listFlags struct {
 	json, jsonl, count, ids bool
+	schema                  bool
 	format                  string
 	failEmpty               bool
 }
@@ -53,7 +55,8 @@ For scripts, instead of those lines:
               newline after each: {{.id}}, {{.title}}, {{.date.text}}, {{.date.first}},
               {{.status}}, {{.publishers}}, {{join .actors ","}}, {{range .sources}}...
               {{end}}, {{json .}}; the fields are those of --jsonl
-The JSON Schema of --json and --jsonl is docs/tlx.schema.json in tlx's source.
+--schema prints the JSON Schema of --json and --jsonl (docs/tlx.schema.json in tlx's
+source), which the tests check the output against.
 
 --fail-empty makes a selection of no events exit with status 1, as grep does: 0 when
 events matched, 1 when none did (or the timeline is bad), 2 for a wrong command line.`,
@@ -79,6 +82,7 @@ events matched, 1 when none did (or the timeline is bad), 2 for a wrong command 
 	fl.StringVar(&x.format, "format", "", "print each event through a Go template of its JSON fields: '{{.date.text}} {{.id}}'")
 	setArg(fl, "format", "TEMPLATE")
 	fl.BoolVar(&x.failEmpty, "fail-empty", false, "exit with status 1 when no event matches")
+	fl.BoolVar(&x.schema, "schema", false, "print the JSON Schema of --json and --jsonl, and nothing else")
 	mustComplete(cmd, "format", completeWords(
 		"{{.id}}", "the id of each event",
 		"{{.date.text}} {{.id}} {{.title}}", "date, id and title",
@@ -91,13 +95,17 @@ events matched, 1 when none did (or the timeline is bad), 2 for a wrong command 
 
 func (o *options) runList(cmd *cobra.Command, x listFlags) error {
 	var outputs []string
-	for _, name := range []string{"json", "jsonl", "count", "ids", "format"} {
+	for _, name := range []string{"json", "jsonl", "count", "ids", "format", "schema"} {
 		if cmd.Flags().Changed(name) {
 			outputs = append(outputs, "--"+name)
 		}
 	}
 	if len(outputs) > 1 {
 		return usageErrorf("%s each print the events their own way; give one of them", strings.Join(outputs, " and "))
+	}
+	if x.schema {
+		_, err := cmd.OutOrStdout().Write(docs.Schema)
+		return err
 	}
 	var tmpl *template.Template
 	if x.format != "" {
