@@ -28,6 +28,7 @@ type bookState struct {
 	run      *bookRun           // the change being written; nil when none
 	ticking  bool               // a reload tick is pending
 	loadedRO error              // why it was read-only when last looked at
+	failed   error              // why the last change was not saved; nil once one is
 	every    time.Duration      // how often to look whether the file changed; 0 never
 }
 
@@ -108,6 +109,7 @@ type bookFacts struct {
 	path               string
 	marks, notes, view int
 	why                string // why it takes no change; "" when it does
+	failed             string // why the last change was not saved; "" when it was
 }
 
 // bookFacts returns what the about view says of the notebook; nil when there is none.
@@ -125,6 +127,9 @@ func (m *Model) bookFacts() *bookFacts {
 	}
 	if err := nb.ReadOnly(); err != nil {
 		b.why = err.Error()
+	}
+	if m.book.failed != nil {
+		b.failed = m.book.failed.Error()
 	}
 	return b
 }
@@ -146,6 +151,9 @@ func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
 		return
 	}
 	x.add(s.DetailPaint.Meta, plural(b.marks, "mark")+" · "+plural(b.notes, "note")+" · "+plural(b.view, "saved view"), 0)
+	if b.failed != "" {
+		x.add(s.DetailPaint.Body, "The last change was not saved: "+clean(headOfString(b.failed, maxFieldBytes)), 0)
+	}
 }
 
 // tick asks for the next look at the notebook file.
@@ -255,11 +263,13 @@ func (m *Model) nextWrite() tea.Cmd {
 // saved shows the end of a change, and starts the next.
 func (m *Model) saved(msg bookSavedMsg) tea.Cmd {
 	m.book.run = nil
+	m.book.failed = msg.err
 	m.setBookState(m.book.nb.State())
 	var cmd tea.Cmd
 	switch {
 	case msg.err != nil:
-		cmd = statusCmd(true, "Not saved: %v", msg.err)
+		// The reason names a path and is long: i holds it whole.
+		cmd = statusCmd(true, "Not saved (%s says why): %v", m.keys.About.Help().Key, msg.err)
 	case msg.say != "":
 		cmd = statusCmd(false, "%s", msg.say)
 	}

@@ -332,3 +332,20 @@ func TestQueryKey(t *testing.T) {
 		t.Errorf("undo after the query gives %q", got)
 	}
 }
+
+// A change the notebook could not save says so with a reason that names a path, too long
+// for 80 columns: the status points to i, whose view holds the reason whole.
+func TestNotSavedReasonInFull(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a-folder-that-is-not-there", "and-another", "notes.toml")
+	m := newBookModel(t, loadSmall(t), timeline.Filter{}, path, 80, 24)
+	keys(m, "m")
+	if st := statusLineOf(m); !strings.Contains(st, "Not saved") || !strings.Contains(st, "i says why") {
+		t.Errorf("the status line at 80 columns: %q", st)
+	}
+	keys(m, "i")
+	about := strings.ReplaceAll(strings.Join(strings.Fields(overlayText(m)), ""), " ", "")
+	why := strings.ReplaceAll(m.book.failed.Error(), " ", "")
+	if !strings.Contains(about, why) {
+		t.Errorf("the about view lacks the whole reason %q:\n%s", m.book.failed, overlayText(m))
+	}
+}
