@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -137,6 +138,13 @@ func (m *Model) toggleMarked() tea.Cmd {
 	if len(f.Values(timeline.MarkedFilter)) > 0 {
 		f = f.Without(timeline.MarkedFilter)
 	} else {
+		if n := m.book.state.MarkCount(); n > 0 && markedOrphans(m.book.state, m.t) == n {
+			which := "mark is on an event"
+			if n > 1 {
+				which = strconv.Itoa(n) + " marks are on events"
+			}
+			return statusCmd(false, "No event of this timeline is marked: the notebook's %s it no longer has (tlx notes --orphans lists them)", which)
+		}
 		if m.book.state.MarkCount() == 0 {
 			if cmd := m.writable(); cmd != nil {
 				return cmd // no mark can be made: say why
@@ -345,3 +353,14 @@ func (p *labelPicker) ShortHelp() []key.Binding {
 
 // FullHelp returns the same, in one column.
 func (p *labelPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// markedOrphans counts the marks of st on events t does not have.
+func markedOrphans(st *notebook.State, t *timeline.Timeline) int {
+	n := 0
+	for _, e := range st.Orphans(t) {
+		if e.Marked {
+			n++
+		}
+	}
+	return n
+}

@@ -108,6 +108,7 @@ func (m *Model) readOnlyWords(err error) string {
 type bookFacts struct {
 	path               string
 	marks, notes, view int
+	orphans            int    // entries on events the timeline no longer has
 	why                string // why it takes no change; "" when it does
 	failed             string // why the last change was not saved; "" when it was
 }
@@ -124,6 +125,7 @@ func (m *Model) bookFacts() *bookFacts {
 	b := &bookFacts{path: nb.Path()}
 	if st := m.book.state; st != nil {
 		b.marks, b.notes, b.view = st.MarkCount(), st.NoteCount(), len(st.Views())
+		b.orphans = len(st.Orphans(m.t))
 	}
 	if err := nb.ReadOnly(); err != nil {
 		b.why = err.Error()
@@ -151,6 +153,9 @@ func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
 		return
 	}
 	x.add(s.DetailPaint.Meta, plural(b.marks, "mark")+" · "+plural(b.notes, "note")+" · "+plural(b.view, "saved view"), 0)
+	if b.orphans > 0 {
+		x.add(s.DetailPaint.Muted, plural(b.orphans, "event")+" marked or noted that this timeline no longer has: kept, not shown (tlx notes --orphans lists them)", 0)
+	}
 	if b.failed != "" {
 		x.add(s.DetailPaint.Body, "The last change was not saved: "+clean(headOfString(b.failed, maxFieldBytes)), 0)
 	}

@@ -349,3 +349,25 @@ func TestNotSavedReasonInFull(t *testing.T) {
 		t.Errorf("the about view lacks the whole reason %q:\n%s", m.book.failed, overlayText(m))
 	}
 }
+
+// Marks and notes on events the timeline no longer has (orphans) are kept and said: M
+// says why it lists nothing rather than "0 events marked", and i counts them.
+func TestOrphansSaid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.toml")
+	nb := "version = 1\n\n[events.gone]\ntitle = 'Gone'\nmarked = true\nnote = '''\nAn orphan note.\n'''\n"
+	if err := os.WriteFile(path, []byte(nb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newBookModel(t, loadSmall(t), timeline.Filter{}, path, 80, 24)
+	keys(m, "M")
+	if st := statusOf(m); !strings.Contains(st, "no longer has") || !strings.Contains(st, "--orphans") {
+		t.Errorf("M with only orphan marks says %q", st)
+	}
+	if !shownFilter(m).IsZero() {
+		t.Errorf("M applied %q, listing nothing", shownFilter(m).String())
+	}
+	keys(m, "i")
+	if about := strings.Join(strings.Fields(overlayText(m)), " "); !strings.Contains(about, "1 event marked or noted that this timeline no longer has") {
+		t.Errorf("the about view does not count the orphan:\n%s", about)
+	}
+}
