@@ -13,7 +13,8 @@ import (
 
 // TestExplorerNotebook marks an event and labels another, writes a note in the explorer
 // and one in $EDITOR, quits, and opens the explorer again: the marks and the notes are
-// there; M shows only the marked events; v saves a view that tlx list --view lists alike.
+// there; M shows only the marked events; v saves a view that tlx list --view lists alike;
+// : filters on a label.
 func TestExplorerNotebook(t *testing.T) {
 	needTmux(t)
 	exe := buildTLX(t)
@@ -66,6 +67,16 @@ func TestExplorerNotebook(t *testing.T) {
 	s.typeText("starred")
 	s.send("Enter")
 	s.waitText("Saved view “starred”: marked:any (2 events)")
+	// : holds the filter as query text; marked:key keeps the one mark labelled key.
+	s.send(":")
+	s.waitText("query marked:any")
+	s.send("C-u")
+	s.typeText("marked:key")
+	s.send("Enter")
+	scr = s.waitText("1 of ", "marked key")
+	if !strings.Contains(scr, "Trump nominates Aileen Cannon") {
+		t.Errorf(": marked:key:\n%s", scr)
+	}
 	s.send("q")
 	s.exitStatus()
 
