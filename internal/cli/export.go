@@ -45,13 +45,13 @@ untouched unless --force is given; the file is written atomically, so an interru
 export never leaves half a file or destroys the old one.
 
 --format chooses another format, as does -o's file name ending when --format is not given:
-  markdown     .md         the document above
-  timelinejs   .timelinejs.json   TimelineJS's JSON, to show with Knight Lab's TimelineJS
-  csv          .csv        a TimelineJS spreadsheet, for its Google Sheet template
-  jsonl        .jsonl      JSON Lines that Timesketch imports
-  ics          .ics        an iCalendar file, one all-day event per event
-  json         .json       tlx JSON: the timeline, complete, which tlx reads back
-  toml         .toml       tlx TOML: the timeline, complete, as tlx help format describes it
+  markdown    .md                the document above
+  timelinejs  .timelinejs.json   TimelineJS's JSON, for Knight Lab's viewer
+  csv         .csv               a TimelineJS sheet, for its Google Sheet
+  jsonl       .jsonl             JSON Lines that Timesketch imports
+  ics         .ics               iCalendar, one all-day event per event
+  json        .json              tlx JSON: the whole timeline; tlx reads it
+  toml        .toml              tlx TOML: the whole timeline, for authors
 tlx help format says what each holds and what it leaves out. Only Markdown carries your
 marks and notes.
 

@@ -41,20 +41,23 @@ sure, ends with [may fall outside the dates]; --within keeps only those certainl
 inside. Output that is not a terminal carries no colour.
 
 For scripts, instead of those lines:
-  --count     the number of events selected
-  --ids       their ids, one a line
-  --json      one JSON document: "format": "tlx-list", "version": 1, the timeline's
-              title, description, file, the filter as query text, how many events it
-              has, its actors and themes, and the events; each event as tlx JSON writes
-              it (tlx help format): every field present, each date with its precision
-              and the first and last days it may stand for; then "publishers", how
-              many independent publishers support it, and "may_fall_outside", whether
-              it only may fall in a date filter's dates
-  --jsonl     the same events, one JSON object a line, without the document around
-  --format    a Go template (text/template) run on each event's JSON object, with a
-              newline after each: {{.id}}, {{.title}}, {{.date.text}}, {{.date.first}},
-              {{.status}}, {{.publishers}}, {{join .actors ","}}, {{range .sources}}...
-              {{end}}, {{json .}}; the fields are those of --jsonl
+  --count   the number of events selected
+  --ids     their ids, one a line
+  --json    one JSON document: "format": "tlx-list", "version": 1, the
+            timeline's title, description, file, the filter as query text,
+            how many events it has, its actors and themes, and the events,
+            each as tlx JSON writes it (tlx help format): every field
+            present, each date with its precision and the first and last
+            days it may stand for; then "publishers", how many independent
+            publishers support it, and "may_fall_outside", whether it only
+            may fall in a date filter's dates
+  --jsonl   the same events, one JSON object a line, without the document
+  --format  a Go template (text/template) run on each event's JSON object,
+            with a newline after each: {{.id}}, {{.title}}, {{.date.text}},
+            {{.date.first}}, {{.status}}, {{.publishers}},
+            {{join .actors ","}}, {{range .sources}}...{{end}}, {{json .}};
+            the fields are those of --jsonl
+
 --schema prints the JSON Schema of --json and --jsonl (docs/tlx.schema.json in tlx's
 source), which the tests check the output against.
 
