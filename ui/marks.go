@@ -117,9 +117,14 @@ func (m *Model) toggleMark() tea.Cmd {
 		if len(labels) > 0 {
 			what += " and took its labels " + strings.Join(labels, ", ") + " off"
 		}
+		what += ": saved"
+		if len(m.session.Applied().Values(timeline.MarkedFilter)) > 0 {
+			// It goes from the list at once: say why, and how to see it again.
+			what += "; it leaves the list, which keeps marked events (" + m.keys.Marked.Help().Key + " shows all)"
+		}
 		return m.write(func(nb *notebook.Notebook) (string, error) {
 			_, err := nb.Unmark(id, "")
-			return what + ": saved", err
+			return what, err
 		})
 	}
 	say := "Marked “" + title + "”: saved; " + m.keys.Labels.Help().Key + " labels it, " + m.keys.Marked.Help().Key + " keeps the marked"

@@ -371,3 +371,20 @@ func TestOrphansSaid(t *testing.T) {
 		t.Errorf("the about view does not count the orphan:\n%s", about)
 	}
 }
+
+// Unmarking an event while M keeps only marked ones takes it from the list at once: the
+// status says why, and how to see it again.
+func TestUnmarkUnderMarkedSaysWhy(t *testing.T) {
+	m, _ := bookModel(t, 80, 24)
+	selectEvent(t, m, "hack")
+	keys(m, "m")
+	selectEvent(t, m, "strike")
+	keys(m, "m", "M", "g")
+	keys(m, "m")
+	if got := len(listed(m)); got != 1 {
+		t.Fatalf("%d events listed after unmarking one of two", got)
+	}
+	if st := statusOf(m); !strings.Contains(st, "leaves the list") || !strings.Contains(st, "M shows all") {
+		t.Errorf("status %q", st)
+	}
+}
