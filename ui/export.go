@@ -91,15 +91,23 @@ func writeExport(ctx context.Context, job exportJob, path string, overwrite bool
 		return write(stopWriter{ctx, w}, job.t, job.events,
 			export.Options{Filter: job.filter, Version: job.version, Annotations: job.notes})
 	})
+	return exportResult(ctx, path, len(job.events), err)
+}
+
+// exportResult says how a write of n events to path ended, from its error and its
+// context. A write that succeeded was put in place, even when ctx was cancelled after its
+// last write (a signal during the rename): it reports the file written, never cancelled,
+// since path is no longer as it was.
+func exportResult(ctx context.Context, path string, n int, err error) exportedMsg {
 	switch {
+	case err == nil:
+		return exportedMsg{n: n, path: path}
 	case ctx.Err() != nil:
 		return exportedMsg{path: path, err: context.Cause(ctx), cancelled: true}
 	case errors.Is(err, atomicfile.ErrExists):
 		return exportedMsg{path: path, exists: true}
-	case err != nil:
-		return exportedMsg{path: path, err: err}
 	}
-	return exportedMsg{n: len(job.events), path: path}
+	return exportedMsg{path: path, err: err}
 }
 
 // stopWriter fails every write once ctx is done.
