@@ -294,3 +294,30 @@ func TestExplorerHugeWord(t *testing.T) {
 		t.Errorf("q took %v to quit", d)
 	}
 }
+
+// TestExplorerSIGHUPKeepsTheNote closes the terminal, as SIGHUP says, while a note is
+// being written: the words are saved to the notebook, and once the screen is gone tlx
+// says so. Before, they were lost with the window.
+func TestExplorerSIGHUPKeepsTheNote(t *testing.T) {
+	needTmux(t)
+	exe := buildTLX(t)
+	dir := t.TempDir()
+	s := start(t, 100, 30, dir, []string{"XDG_DATA_HOME=" + dir}, "sh", "-c", `echo $$ > pid; exec "$0"`, exe)
+	s.waitText(" of ", " events", "q quit")
+	s.send("n")
+	s.waitText("Your note on")
+	s.typeText("words when the window closed")
+	s.waitText("words when the window closed")
+	if err := syscall.Kill(pidOf(t, filepath.Join(dir, "pid")), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.exitStatus(); got != "129" {
+		t.Errorf("status %s", got)
+	}
+	s.waitText("was being written (stopped by SIGHUP)", "notebooks/built-in.toml")
+	cmd := exec.Command(exe, "notes")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+dir)
+	if out, _ := cmd.CombinedOutput(); !strings.Contains(string(out), "words when the window closed") {
+		t.Errorf("tlx notes prints:\n%s", out)
+	}
+}
