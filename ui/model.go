@@ -297,14 +297,19 @@ func (m *Model) setTimeline(t *timeline.Timeline) tea.Cmd {
 		m.err = err
 		return tea.Quit
 	}
+	m.takeTimeline(t)
+	m.showEvents()
+	return prepareSearch(t)
+}
+
+// takeTimeline hands t to the panes that show it, once the session has it.
+func (m *Model) takeTimeline(t *timeline.Timeline) {
 	m.t, m.facts = t, nil
 	m.windowTitle = "tlx: " + lineText(t.Title, 200)
 	m.strip.SetTimeline(t)
 	m.list.SetTimeline(t)
 	m.detail.SetTimeline(t)
 	m.layout() // the list's width depends on its titles
-	m.showEvents()
-	return prepareSearch(t)
 }
 
 // prepareSearch builds t's search index away from the event loop: the list shows without

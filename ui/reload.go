@@ -87,12 +87,7 @@ func (m *Model) replaceTimeline(t *timeline.Timeline) tea.Cmd {
 	detailEv, detailY, link := m.detail.ev, m.detail.vp.YOffset(), m.detail.link
 
 	note := m.session.Replace(t)
-	m.t, m.facts = t, nil
-	m.windowTitle = "tlx: " + lineText(t.Title, 200)
-	m.strip.SetTimeline(t)
-	m.list.SetTimeline(t)
-	m.detail.SetTimeline(t)
-	m.layout() // the list's width depends on its titles
+	m.takeTimeline(t)
 	m.peek = nil
 	if peekID != "" {
 		m.peek = t.Event(peekID)
