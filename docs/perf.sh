@@ -46,6 +46,10 @@ cat "$out/machine.txt"
 # Load: the concurrent split loader against a plain single-threaded BurntSushi decode of
 # the same bytes into plain structs, in one run so that the ratio can be read off.
 run load ./timeline -bench '^Benchmark(Load|LoadAndIndex|DecodePlain)$' -benchtime 3x -benchmem
+# Issue 14's goals in one process: reopen, first events, first search, a reload after one
+# edit (their baseline is DecodePlain above); from outside, TLX_LIVE_TIMINGS=5 go test
+# -run TestLiveTimings -v . (see docs/performance.md, "Live timelines").
+run live ./timeline -bench '^Benchmark(OpenSnapshot|FirstPartial|FirstSearch|ReloadOneEdit)$' -benchtime 2x -benchmem
 # Filters and facets of every kind.
 run filter ./timeline -bench '^Benchmark(Filter|Facets)$' -benchtime 20x -benchmem
 # Export, in memory and to a file with fsync.
