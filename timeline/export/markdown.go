@@ -271,7 +271,7 @@ func (m *mdWriter) readerPart(e *timeline.Event) {
 	}
 	if note := m.ann.Note(e.ID); !blank(note) {
 		m.raw("\n**Reader's note:**\n\n")
-		m.paragraphs(note, 0, true)
+		m.note(note)
 	}
 }
 

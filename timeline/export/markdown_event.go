@@ -220,6 +220,19 @@ func (m *mdWriter) link(text, url string, atLineStart bool) {
 // paragraphs are lines of a block quote indented by indent spaces, which follows its list
 // item's line directly.
 func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
+	m.paragraphLines(text, indent, quote, false)
+}
+
+// note writes the reader's note as a block quote that keeps the note's lines: a reader
+// types a list or an address line by line, and joining them would destroy it. Each line
+// is a "> " line ending in a hard break (a backslash, CommonMark's visible one), escaped
+// as the start of a line; blank lines still separate paragraphs.
+func (m *mdWriter) note(text string) {
+	m.paragraphLines(text, 0, true, true)
+}
+
+// paragraphLines is paragraphs, and with keep it keeps each line of a paragraph.
+func (m *mdWriter) paragraphLines(text string, indent int, quote, keep bool) {
 	plain := asciiText(text)
 	if !plain {
 		text = timeline.Sanitize(text)
@@ -259,6 +272,13 @@ func (m *mdWriter) paragraphs(text string, indent int, quote bool) {
 			}
 			m.text(l, true)
 			open, wrote = true, true
+			continue
+		}
+		if keep {
+			m.raw("\\\n")
+			m.raw(spaces[:indent])
+			m.raw("> ")
+			m.text(l, true)
 			continue
 		}
 		m.raw(" ")

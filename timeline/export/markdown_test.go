@@ -980,3 +980,50 @@ func TestExportHeaderBuiltIn(t *testing.T) {
 		t.Errorf("header of the built-in timeline:\n%s\nwant %q", b.String(), want)
 	}
 }
+
+// TestExportNoteKeepsLines: a reader's note keeps its lines (F11 of tryout3): a list
+// typed in a note stays one item a line, each a "> " line ending in a hard break, with a
+// bare ">" between paragraphs, and every line escaped as any line of the export is.
+func TestExportNoteKeepsLines(t *testing.T) {
+	st, err := notebook.Parse("notes.toml", []byte(`version = 1
+
+[events.routh-sentenced]
+note = """
+To check:
+- the judgment
+- the gun count
+
+1. *first*"""
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := embedded(t)
+	e := tl.Event("routh-sentenced")
+	md := export.EventMarkdownNotes(tl, e, st)
+	want := "**Reader's note:**\n\n> To check:\\\n> \\- the judgment\\\n> \\- the gun count\n>\n> 1\\. \\*first\\*\n"
+	if !strings.Contains(md, want) {
+		t.Fatalf("the note lost its lines; want\n%s\nin\n%s", want, md)
+	}
+	// A CommonMark reader sees the lines apart: hard breaks, no list.
+	part := md[strings.Index(md, "**Reader's note:**"):]
+	root := goldmark.New().Parser().Parse(text.NewReader([]byte(part)))
+	hard := 0
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.List:
+			t.Errorf("the note's lines read as a Markdown list")
+		case *ast.Text:
+			if n.HardLineBreak() {
+				hard++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if hard != 2 {
+		t.Errorf("%d hard line breaks in the note, want 2:\n%s", hard, md)
+	}
+}
