@@ -66,7 +66,9 @@ func (m *Model) liveUpdate(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// watchFile starts watching the file a load came from; nil for the built-in timeline.
+// watchFile starts watching the file a load came from, and reloads it when it was saved
+// while it loaded: a large file takes seconds, and editing it meanwhile is natural. Nil
+// for the built-in timeline.
 func (m *Model) watchFile(f *load.File) tea.Cmd {
 	if f == nil || m.live.file != nil {
 		return nil
@@ -77,6 +79,9 @@ func (m *Model) watchFile(f *load.File) tea.Cmd {
 		return statusCmd(true, "Not watching %s for changes (%v): %s reloads it", f.Path(), err, m.keys.Reload.Help().Key)
 	}
 	m.live.watcher = w
+	if f.Changed() { // saved during the load, after it read the file and before the watch began
+		return tea.Batch(waitChange(w), m.reloadFile())
+	}
 	return waitChange(w)
 }
 

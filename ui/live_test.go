@@ -6,6 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/internal/load"
 	"github.com/tlx-dev/tlx/timeline"
@@ -199,6 +202,86 @@ func TestEditorAt(t *testing.T) {
 	} {
 		if got := editorAt(tc.argv, "t.toml", 12); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("editorAt(%q) = %q, want %q", tc.argv, got, tc.want)
+		}
+	}
+}
+
+// TestSaveDuringFirstLoad: a save made while the file loads, after the load read its
+// bytes and before the watch began, is reloaded once the load ends, though no watch saw
+// it (tryout3 F10); a file left alone during its load is not read again.
+func TestSaveDuringFirstLoad(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "small.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.toml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	file, tl, err := load.Open(path, load.Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := loadingModel(timeline.Filter{}, 120, 30)
+	cmd := m.loaded(loadedMsg{t: tl, file: file})
+	if m.live.reloading {
+		t.Error("a file left alone during its load is read again")
+	}
+	m.closeLive()
+
+	file, tl, err = load.Open(path, load.Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	save(t, path, []byte(strings.Replace(string(data), `title = "Emails try to intimidate voters"`, `title = "Emails try to scare voters"`, 1)))
+	m = loadingModel(timeline.Filter{}, 120, 30)
+	cmd = m.loaded(loadedMsg{t: tl, file: file})
+	defer m.closeLive()
+	if !strings.Contains(screen(m), "Emails try to intimidate voters") {
+		t.Fatalf("the load does not show the bytes it read:\n%s", screen(m))
+	}
+	msg := awaitMsg[fileReloadedMsg](t, cmd)
+	run(m, func() tea.Msg { return msg })
+	if scr := screen(m); !strings.Contains(scr, "Emails try to scare voters") || !strings.Contains(m.status, "Reloaded "+path) {
+		t.Errorf("the save made during the load is not shown: status %q\n%s", m.status, scr)
+	}
+}
+
+// awaitMsg runs cmd's commands at once, as the program does, and returns the first message
+// of type T they give; it fails the test when none has come after 10 seconds. Commands
+// that wait for something that never comes (the watch) are left waiting.
+func awaitMsg[T tea.Msg](t *testing.T, cmd tea.Cmd) T {
+	t.Helper()
+	msgs := make(chan tea.Msg, 16)
+	var start func(tea.Cmd)
+	start = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		go func() {
+			msg := c()
+			if cmds, ok := subCmds(msg); ok {
+				for _, c := range cmds {
+					start(c)
+				}
+				return
+			}
+			msgs <- msg
+		}()
+	}
+	start(cmd)
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case msg := <-msgs:
+			if v, ok := msg.(T); ok {
+				return v
+			}
+		case <-deadline:
+			var zero T
+			t.Fatalf("no %T came", zero)
+			return zero
 		}
 	}
 }

@@ -47,6 +47,9 @@ type File struct {
 	from   Origin
 	good   snapshot.Key // of the bytes of the last good parse; zero after a snapshot
 	reused int          // events the last good parse took from the one before
+	// seen is the file as it was just before the last good open read it; nil when it
+	// could not be told.
+	seen os.FileInfo
 }
 
 // ErrUnchanged is Reload's answer when the file holds the bytes of the last good open.
@@ -92,19 +95,20 @@ func (f *File) fromSnapshot() *timeline.Timeline {
 	if f.store == nil {
 		return nil
 	}
-	if st, err := os.Stat(f.path); err != nil || !st.Mode().IsRegular() || st.Size() < SnapshotFrom {
+	st, err := os.Stat(f.path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() < SnapshotFrom {
 		return nil
 	}
 	var t *timeline.Timeline
 	loader := timeline.NewLoader(f.path)
-	err := f.store.Get(f.source, timeline.SnapshotKind, timeline.SnapshotVersion, func(sections [][]byte) error {
+	err = f.store.Get(f.source, timeline.SnapshotKind, timeline.SnapshotVersion, func(sections [][]byte) error {
 		var err error
 		t, err = loader.OpenSnapshot(sections)
 		return err
 	})
 	switch {
 	case err == nil:
-		f.loader, f.from = loader, Snapshot
+		f.loader, f.from, f.seen = loader, Snapshot, st
 		return t
 	case errors.Is(err, snapshot.ErrChanged) && loader.CanSnapshot():
 		f.loader = loader // its events are as good as decoded for the bytes they came from
@@ -115,6 +119,7 @@ func (f *File) fromSnapshot() *timeline.Timeline {
 // parse reads and parses the file; when skipSame, bytes the last good parse had are
 // ErrUnchanged.
 func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
+	before, _ := os.Stat(f.path) // before the read: a save during it makes the two differ
 	data, err := timeline.ReadFile(f.path)
 	if err != nil {
 		return nil, err
@@ -140,7 +145,7 @@ func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 	if f.loader.Reused() > 0 {
 		f.from = Reused
 	}
-	f.good, f.reused = key, f.loader.Reused()
+	f.good, f.reused, f.seen = key, f.loader.Reused(), before
 	f.due = nil
 	if f.store != nil && len(data) >= SnapshotFrom {
 		f.due = data
@@ -153,6 +158,23 @@ func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 // bytes the last good parse had. On an error the File is as it was.
 func (f *File) Reload(o Options) (*timeline.Timeline, error) {
 	return f.parse(o, true)
+}
+
+// Changed reports whether the file may have changed since the last good open read it:
+// it is another file now (a save by rename), or it has another size or modification
+// time than just before the read. A program that starts watching the file once the open
+// ends asks this when the watch is on, so that a save made during a long first open is
+// not missed (it is told by neither the open nor the watch). A file that cannot be told
+// about is changed: the reload that follows says what is wrong.
+func (f *File) Changed() bool {
+	f.mu.Lock()
+	seen := f.seen
+	f.mu.Unlock()
+	now, err := os.Stat(f.path)
+	if seen == nil || err != nil {
+		return true
+	}
+	return !os.SameFile(seen, now) || seen.Size() != now.Size() || !seen.ModTime().Equal(now.ModTime())
 }
 
 // Reused returns how many events the last good open took from the one before it (or

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tlx-dev/tlx/internal/snapshot"
@@ -131,5 +133,68 @@ func TestReload(t *testing.T) {
 	}
 	if f.Origin() != Reused || len(tl.Events) != 3000 || f.Reused() != 2999 {
 		t.Errorf("reload: origin %v, %d events, %d reused; want reused, 3000, 2999", f.Origin(), len(tl.Events), f.Reused())
+	}
+}
+
+// TestChangedDuringOpen: a save made while the file is parsed (after its bytes were read)
+// leaves the File changed, which a watch started after the open cannot see; an open of
+// the file as it stays, parsed or from its snapshot, is not changed (tryout3 F10).
+func TestChangedDuringOpen(t *testing.T) {
+	dir := t.TempDir()
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache")}
+	path, data := large(t, dir)
+
+	f, _ := open(t, path, Options{Store: store})
+	if f.Changed() {
+		t.Error("a file left alone is changed after its open")
+	}
+	if _, err := f.WriteSnapshot(); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = open(t, path, Options{Store: store})
+	if f.Origin() != Snapshot || f.Changed() {
+		t.Errorf("from its snapshot: origin %v, changed %v; want the snapshot, unchanged", f.Origin(), f.Changed())
+	}
+
+	// The same number of bytes, saved by rename while the parse runs.
+	edited := bytes.Replace(data, []byte("title = \""), []byte("title = \"X"), 1)
+	edited = edited[:len(data)]
+	var once sync.Once
+	var saveErr error
+	save := func(int, int) {
+		once.Do(func() {
+			tmp := path + ".new"
+			if saveErr = os.WriteFile(tmp, edited, 0o644); saveErr == nil {
+				saveErr = os.Rename(tmp, path)
+			}
+		})
+	}
+	f, tl := open(t, path, Options{NoCache: true, Progress: save})
+	if saveErr != nil {
+		t.Fatal(saveErr)
+	}
+	if strings.HasPrefix(tl.Title, "X") {
+		t.Fatal("the parse read the bytes saved during it: the test saves too early")
+	}
+	if !f.Changed() {
+		t.Error("a save during the parse is not seen by Changed")
+	}
+	if _, err := f.Reload(Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if f.Changed() {
+		t.Error("changed after the reload that read the save")
+	}
+
+	// Written in place, to another size.
+	if err := os.WriteFile(path, append(bytes.Clone(edited), '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !f.Changed() {
+		t.Error("a write in place is not seen by Changed")
+	}
+	os.Remove(path)
+	if !f.Changed() {
+		t.Error("a removed file is not changed")
 	}
 }
