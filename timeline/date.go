@@ -89,6 +89,9 @@ func dateErr(s, hint, format string, args ...any) *DateError {
 	return &DateError{Value: shorten(s), Reason: fmt.Sprintf(format, args...), Hint: hint}
 }
 
+// calendarHint is the hint for a date of the right shape that the calendar does not have.
+const calendarHint = "check the calendar"
+
 // wantForms is the reason given for text that is not a date at all.
 const wantForms = "want YYYY, YYYY-MM or YYYY-MM-DD"
 
@@ -167,7 +170,7 @@ func parsePoint(s string) (Date, error) {
 		return Date{}, dateErr(in, "", wantForms)
 	}
 	if m < 1 || m > 12 {
-		return Date{}, dateErr(in, "check the calendar", "month %d does not exist", m)
+		return Date{}, dateErr(in, calendarHint, "month %d does not exist", m)
 	}
 	d.Month, d.Prec = time.Month(m), Month
 	if len(parts) == 2 {
@@ -178,7 +181,7 @@ func parsePoint(s string) (Date, error) {
 		return Date{}, dateErr(in, "", wantForms)
 	}
 	if day < 1 || day > daysIn(y, d.Month) {
-		return Date{}, dateErr(in, "check the calendar", "%s %d has %d days", d.Month, y, daysIn(y, d.Month))
+		return Date{}, dateErr(in, calendarHint, "%s %d has %d days", d.Month, y, daysIn(y, d.Month))
 	}
 	d.Day, d.Prec = day, Day
 	return d, nil

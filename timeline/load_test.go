@@ -271,7 +271,7 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 		lines := bytes.Split(bytes.Clone(data), []byte("\n"))
 		for _, n := range ns {
 			i := headers[n-1] + 2 // the date line
-			lines[i] = append([]byte("date = 2024-13-01 oops # "), lines[i]...)
+			lines[i] = append([]byte("date = 2024-06-01 oops # "), lines[i]...)
 		}
 		return bytes.Join(lines, []byte("\n"))
 	}

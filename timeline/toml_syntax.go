@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -28,7 +29,81 @@ func (l *loader) syntaxProblem(err error, doc []byte, firstLine, event int) *Pro
 		p.Col = col
 	}
 	p.Msg, p.Hint = friendlySyntax(pe)
+	if de := calendarError(pe); de != nil {
+		// A bare date the calendar does not have reads as the same date quoted would:
+		// which key, which event, and what the month has.
+		key, id := "date", scanID(doc)
+		if l := docLine(doc, max(pe.Position.Line, 1)); l != nil {
+			if k, _, ok := bytes.Cut(l, []byte("=")); ok && len(bytes.TrimSpace(k)) > 0 {
+				key = string(bytes.TrimSpace(k))
+			}
+		}
+		in := ""
+		if id != "" {
+			in = fmt.Sprintf(" in event %q", shorten(id))
+		}
+		p.Kind = ErrDate
+		p.Msg = fmt.Sprintf("invalid %s %q%s: %s", shorten(key), de.Value, in, de.Reason)
+		p.Hint = de.Hint
+	}
 	return p
+}
+
+// docLine returns line n (1-based) of doc, or nil.
+func docLine(doc []byte, n int) []byte {
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(doc, '\n')
+		if i < 0 {
+			return nil
+		}
+		doc = doc[i+1:]
+	}
+	l, _, _ := bytes.Cut(doc, []byte("\n"))
+	return l
+}
+
+// bareDate is the date at the start of a TOML date or date-time the decoder refused.
+var bareDate = regexp.MustCompile(`^"([0-9]{4}-[0-9]{2}-[0-9]{2})`)
+
+// calendarError returns why the calendar does not have the bare date the decoder
+// refused as an "invalid datetime" (1990-04-31, 2024-13-01), or nil when the decoder
+// refused it for another reason: its shape (2024-6-15) or its time.
+func calendarError(pe toml.ParseError) *DateError {
+	_, v, ok := strings.Cut(pe.Message, "invalid datetime: ")
+	if !ok {
+		return nil
+	}
+	m := bareDate.FindStringSubmatch(v)
+	if m == nil {
+		return nil
+	}
+	_, err := parsePoint(m[1])
+	var de *DateError
+	if !errors.As(err, &de) || de.Hint != calendarHint {
+		return nil
+	}
+	return de
+}
+
+// boolWord is the hint for a bare word where a value belongs that looks meant as true
+// or false ("tru", "True", "yes"), or "" when it does not.
+func boolWord(msg string) string {
+	_, w, ok := strings.Cut(msg, `found "`)
+	if !ok {
+		return ""
+	}
+	w, _, _ = strings.Cut(w, `"`)
+	w = strings.ToLower(w)
+	switch w {
+	case "yes", "no", "on", "off", "y", "n":
+		return `a yes or no is written true or false, bare; text goes in quotes: key = "..."`
+	}
+	for _, b := range []string{"true", "false"} {
+		if w == b || editDistance(w, b) <= 1 {
+			return "did you mean " + b + `? Write true or false bare, and text in quotes: key = "..."`
+		}
+	}
+	return ""
 }
 
 // controlColumn places the decoder's "cannot contain control characters" on the control
@@ -69,13 +144,19 @@ func friendlySyntax(pe toml.ParseError) (msg, hint string) {
 	case strings.Contains(m, "invalid escape"):
 		hint = `write \\ for a backslash, or use a '...' string, which has no escapes`
 	case strings.Contains(m, "invalid datetime"):
+		if de := calendarError(pe); de != nil {
+			return de.Error(), de.Hint
+		}
 		hint = `dates look like 2024-06-15; write "2024-06" or "2024" in quotes`
 	case strings.Contains(m, "newlines not allowed within inline tables"):
 		hint = "keep an inline table on one line, or use a [table] header"
 	case strings.Contains(m, "has already been defined"), strings.Contains(m, "already been defined"):
 		hint = "each key may appear once per table; remove or rename the second"
 	case strings.Contains(m, "expected value but found"):
-		hint = `text must be in quotes: key = "..."`
+		hint = boolWord(m)
+		if hint == "" {
+			hint = `text must be in quotes: key = "..."`
+		}
 	case strings.Contains(m, "unexpected EOF"), strings.Contains(m, "unexpected eof"):
 		hint = "something opened here is never closed: a string, an array or a table"
 	}
