@@ -18,7 +18,10 @@ type fileEditedMsg struct {
 // or while the last save does not load, at its first problem's; the explorer reloads the
 // file when the editor exits.
 func (m *Model) editEvent() tea.Cmd {
-	if m.live.file == nil {
+	switch {
+	case m.live.file == nil && m.opts.FromStdin:
+		return statusCmd(false, "Read from standard input: no file to edit; tlx -f FILE opens a file you can edit")
+	case m.live.file == nil:
 		return statusCmd(false, "The built-in timeline is read-only: tlx -f FILE opens a file you can edit")
 	}
 	line := 0

@@ -135,6 +135,8 @@ func (m *Model) reloadKey() tea.Cmd {
 	switch {
 	case m.load.loading:
 		return statusCmd(false, "Loading: the file is read once the load ends")
+	case m.live.file == nil && m.opts.FromStdin:
+		return statusCmd(false, "Read from standard input: nothing to reload; tlx -f FILE opens a file, and reloads it as it is saved")
 	case m.live.file == nil:
 		return statusCmd(false, "The built-in timeline is not a file: nothing to reload; tlx -f FILE opens one")
 	}
@@ -214,7 +216,10 @@ func (m *Model) statusText() (string, bool) {
 func (m *Model) openProblems() tea.Cmd {
 	ps := m.live.problems
 	if len(ps) == 0 {
-		if m.live.file == nil {
+		switch {
+		case m.live.file == nil && m.opts.FromStdin:
+			return statusCmd(false, "No problems: the timeline read from standard input loaded")
+		case m.live.file == nil:
 			return statusCmd(false, "No problems: the built-in timeline loads")
 		}
 		return statusCmd(false, "No problems: %s loads", m.live.file.Path())

@@ -187,6 +187,24 @@ func TestFileKeysOnBuiltIn(t *testing.T) {
 	}
 }
 
+// TestFileKeysOnStdin: on a timeline read from standard input, R, E and ! say so, not
+// that it is the built-in timeline (tryout3 F22).
+func TestFileKeysOnStdin(t *testing.T) {
+	m := newModel(Options{Name: "standard input", FromStdin: true, Version: "test"}, false)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(m, m.loaded(loadedMsg{t: loadSmall(t)}))
+	for _, tc := range []struct{ key, want string }{
+		{"R", "Read from standard input: nothing to reload"},
+		{"E", "Read from standard input: no file to edit"},
+		{"!", "No problems: the timeline read from standard input loaded"},
+	} {
+		do(m, tc.key)
+		if !strings.Contains(m.status, tc.want) || strings.Contains(m.status, "built-in") {
+			t.Errorf("%s: %q, want %q", tc.key, m.status, tc.want)
+		}
+	}
+}
+
 // TestEditorAt: the editor's command opens the file at the line, in the form each kind of
 // editor takes, keeping the arguments the setting holds.
 func TestEditorAt(t *testing.T) {

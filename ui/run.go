@@ -28,10 +28,13 @@ type Options struct {
 	Path    string
 	NoCache bool                   // open Path without the snapshot cache
 	Read    func() ([]byte, error) // reads the timeline's TOML, when Path is ""
-	Filter  timeline.Filter        // filters applied at start
-	Version string                 // tlx version, for exports
-	Stdin   io.Reader
-	Stdout  io.Writer
+	// FromStdin says that Read reads standard input, not the built-in timeline: there
+	// is no file to reload or edit either way, and messages say which it is.
+	FromStdin bool
+	Filter    timeline.Filter // filters applied at start
+	Version   string          // tlx version, for exports
+	Stdin     io.Reader
+	Stdout    io.Writer
 	// Stderr receives what the reader should know once the screen is gone: how an export
 	// being written when the explorer quit ended. Nil is os.Stderr.
 	Stderr io.Writer

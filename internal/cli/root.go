@@ -327,16 +327,17 @@ func (o *options) runExplorer(ctx context.Context) error {
 	ctx, stop := stopOnSignal(ctx)
 	defer stop()
 	err = ui.Run(ctx, ui.Options{
-		Name:    name,
-		Path:    o.cachedFile(),
-		NoCache: o.noCache,
-		Read:    read,
-		Filter:  f,
-		Version: o.build.Version,
-		NoColor: o.color == colorNever,
-		Stdin:   os.Stdin,
-		Stdout:  os.Stdout,
-		Stderr:  os.Stderr,
+		Name:      name,
+		Path:      o.cachedFile(),
+		NoCache:   o.noCache,
+		Read:      read,
+		FromStdin: o.file == "-",
+		Filter:    f,
+		Version:   o.build.Version,
+		NoColor:   o.color == colorNever,
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
 		// The notebook of the timeline once it is loaded: --notebook FILE, or the
 		// timeline's own in the data folder, made when something is first saved.
 		Notebook: func(t *timeline.Timeline) (*notebook.Notebook, error) {
