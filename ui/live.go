@@ -138,7 +138,7 @@ func (m *Model) reloadKey() tea.Cmd {
 	case m.live.file == nil && m.opts.FromStdin:
 		return statusCmd(false, "Read from standard input: nothing to reload; tlx -f FILE opens a file, and reloads it as it is saved")
 	case m.live.file == nil:
-		return statusCmd(false, "The built-in timeline is not a file: nothing to reload; tlx -f FILE opens one")
+		return statusCmd(false, "Nothing to reload: the built-in timeline never changes")
 	}
 	if cmd := m.reloadFile(); cmd != nil {
 		return tea.Batch(cmd, statusCmd(false, "Reloading %s…", m.live.file.Path()))

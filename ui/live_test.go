@@ -169,17 +169,18 @@ func TestBrokenSave(t *testing.T) {
 	}
 }
 
-// TestFileKeysOnBuiltIn: on the built-in timeline, R says there is no file to reload and
-// E says it is read-only, instead of doing nothing or opening an editor on nothing.
+// TestFileKeysOnBuiltIn: on the built-in timeline, R says there is nothing to reload and
+// E says it is read-only, instead of doing nothing or opening an editor on nothing, in
+// words that fit a status line at 80 columns.
 func TestFileKeysOnBuiltIn(t *testing.T) {
-	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 100, 30)
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 80, 24)
 	do(m, "R")
-	if !strings.Contains(m.status, "The built-in timeline is not a file: nothing to reload") {
-		t.Errorf("R: %q", m.status)
+	if !strings.Contains(screen(m), "Nothing to reload: the built-in timeline never changes") {
+		t.Errorf("R:\n%s", screen(m))
 	}
 	do(m, "E")
-	if !strings.Contains(m.status, "The built-in timeline is read-only") {
-		t.Errorf("E: %q", m.status)
+	if !strings.Contains(screen(m), "The built-in timeline is read-only: tlx -f FILE opens a file you can edit") {
+		t.Errorf("E:\n%s", screen(m))
 	}
 	do(m, "!")
 	if !strings.Contains(m.status, "No problems") {
