@@ -33,6 +33,9 @@ type exportedMsg struct {
 	n    int
 	path string
 	err  error
+	// asMarkdown is set when the name had no ending to choose a format: the message
+	// says the file is Markdown.
+	asMarkdown bool
 	// exists is set when the file appeared after the user was asked, and must be
 	// confirmed again.
 	exists bool
@@ -51,7 +54,7 @@ type exportRun struct {
 }
 
 // startExport writes the job to path in the background, in the format its name ends with
-// (export.ByPath: .ics, .csv, .json...), Markdown for any other name. An existing file is
+// (export.ForPath: .ics, .csv, .json...), Markdown for a name without an ending. An existing file is
 // replaced only when overwrite is set, and always atomically.
 func startExport(job exportJob, path string, overwrite bool) *exportRun {
 	ctx, cancel := context.WithCancelCause(context.Background())
@@ -83,15 +86,17 @@ func (r *exportRun) finished(d time.Duration) bool {
 // Cancelling ctx stops it at its next write: the temporary file is removed and path is
 // left as it was.
 func writeExport(ctx context.Context, job exportJob, path string, overwrite bool) exportedMsg {
-	write := export.Markdown
-	if f, ok := export.ByPath(path); ok {
-		write = f.Write
+	f, markdown, err := export.ForPath(path)
+	if err != nil {
+		return exportedMsg{path: path, err: err}
 	}
-	err := atomicfile.WriteFunc(path, overwrite, func(w io.Writer) error {
-		return write(stopWriter{ctx, w}, job.t, job.events,
+	err = atomicfile.WriteFunc(path, overwrite, func(w io.Writer) error {
+		return f.Write(stopWriter{ctx, w}, job.t, job.events,
 			export.Options{Filter: job.filter, Version: job.version, Annotations: job.notes})
 	})
-	return exportResult(ctx, path, len(job.events), err)
+	msg := exportResult(ctx, path, len(job.events), err)
+	msg.asMarkdown = markdown
+	return msg
 }
 
 // exportResult says how a write of n events to path ended, from its error and its

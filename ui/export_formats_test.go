@@ -10,7 +10,7 @@ import (
 )
 
 // TestExportByExtension: the explorer's export writes the format the file name ends with,
-// as tlx export -o does, and Markdown for any other name.
+// as tlx export -o does, and Markdown, said so, for a name without an ending.
 func TestExportByExtension(t *testing.T) {
 	tl, err := timeline.Open("t.toml", []byte(`title = "T"
 
@@ -30,7 +30,7 @@ title = "An event"
 	for name, start := range map[string]string{
 		"view.ics": "BEGIN:VCALENDAR", "view.csv": "Year,Month,Day", "view.json": "{\n  \"format\": \"tlx\"",
 		"view.timelinejs.json": "{\n  \"title\"", "view.jsonl": `{"message": "An event"`, "view.toml": `title = "T"`,
-		"view.md": "# T", "view.txt": "# T",
+		"view.md": "# T", "view": "# T",
 	} {
 		path := filepath.Join(dir, name)
 		msg := startExport(job, path, false).wait().(exportedMsg)
@@ -41,5 +41,31 @@ title = "An event"
 		if !strings.HasPrefix(string(b), start) {
 			t.Errorf("%s starts %.40q, want %q", name, b, start)
 		}
+		if out := exportOutcome(msg); strings.Contains(out, "as Markdown") != (name == "view") {
+			t.Errorf("%s: %q", name, out)
+		}
+	}
+}
+
+// TestExportUnknownEnding: a name whose ending no format has (a typo such as .jsn) is
+// refused in the prompt with the endings, and nothing is written (F3 of tryout3).
+func TestExportUnknownEnding(t *testing.T) {
+	dir := t.TempDir()
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 140, 40)
+	do(m, "e")
+	path := filepath.Join(dir, "out.jsn")
+	setPrompt(m, path)
+	do(m, "enter")
+	if _, err := os.Stat(path); err == nil {
+		t.Fatalf("out.jsn was written; status %q", statusOf(m))
+	}
+	if focusOf(m) != "export name" || !strings.Contains(m.export.prompt.err, ".jsn is not a format tlx writes; end the name with .md") {
+		t.Errorf("focus %s, prompt error %q", focusOf(m), m.export.prompt.err)
+	}
+	path = filepath.Join(dir, "out")
+	setPrompt(m, path)
+	do(m, "enter")
+	if want := "Exported 9 events to " + path + " as Markdown"; statusOf(m) != want {
+		t.Errorf("status %q, want %q", statusOf(m), want)
 	}
 }

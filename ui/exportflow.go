@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline/export"
 )
 
 // exportStage is where an export stands.
@@ -114,6 +116,9 @@ func (x *exportFlow) nameKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, x.keys.Apply):
 		path, err := resolvePath(x.prompt.Value())
+		if err == nil {
+			_, _, err = export.ForPath(path) // a typo'd ending (.jsn) is refused, not Markdown
+		}
 		if err != nil {
 			x.prompt.SetError(err.Error())
 			return nil
@@ -179,7 +184,7 @@ func (x *exportFlow) exported(msg exportedMsg) tea.Cmd {
 	case msg.err != nil:
 		return statusCmd(true, "Export failed: %v", msg.err)
 	}
-	return statusCmd(false, "Exported %s to %s", plural(msg.n, "event"), msg.path)
+	return statusCmd(false, "%s", exportOutcome(msg))
 }
 
 // exportOutcome says in a sentence how an export ended.
@@ -192,7 +197,11 @@ func exportOutcome(msg exportedMsg) string {
 	case msg.err != nil:
 		return fmt.Sprintf("Export failed: %v", msg.err)
 	}
-	return fmt.Sprintf("Exported %s to %s", plural(msg.n, "event"), msg.path)
+	as := ""
+	if msg.asMarkdown {
+		as = " as Markdown"
+	}
+	return fmt.Sprintf("Exported %s to %s%s", plural(msg.n, "event"), msg.path, as)
 }
 
 // View draws the prompt or the question, one line.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -68,9 +69,10 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 	if o.file != "" {
 		return usageErrorf("convert reads IN, not --file; write tlx convert %s -o OUT", timeline.SanitizeLine(o.file))
 	}
-	format, err := outputFormat("--to", x.to, x.out, "")
+	format, _, err := outputFormat("--to", x.to, x.out, "")
+	var xe *export.ExtError
 	switch {
-	case err != nil && x.to != "":
+	case err != nil && (x.to != "" || errors.As(err, &xe)):
 		return err
 	case err != nil && (x.out == "" || x.out == "-"):
 		return usageErrorf("--to: give the format to write to standard output, one of %s", listNames())

@@ -68,7 +68,8 @@ func TestConvertErrors(t *testing.T) {
 		stderr string
 	}{
 		{"no input", []string{"convert", "-o", "x.json"}, 2, "tlx convert: missing IN"},
-		{"no format", []string{"convert", in, "-o", filepath.Join(dir, "x.data")}, 2, "its name does not say a format; add --to"},
+		{"unknown ending", []string{"convert", in, "-o", filepath.Join(dir, "x.data")}, 2, ".data is not a format tlx writes; end the name with .md"},
+		{"no ending", []string{"convert", in, "-o", filepath.Join(dir, "x")}, 2, "its name does not say a format; add --to"},
 		{"standard output needs --to", []string{"convert", in}, 2, "--to: give the format to write to standard output"},
 		{"unknown format", []string{"convert", in, "--to", "icss"}, 2, `--to "icss" is not a format tlx writes; did you mean "ics"?`},
 		{"exists", []string{"convert", in, "-o", exists}, 1, "already exists and was left untouched; add --force"},
@@ -123,5 +124,38 @@ func TestExportFormat(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "export", "--format", "pdf"); code != 2 || !strings.Contains(stderr, "markdown, timelinejs, csv, jsonl, ics, json, toml") {
 		t.Errorf("--format pdf: exit %d, %q", code, stderr)
+	}
+}
+
+// TestExportUnknownEnding: -o with an ending no format has (a typo such as .jsn) is
+// refused with the endings and how to force a format, and writes nothing; a name without
+// an ending is Markdown and the message says so; --format md writes Markdown under any
+// name (F3 of tryout3).
+func TestExportUnknownEnding(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"cli.jsn", "out.xyz"} {
+		path := filepath.Join(dir, name)
+		code, _, stderr := runCLI(t, "export", "-o", path)
+		ext := filepath.Ext(name)
+		if code != 2 || !strings.Contains(stderr, ext+" is not a format tlx writes") ||
+			!strings.Contains(stderr, ".md, .timelinejs.json, .csv, .jsonl, .ics, .json or .toml") || !strings.Contains(stderr, "--format md") {
+			t.Errorf("-o %s: exit %d, %q", name, code, stderr)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("-o %s wrote a file", name)
+		}
+	}
+	code, _, stderr := runCLI(t, "export", "-o", filepath.Join(dir, "report"))
+	if code != 0 || !strings.Contains(stderr, "as Markdown") {
+		t.Errorf("-o report: exit %d, %q does not say as Markdown", code, stderr)
+	}
+	path := filepath.Join(dir, "forced.xyz")
+	code, _, stderr = runCLI(t, "export", "--format", "md", "-o", path)
+	if b, _ := os.ReadFile(path); code != 0 || !strings.HasPrefix(string(b), "# ") {
+		t.Errorf("--format md -o forced.xyz: exit %d, %q, file %.20q", code, stderr, b)
+	}
+	code, _, stderr = runCLI(t, "convert", "../../testdata/good/minimal.toml", "-o", filepath.Join(dir, "c.jsn"))
+	if code != 2 || !strings.Contains(stderr, ".jsn is not a format tlx writes") || !strings.Contains(stderr, "--to") {
+		t.Errorf("convert -o c.jsn: exit %d, %q", code, stderr)
 	}
 }

@@ -52,8 +52,9 @@ export never leaves half a file or destroys the old one.
   ics         .ics               iCalendar, one all-day event per event
   json        .json              tlx JSON: the whole timeline; tlx reads it
   toml        .toml              tlx TOML: the whole timeline, for authors
-tlx help format says what each holds and what it leaves out. Only Markdown carries your
-marks and notes.
+Any other ending is refused (a typo such as .jsn must not become Markdown unsaid); a name
+with no ending is Markdown. tlx help format says what each holds and what it leaves out.
+Only Markdown carries your marks and notes.
 
 The same export gives the same bytes every time; --stamp adds the time of export.`,
 		Example: `  tlx export --actor routh -o routh.md
@@ -88,7 +89,7 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 	if x.force && x.out == "" {
 		return usageErrorf("--force needs -o FILE: standard output is never a file to protect")
 	}
-	format, err := outputFormat("--format", x.format, x.out, "markdown")
+	format, defaulted, err := outputFormat("--format", x.format, x.out, "markdown")
 	if err != nil {
 		return err
 	}
@@ -109,15 +110,20 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 		return format.Write(w, t, events, opts)
 	})
 	if err == nil && x.out != "" && x.out != "-" {
-		fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s\n", len(events), len(t.Events), timeline.SanitizeLine(x.out))
+		asMarkdown := ""
+		if defaulted { // the name has no ending to say it
+			asMarkdown = " as Markdown"
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s%s\n", len(events), len(t.Events), timeline.SanitizeLine(x.out), asMarkdown)
 	}
 	return err
 }
 
 // outputFormat returns the writer that name (a --format or --to value) names, else the
-// one out's file name ending names, else the writer named fallback. flag names the flag
-// in messages.
-func outputFormat(flag, name, out, fallback string) (export.Format, error) {
+// one out's file name ending names (export.ForPath), else the writer named fallback, when
+// out has no ending (defaulted) or is standard output. An ending no format has is an
+// error, never the fallback. flag names the flag in messages.
+func outputFormat(flag, name, out, fallback string) (f export.Format, defaulted bool, err error) {
 	if name != "" {
 		f, ok := export.ByName(name)
 		if !ok {
@@ -125,20 +131,29 @@ func outputFormat(flag, name, out, fallback string) (export.Format, error) {
 			if s := timeline.Suggest(strings.ToLower(name), strings.Split(export.Names(), "|")); s != "" {
 				hint = fmt.Sprintf("did you mean %q? ", s)
 			}
-			return f, usageErrorf("%s %q is not a format tlx writes; %suse one of %s", flag, timeline.SanitizeLine(name), hint, strings.ReplaceAll(export.Names(), "|", ", "))
+			return f, false, usageErrorf("%s %q is not a format tlx writes; %suse one of %s", flag, timeline.SanitizeLine(name), hint, strings.ReplaceAll(export.Names(), "|", ", "))
 		}
-		return f, nil
+		return f, false, nil
 	}
-	if out != "" && out != "-" {
-		if f, ok := export.ByPath(out); ok {
-			return f, nil
+	file := out != "" && out != "-"
+	if file {
+		f, defaulted, err := export.ForPath(out)
+		if err != nil {
+			force := flag + " md"
+			if fallback == "" {
+				force = flag
+			}
+			return f, false, usageErrorf("-o %s: %w; or choose the format with %s", timeline.SanitizeLine(out), err, force)
+		}
+		if !defaulted {
+			return f, false, nil
 		}
 	}
 	f, ok := export.ByName(fallback)
 	if !ok {
-		return f, usageErrorf("%s: give the format to write, one of %s", flag, strings.ReplaceAll(export.Names(), "|", ", "))
+		return f, false, usageErrorf("%s: give the format to write, one of %s", flag, strings.ReplaceAll(export.Names(), "|", ", "))
 	}
-	return f, nil
+	return f, file, nil
 }
 
 // writeOutput writes what write produces to standard output when out is "" or "-", else

@@ -22,6 +22,7 @@ var safeArgs = map[string]string{
 	"m":                 "markText sanitises each label",
 	"count(orphans, \"mark or note\", \"marks or notes\")": "a number and fixed words",
 	"len(problems) - max": "a count",
+	"asMarkdown":          "fixed words, or nothing",
 	"strings.Repeat(\" \", nameWidth-lipgloss.Width(name))": "spaces that align a column",
 }
 

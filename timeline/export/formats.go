@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -41,14 +42,64 @@ func Names() string {
 	return strings.Join(names, "|")
 }
 
-// ByName returns the writer named name, in any case.
+// ByName returns the writer named name, in any case, or else the one whose file name
+// ending name is without its dot: "md" is Markdown, as a file name says it.
 func ByName(name string) (Format, bool) {
+	name = strings.TrimSpace(name)
 	for _, f := range formats {
-		if strings.EqualFold(f.Name, strings.TrimSpace(name)) {
+		if strings.EqualFold(f.Name, name) {
 			return f, true
 		}
 	}
+	for _, f := range formats {
+		for _, e := range f.Exts {
+			if strings.EqualFold(e[1:], name) {
+				return f, true
+			}
+		}
+	}
 	return Format{}, false
+}
+
+// ExtError is the error of ForPath for a file name whose ending names no format.
+type ExtError struct {
+	Ext string // the ending, with its dot: ".xyz"
+}
+
+func (e *ExtError) Error() string {
+	return fmt.Sprintf("%s is not a format tlx writes; end the name with %s", timeline.SanitizeLine(e.Ext), Endings())
+}
+
+// Endings lists the ending of each format, for messages: ".md, .csv, ... or .toml".
+func Endings() string {
+	var b strings.Builder
+	for i, f := range formats {
+		switch {
+		case i == len(formats)-1:
+			b.WriteString(" or ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(f.Ext())
+	}
+	return b.String()
+}
+
+// ForPath returns the writer of an export to path, by the rule the explorer and tlx
+// export share: an ending a format has chooses it (ByPath); a name without an ending is
+// Markdown, and defaulted says so, for the caller to tell the reader; any other ending
+// is an *ExtError, since a typo (.jsn, .icss) must not silently become Markdown.
+func ForPath(path string) (f Format, defaulted bool, err error) {
+	if f, ok := ByPath(path); ok {
+		return f, false, nil
+	}
+	base := filepath.Base(path)
+	ext := filepath.Ext(base)
+	if ext == "" || ext == base { // "report", ".hidden"
+		f, _ := ByName("markdown")
+		return f, true, nil
+	}
+	return Format{}, false, &ExtError{Ext: ext}
 }
 
 // ByPath returns the writer whose ending path's name has, the longest ending winning:

@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -416,4 +417,53 @@ func FuzzTOMLJSONTOML(f *testing.F) {
 		}
 		sameTimeline(t, tl, back)
 	})
+}
+
+// TestForPath: the one rule by which an export's file name chooses its writer, for the
+// explorer and tlx export alike: a known ending chooses its format, a name without an
+// ending is Markdown and says so, and any other ending is refused with the list, since a
+// typo such as .jsn must not silently become Markdown (F3 of tryout3).
+func TestForPath(t *testing.T) {
+	for _, c := range []struct {
+		path, format string
+		defaulted    bool
+		bad          string // the ending refused, or ""
+	}{
+		{"out.md", "markdown", false, ""},
+		{"OUT.ICS", "ics", false, ""},
+		{"/tmp/a.b/x.timelinejs.json", "timelinejs", false, ""},
+		{"x.json", "json", false, ""},
+		{"report", "markdown", true, ""},
+		{"/tmp/v1.2/report", "markdown", true, ""},
+		{".hidden", "markdown", true, ""},
+		{"out.xyz", "", false, ".xyz"},
+		{"cli.jsn", "", false, ".jsn"},
+		{"view.txt", "", false, ".txt"},
+		{"x.icss", "", false, ".icss"},
+	} {
+		f, defaulted, err := export.ForPath(c.path)
+		if c.bad != "" {
+			var xe *export.ExtError
+			if !errors.As(err, &xe) || xe.Ext != c.bad {
+				t.Errorf("%s: got %v (%v), want an ExtError for %s", c.path, f.Name, err, c.bad)
+				continue
+			}
+			msg := err.Error()
+			for _, f := range export.Formats() {
+				if !strings.Contains(msg, f.Ext()) {
+					t.Errorf("%s: the message %q does not list %s", c.path, msg, f.Ext())
+				}
+			}
+			continue
+		}
+		if err != nil || f.Name != c.format || defaulted != c.defaulted {
+			t.Errorf("%s: got %s defaulted %v, %v; want %s defaulted %v", c.path, f.Name, defaulted, err, c.format, c.defaulted)
+		}
+	}
+	// A format's ending without its dot names it too: --format md.
+	for name, want := range map[string]string{"md": "markdown", "Markdown": "markdown", "ics": "ics", "json": "json", "jsonl": "jsonl"} {
+		if f, ok := export.ByName(name); !ok || f.Name != want {
+			t.Errorf("ByName(%q) = %s, %v; want %s", name, f.Name, ok, want)
+		}
+	}
 }
