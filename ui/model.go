@@ -145,6 +145,7 @@ func (m *Model) Init() tea.Cmd {
 // Update dispatches each message to the method that handles it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.dirty = true
+	defer m.fitHeader()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
@@ -214,7 +215,7 @@ func (m *Model) layout() {
 		l.headerH = 1
 	}
 	if h >= 10 {
-		l.chipsH = 1
+		l.chipsH = m.chipLines() // until fitHeader draws them for this size
 	}
 	if h >= 8 {
 		l.stripH = 1

@@ -107,6 +107,12 @@ func TestResizeSweep(t *testing.T) {
 		}
 		models = append(models, setup{fs.name, m})
 	}
+	// A filter of many parts, whose chips take two lines where there is room.
+	filtered := newTestModel(t, tl, timeline.Filter{}, 80, 24)
+	keys(filtered, ":", "ctrl+u")
+	typeText(filtered, `actor:iran,us,trump theme:cyber,election,diplomacy from:2020-06 to:2024-09 "a long phrase that is searched for"`)
+	keys(filtered, "enter")
+	models = append(models, setup{"many filters", filtered})
 	loading := newModel(Options{Name: "a-long-name-for-a-timeline-file.toml"}, false)
 	loading.Update(loadProgressMsg{done: 1 << 20, total: 3 << 20})
 	models = append(models, setup{"loading", loading})
@@ -118,6 +124,9 @@ func TestResizeSweep(t *testing.T) {
 				t.Errorf("%s %dx%d: output on a zero-height screen", s.name, sz[0], sz[1])
 			}
 			lines := strings.Split(got, "\n")
+			if s.name == "many filters" && sz[0] > 0 && sz[1] >= 10 && len(lines) != sz[1] {
+				t.Errorf("%s %dx%d: %d lines, not the screen's", s.name, sz[0], sz[1], len(lines))
+			}
 			if len(lines) > max(sz[1], 1) {
 				t.Errorf("%s %dx%d: %d lines", s.name, sz[0], sz[1], len(lines))
 			}

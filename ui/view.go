@@ -23,6 +23,7 @@ func (m *Model) render() string {
 // headerKey is what the header and the chips depend on.
 type headerKey struct {
 	version, width int    // of the filter session
+	rows           int    // the most lines the chips may take
 	loading        string // how far the load has got, while the events shown are those loaded so far
 	styles         *Styles
 	dark           bool
@@ -56,6 +57,52 @@ type footerKey struct {
 	state  string // what changes the keys a pane offers: a link to open, a prompt's selection
 }
 
+// header draws the title line and the chips of the filter now into m.headerLines, unless
+// they are drawn already.
+func (m *Model) header() {
+	hk := headerKey{version: m.session.Version(), width: m.width, rows: chipRowsMax(m.height),
+		styles: &m.styles, dark: m.styles.Dark, loading: m.loadingCount()}
+	if hk == m.headerKey && m.headerLines[0] != "" {
+		return
+	}
+	name := m.t.Title
+	if strings.TrimSpace(name) == "" {
+		name = m.opts.Name
+	}
+	m.headerLines = [2]string{
+		headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), hk.loading, m.width),
+		chipsView(&m.styles, &m.keys, m.t, m.session.Filter(), m.session.Applied(), m.session.CanUndo(), m.list.MayFall(), m.width, hk.rows),
+	}
+	m.headerKey = hk
+}
+
+// chipRowsMax is how many lines the chips may take on a terminal h lines high: a second
+// where the list keeps room enough.
+func chipRowsMax(h int) int {
+	if h >= 16 {
+		return 2
+	}
+	return 1
+}
+
+// fitHeader draws the header after a message, and lays the screen out again when the
+// chips need another number of lines than they have: a filter that grew past a line
+// takes a second, and gives it back when it shrinks.
+func (m *Model) fitHeader() {
+	if m.t == nil || m.width <= 0 || m.lay.chipsH == 0 {
+		return
+	}
+	m.header()
+	if m.chipLines() != m.lay.chipsH {
+		m.layout()
+	}
+}
+
+// chipLines is how many lines the chips drawn last take.
+func (m *Model) chipLines() int {
+	return min(strings.Count(m.headerLines[1], "\n")+1, chipRowsMax(m.height))
+}
+
 func (m *Model) draw() string {
 	w, h := m.width, m.height
 	if w <= 0 || h <= 0 {
@@ -66,24 +113,13 @@ func (m *Model) draw() string {
 	}
 	l := m.lay
 	lines := make([]string, 0, h)
-	shown, applied := m.session.Filter(), m.session.Applied()
-	hk := headerKey{version: m.session.Version(), width: w, styles: &m.styles, dark: m.styles.Dark, loading: m.loadingCount()}
-	if hk != m.headerKey || m.headerLines[0] == "" {
-		name := m.t.Title
-		if strings.TrimSpace(name) == "" {
-			name = m.opts.Name
-		}
-		m.headerLines = [2]string{
-			headerView(&m.styles, name, len(m.session.Events()), len(m.t.Events), m.session.Previewing(), hk.loading, w),
-			chipsView(&m.styles, &m.keys, m.t, shown, applied, m.session.CanUndo(), m.list.MayFall(), w),
-		}
-		m.headerKey = hk
-	}
+	m.header()
 	if l.headerH > 0 {
 		lines = append(lines, m.headerLines[0])
 	}
 	if l.chipsH > 0 {
-		lines = append(lines, m.headerLines[1])
+		chips := strings.SplitN(m.headerLines[1], "\n", l.chipsH+1)
+		lines = append(lines, padLines(strings.Join(chips[:min(len(chips), l.chipsH)], "\n"), l.chipsH)...)
 	}
 	if l.stripH > 0 {
 		lines = append(lines, m.strip.View())
