@@ -116,7 +116,7 @@ func TestCompleteValues(t *testing.T) {
 // kind with values offers some on the built-in timeline, as its table lists them.
 func TestCompleteEveryValueFlag(t *testing.T) {
 	notebookHome(t)
-	files := map[string]bool{"file": true, "notebook": true, "output": true}
+	files := map[string]bool{"file": true, "notebook": true, "output": true, "adopt": true}
 	free := map[string]bool{"search": true, "title": true, "query": true, "view": true}
 	for _, c := range allCommands(t) {
 		if c.Name() == cobra.ShellCompRequestCmd {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,6 +20,7 @@ type notesFlags struct {
 	orphans bool
 	asJSON  bool
 	path    bool
+	adopt   string // --adopt FILE: take an earlier notebook's marks, notes and views
 }
 
 func newNotesCmd(o *options) *cobra.Command {
@@ -36,13 +38,19 @@ where); --notebook FILE uses another, such as one kept beside the timeline in gi
 Marks and notes on events the timeline no longer has (an id changed, an event was
 removed) are kept: --orphans lists them.
 
+Moving a timeline file or changing its title gives it a new notebook. tlx notes then
+names an earlier notebook in the folder that names the same file or title, and
+--adopt FILE takes its marks, notes and views into the timeline's notebook (where both
+have something on an event or a view, the timeline's is kept); FILE is left as it was.
+
 tlx notes only reads the notebook. A notebook that is not valid is reported with its
 line, and tlx notes exits 1.`,
 		Example: `  tlx notes
   tlx notes --actor iran
   tlx notes --orphans
   tlx notes -f mytimeline.toml --notebook mytimeline.notes.toml --json
-  tlx notes --path`,
+  tlx notes --path
+  tlx notes -f mytimeline.toml --adopt ~/.local/share/tlx/notebooks/old-title-3f0c2a91b7de.toml`,
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -54,6 +62,9 @@ line, and tlx notes exits 1.`,
 	f.BoolVar(&x.orphans, "orphans", false, "list the marks and notes of events that are no longer in the timeline")
 	f.BoolVar(&x.asJSON, "json", false, "print the notebook's entries and views as a JSON object")
 	f.BoolVar(&x.path, "path", false, "print the notebook's file name and nothing else")
+	f.StringVar(&x.adopt, "adopt", "", "take the marks, notes and views of an earlier notebook FILE of this timeline")
+	setArg(f, "adopt", "FILE")
+	mustComplete(cmd, "adopt", completeTOMLFiles)
 	return cmd
 }
 
@@ -79,6 +90,12 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 	}
 	if x.orphans && !f.IsZero() {
 		return usageErrorf("--orphans lists events the timeline no longer has, which filters cannot select; drop the filters")
+	}
+	if x.adopt != "" {
+		if x.orphans || x.asJSON || x.path {
+			return usageErrorf("--adopt FILE changes the notebook and lists nothing; run it alone, then tlx notes")
+		}
+		return o.adoptNotebook(cmd, t, x.adopt)
 	}
 	nb, err := o.readNotebook(t)
 	if err != nil {
@@ -120,6 +137,38 @@ func (o *options) runNotes(cmd *cobra.Command, x notesFlags) error {
 	case !x.orphans && orphans > 0:
 		fmt.Fprintf(stderr, "%s on events the timeline no longer has; tlx notes --orphans lists them\n", count(orphans, "mark or note", "marks or notes"))
 	}
+	if !x.orphans {
+		earlierNotebooks(stderr, nb)
+	}
+	return nil
+}
+
+// earlierNotebooks names the earlier notebooks of the timeline, if any (its file moved
+// or its title changed, so its notebook is new), and how to take what they hold.
+func earlierNotebooks(w io.Writer, nb *notebook.Notebook) {
+	for _, e := range nb.Earlier() {
+		old := timeline.SanitizeLine(e.Path)
+		fmt.Fprintf(w, "An earlier notebook %s: %s\n", timeline.SanitizeLine(e.Why()), old)
+		fmt.Fprintf(w, "  It holds %s.\n", timeline.SanitizeLine(e.Holds()))
+		fmt.Fprintf(w, "  tlx notes --adopt %s takes them into this one (or --notebook %s uses it as it is)\n", old, old)
+	}
+}
+
+// adoptNotebook takes the marks, notes and views of the notebook at from into t's.
+func (o *options) adoptNotebook(cmd *cobra.Command, t *timeline.Timeline, from string) error {
+	nb, err := notebook.OpenFor(o.notebook, o.notebookSource(t), notebook.Options{Timeline: t})
+	if err != nil {
+		return failure(err)
+	}
+	_, got, err := nb.Adopt(from)
+	if errors.Is(err, notebook.ErrInput) {
+		return usage(err)
+	}
+	if err != nil {
+		return failure(err)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Adopted %s from %s into %s; %s was left as it was: remove it once you no longer need it\n",
+		timeline.SanitizeLine(got.String()), timeline.SanitizeLine(from), timeline.SanitizeLine(nb.Path()), timeline.SanitizeLine(from))
 	return nil
 }
 

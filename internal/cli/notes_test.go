@@ -240,3 +240,47 @@ func TestMarkUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesEarlierNotebook: after a timeline's title changes (or its file moves), its new
+// notebook is empty; tlx notes names the earlier one and --adopt takes its marks, notes
+// and views, leaving it as it was (F20 of tryout3).
+func TestNotesEarlierNotebook(t *testing.T) {
+	notebookHome(t)
+	path := writeFixture(t, listFixture)
+	mustRun(t, 0, "-f", path, "mark", "report", "key")
+	mustRun(t, 0, "-f", path, "note", "phishing", "To check:\n- one")
+	oldPath, _ := mustRun(t, 0, "notes", "-f", path, "--path")
+	oldPath = strings.TrimSpace(oldPath)
+	before := readFile(t, oldPath)
+
+	b := readFile(t, path)
+	retitled := strings.Replace(b, "title = ", "title = \"Renamed\"\n# was: ", 1)
+	if retitled == b {
+		t.Fatal("the fixture has no title line")
+	}
+	os.WriteFile(path, []byte(retitled), 0o644)
+
+	out, errOut := mustRun(t, 0, "notes", "-f", path)
+	if out != "" || !strings.Contains(errOut, "No marks, notes or views yet in ") ||
+		!strings.Contains(errOut, "An earlier notebook names this timeline's file ("+filepath.Base(path)+"): "+oldPath) ||
+		!strings.Contains(errOut, "2 marked or noted events") ||
+		!strings.Contains(errOut, "tlx notes --adopt "+oldPath) || !strings.Contains(errOut, "--notebook "+oldPath) {
+		t.Fatalf("tlx notes after a title change: stdout %q\nstderr:\n%s", out, errOut)
+	}
+	_, errOut = mustRun(t, 0, "notes", "-f", path, "--adopt", oldPath)
+	if !strings.Contains(errOut, "Adopted 2 marked or noted events from "+oldPath) || !strings.Contains(errOut, "left as it was") {
+		t.Errorf("--adopt said %q", errOut)
+	}
+	out, errOut = mustRun(t, 0, "notes", "-f", path)
+	if !strings.Contains(out, "report") || !strings.Contains(out, "To check:") || strings.Contains(errOut, "earlier notebook") {
+		t.Errorf("after --adopt: stdout %q, stderr %q", out, errOut)
+	}
+	if readFile(t, oldPath) != before {
+		t.Errorf("--adopt changed the earlier notebook")
+	}
+	mustRun(t, 2, "notes", "-f", path, "--adopt", oldPath, "--orphans")
+	_, errOut = mustRun(t, 1, "notes", "-f", path, "--adopt", filepath.Join(t.TempDir(), "none.toml"))
+	if !strings.Contains(errOut, "no notebook") {
+		t.Errorf("--adopt of a missing file: %q", errOut)
+	}
+}

@@ -51,8 +51,9 @@ type Options struct {
 // Notebook is an open notebook file. Its methods are safe for concurrent use; changes
 // are made one at a time, each written before it returns.
 type Notebook struct {
-	path string
-	opts Options
+	path      string
+	opts      Options
+	byDefault bool // the timeline's default notebook (OpenFor without a path): Earlier looks
 
 	state atomic.Pointer[State]
 

@@ -138,6 +138,9 @@ func OpenFor(path string, src Source, opts Options) (*Notebook, error) {
 			return nb, err
 		}
 		opts.MakeDir = true
+		nb, err := Open(path, opts)
+		nb.byDefault = true
+		return nb, err
 	}
 	return Open(path, opts)
 }
