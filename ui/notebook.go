@@ -28,6 +28,7 @@ type bookState struct {
 	run      *bookRun           // the change being written; nil when none
 	ticking  bool               // a reload tick is pending
 	loadedRO error              // why it was read-only when last looked at
+	earlier  []notebook.Earlier // earlier notebooks of the timeline, found when it opened
 	failed   error              // why the last change was not saved; nil once one is
 	every    time.Duration      // how often to look whether the file changed; 0 never
 }
@@ -45,8 +46,9 @@ type bookRun struct {
 // bookOpenedMsg carries the notebook opened once the timeline loaded; err is why it is
 // read-only (the notebook is never nil then).
 type bookOpenedMsg struct {
-	nb  *notebook.Notebook
-	err error
+	nb      *notebook.Notebook
+	err     error
+	earlier []notebook.Earlier // of a moved or retitled timeline: see notebook.Earlier
 }
 
 // bookSavedMsg reports the end of a change: what to say, or why it failed.
@@ -72,7 +74,11 @@ func (m *Model) openBook(t *timeline.Timeline) tea.Cmd {
 	}
 	return func() tea.Msg {
 		nb, err := open(t)
-		return bookOpenedMsg{nb: nb, err: err}
+		msg := bookOpenedMsg{nb: nb, err: err}
+		if nb != nil && err == nil {
+			msg.earlier = nb.Earlier() // reads the folder: away from the event loop too
+		}
+		return msg
 	}
 }
 
@@ -86,9 +92,16 @@ func (m *Model) bookOpened(msg bookOpenedMsg) tea.Cmd {
 	m.book.nb = msg.nb
 	m.setBookState(msg.nb.State())
 	var cmd tea.Cmd
+	m.book.earlier = msg.earlier
 	if err := msg.nb.ReadOnly(); err != nil {
 		m.book.loadedRO = err
 		cmd = statusCmd(true, "%s", m.readOnlyWords(err))
+	} else if len(msg.earlier) > 0 {
+		// A moved or retitled timeline starts a new notebook: say where its marks are
+		// before the reader thinks them lost.
+		e := msg.earlier[0]
+		held := notebook.Adopted{Entries: e.Entries, Views: e.Views}
+		cmd = statusCmd(false, "Earlier notebook found (%s says where): it holds %s of this timeline; tlx notes --adopt takes them", m.keys.About.Help().Key, held)
 	}
 	return tea.Batch(cmd, m.tick())
 }
@@ -111,6 +124,7 @@ type bookFacts struct {
 	orphans            int    // entries on events the timeline no longer has
 	why                string // why it takes no change; "" when it does
 	failed             string // why the last change was not saved; "" when it was
+	earlier            []notebook.Earlier
 }
 
 // bookFacts returns what the about view says of the notebook; nil when there is none.
@@ -122,7 +136,7 @@ func (m *Model) bookFacts() *bookFacts {
 		}
 		return &bookFacts{why: "still opening"}
 	}
-	b := &bookFacts{path: nb.Path()}
+	b := &bookFacts{path: nb.Path(), earlier: m.book.earlier}
 	if st := m.book.state; st != nil {
 		b.marks, b.notes, b.view = st.MarkCount(), st.NoteCount(), len(st.Views())
 		b.orphans = len(st.Orphans(m.t))
@@ -158,6 +172,11 @@ func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
 	}
 	if b.failed != "" {
 		x.add(s.DetailPaint.Body, "The last change was not saved: "+clean(headOfString(b.failed, maxFieldBytes)), 0)
+	}
+	for _, e := range b.earlier {
+		path := clean(headOfString(e.Path, 1024))
+		x.add(s.DetailPaint.Body, "An earlier notebook "+clean(e.Why())+": "+path, 0)
+		x.add(s.DetailPaint.Muted, "It holds "+clean(headOfString(e.Holds(), maxFieldBytes))+". tlx notes --adopt "+path+" takes them into this one; tlx --notebook "+path+" opens it as it is.", 0)
 	}
 }
 
