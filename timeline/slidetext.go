@@ -23,7 +23,7 @@ func readSlideText(s string) slideText {
 	var capture *textBuilder
 	var class, attrID, href, tagName string
 	depth := 0
-	where := "" // "about", "sources" or "" for the summary
+	where := "" // "about", "sources", "reader" or "" for the summary
 	var src *Source
 	done := func() {
 		text := capture.String()
@@ -95,6 +95,15 @@ func readSlideText(s string) slideText {
 		}
 		c, ours := strings.CutPrefix(t.class, "tlx-")
 		switch {
+		case where == "reader":
+			// What a reader wrote (tlx export's tlx-reader block) is not the timeline's
+			// text: it is passed over whole, to its </div>, which holds no other div.
+			if t.end && t.name == "div" {
+				where = ""
+				summary.paragraph()
+			}
+		case !t.end && ours && c == "reader":
+			where = "reader"
 		case t.end && where == "about" && t.name == "p", t.end && where == "sources" && t.name == "ol":
 			where = ""
 			summary.paragraph()

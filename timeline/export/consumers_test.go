@@ -47,6 +47,18 @@ func consumerTimelines(t *testing.T) map[string]*timeline.Timeline {
 	return map[string]*timeline.Timeline{"embedded": embeddedTL(t), "hostile": hostile(t), "uncertain": uncertain(t)}
 }
 
+// consumerNotes marks every other event of tl with two labels and gives it a note of two
+// lines with characters each format escapes.
+func consumerNotes(tl *timeline.Timeline) book {
+	b := book{marks: map[string][]string{}, notes: map[string]string{}}
+	for i := 0; i < len(tl.Events); i += 2 {
+		id := tl.Events[i].ID
+		b.marks[id] = []string{"key", "check"}
+		b.notes[id] = "Reader line one & <b>\nReader line two, \"quoted\""
+	}
+	return b
+}
+
 // shown is a title as a reader must see it: sanitised, on one line, spaces collapsed.
 func shown(s string) string { return strings.Join(strings.Fields(timeline.SanitizeLine(s)), " ") }
 
@@ -93,8 +105,12 @@ func TestTimelineJSRendersExport(t *testing.T) {
 	need(t, "TimelineJS (npm @knight-lab/timelinejs)", err)
 	for name, tl := range consumerTimelines(t) {
 		t.Run(name, func(t *testing.T) {
-			out := write(t, "timelinejs", tl, timeline.Filter{})
+			out := writeNotes(t, "timelinejs", tl, timeline.Filter{}, consumerNotes(tl))
 			dom, requests := renderTimelineJS(t, browser, dist, out, "", 0)
+			// The reader's note is on the page, under its label, its lines apart.
+			if !strings.Contains(dom, "Reader's note:</strong><br>Reader line one &amp; &lt;b&gt;<br>Reader line two") {
+				t.Errorf("the reader's note is not on the rendered page as written")
+			}
 			var got []string
 			for _, m := range regexp.MustCompile(`(?s)<h2 class="tl-headline"[^>]*>(.*?)</h2>`).FindAllStringSubmatch(dom, -1) {
 				text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[1], "")
@@ -238,7 +254,8 @@ print(json.dumps(out))
 				UID, Summary, Start, End, Description string
 				Allday                                bool
 			}
-			runPython(t, py, script, write(t, "ics", tl, timeline.Filter{}), &got)
+			ann := consumerNotes(tl)
+			runPython(t, py, script, writeNotes(t, "ics", tl, timeline.Filter{}, ann), &got)
 			if len(got) != len(tl.Events) {
 				t.Fatalf("%d VEVENTs, want %d", len(got), len(tl.Events))
 			}
@@ -249,6 +266,9 @@ print(json.dumps(out))
 				}
 				if !strings.HasPrefix(g.Description, e.Span()) {
 					t.Errorf("event %q: description %q does not start with %q", e.ID, g.Description, e.Span())
+				}
+				if note := ann.Note(e.ID); note != "" && !strings.HasSuffix(g.Description, "\n\nReader's mark: key, check\n\nReader's note:\n"+note) {
+					t.Errorf("event %q: description %q does not end with the reader's mark and note", e.ID, g.Description)
 				}
 			}
 		})
@@ -269,7 +289,8 @@ print(json.dumps(rows))
 	for name, tl := range consumerTimelines(t) {
 		t.Run(name, func(t *testing.T) {
 			var rows []map[string]string
-			runPython(t, py, script, write(t, "csv", tl, timeline.Filter{}), &rows)
+			ann := consumerNotes(tl)
+			runPython(t, py, script, writeNotes(t, "csv", tl, timeline.Filter{}, ann), &rows)
 			if len(rows) != len(tl.Events)+1 {
 				t.Fatalf("%d rows, want %d events and the title row", len(rows), len(tl.Events))
 			}
@@ -280,6 +301,10 @@ print(json.dumps(rows))
 				h := html.UnescapeString(strings.TrimPrefix(rows[i+1]["Headline"], "'"))
 				if h != shown(e.Title) {
 					t.Errorf("row %d: Headline %q, want %q", i+2, h, shown(e.Title))
+				}
+				note := "<p><strong>Reader&#39;s note:</strong><br>Reader line one &amp; &lt;b&gt;<br>Reader line two, &quot;quoted&quot;</p></div>"
+				if ann.Note(e.ID) != "" && !strings.HasSuffix(rows[i+1]["Text"], note) {
+					t.Errorf("row %d: Text %q does not end with the reader's note", i+2, rows[i+1]["Text"])
 				}
 			}
 		})

@@ -16,16 +16,20 @@ type Format struct {
 	Name  string   // as --format takes it: "markdown", "timelinejs", ...
 	Exts  []string // file name endings that choose it, lower-case, longest first: ".md"
 	Title string   // what it is, for help and messages: "Markdown (CommonMark)"
+	// Notes says the writer carries the reader's marks and notes (Options.Annotations).
+	// The writers of timeline files, which an author keeps and tlx reads back, leave them
+	// out, lest a reader's note become the timeline's text: they stay in the notebook.
+	Notes bool
 	Write func(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error
 }
 
 // formats is the table of writers; adding one is a file with its Write and a line here.
 var formats = []Format{
-	{Name: "markdown", Exts: []string{".md", ".markdown"}, Title: "Markdown (CommonMark)", Write: Markdown},
-	{Name: "timelinejs", Exts: []string{".timelinejs.json", ".tljs.json"}, Title: "TimelineJS JSON", Write: TimelineJS},
-	{Name: "csv", Exts: []string{".csv"}, Title: "TimelineJS spreadsheet CSV", Write: Sheet},
-	{Name: "jsonl", Exts: []string{".jsonl", ".ndjson"}, Title: "JSON Lines for Timesketch", Write: JSONLines},
-	{Name: "ics", Exts: []string{".ics", ".ical", ".ifb"}, Title: "iCalendar", Write: ICalendar},
+	{Name: "markdown", Notes: true, Exts: []string{".md", ".markdown"}, Title: "Markdown (CommonMark)", Write: Markdown},
+	{Name: "timelinejs", Notes: true, Exts: []string{".timelinejs.json", ".tljs.json"}, Title: "TimelineJS JSON", Write: TimelineJS},
+	{Name: "csv", Notes: true, Exts: []string{".csv"}, Title: "TimelineJS spreadsheet CSV", Write: Sheet},
+	{Name: "jsonl", Notes: true, Exts: []string{".jsonl", ".ndjson"}, Title: "JSON Lines for Timesketch", Write: JSONLines},
+	{Name: "ics", Notes: true, Exts: []string{".ics", ".ical", ".ifb"}, Title: "iCalendar", Write: ICalendar},
 	{Name: "json", Exts: []string{".json"}, Title: "tlx JSON", Write: JSON},
 	{Name: "toml", Exts: []string{".toml"}, Title: "tlx TOML", Write: TOML},
 }

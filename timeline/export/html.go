@@ -71,9 +71,10 @@ func span(b []byte, tag, class, id, text string) []byte {
 // appendSlideText appends the HTML text of e's slide: its summary, then a line with its
 // status, actors, themes, location, related events, how many independent publishers
 // support it and, when mayOnly says so (see Filter.MayOnly), that it may fall outside
-// the filter's dates, then its numbered sources. timeline's reader takes back the fields
-// and passes over the last two, which tlx works out.
-func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool) []byte {
+// the filter's dates, then its numbered sources, then the reader's mark and note from ann
+// (nil for none). timeline's reader takes back the fields and passes over what tlx works
+// out and what the reader wrote.
+func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool, ann timeline.Annotations) []byte {
 	related := in.related(e.Related)
 	b = appendParagraphs(b, e.Summary)
 	// What TimelineJS's date fields cannot say, a window or a qualifier, is said here.
@@ -158,7 +159,34 @@ func appendSlideText(b []byte, t *timeline.Timeline, e *timeline.Event, in expor
 		}
 		b = append(b, "</ol>"...)
 	}
-	return b
+	return appendReader(b, ann, e)
+}
+
+// appendReader appends what the reader wrote about e, after the timeline's text, in a
+// <div class="tlx-reader"> that timeline's reader of slides passes over, so that a
+// reader's note never comes back as the timeline's text: a paragraph "Reader's mark:"
+// with the labels, and one "Reader's note:" with the note, a <br> for each line end.
+func appendReader(b []byte, ann timeline.Annotations, e *timeline.Event) []byte {
+	marked, labels := readerMark(ann, e.ID)
+	note := readerNote(ann, e.ID)
+	if !marked && note == "" {
+		return b
+	}
+	b = append(b, `<div class="tlx-reader">`...)
+	if marked {
+		b = append(b, "<p><strong>Reader&#39;s mark:</strong> "...)
+		b = appendHTML(b, markWords(labels))
+		b = append(b, "</p>"...)
+	}
+	if note != "" {
+		b = append(b, "<p><strong>Reader&#39;s note:</strong>"...)
+		for l := range strings.SplitSeq(note, "\n") {
+			b = append(b, "<br>"...)
+			b = appendHTML(b, l)
+		}
+		b = append(b, "</p>"...)
+	}
+	return append(b, "</div>"...)
 }
 
 // appendSourceItem appends a source as a list item: publisher, linked title, date of

@@ -19,7 +19,9 @@ import (
 // 5545 makes exclusive), so that an event of June 2024 covers the whole of June. SUMMARY
 // is the title; DESCRIPTION the date in words, the summary, the status, actors and themes
 // and the numbered sources; LOCATION the location; CATEGORIES the themes; URL the first
-// source's link. UID is stable: the event's id and a digest of the timeline's title.
+// source's link. After the event's own text, DESCRIPTION has the reader's mark and note
+// (opts.Annotations, else the filter's), each under a line that says it is the reader's.
+// UID is stable: the event's id and a digest of the timeline's title.
 // DTSTAMP, which RFC 5545 requires, is the export's stamp (opts.Stamp, tlx export
 // --stamp) or else 1 January 1970, so that the same input gives the same bytes.
 //
@@ -47,7 +49,7 @@ func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		c.text("X-WR-CALNAME", title)
 	}
 	var b strings.Builder
-	mayOnly := opts.Filter.MayOnly()
+	mayOnly, ann := opts.Filter.MayOnly(), annotations(opts)
 	for _, e := range events {
 		if ew.err != nil {
 			return ew.err
@@ -61,6 +63,7 @@ func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 		c.text("SUMMARY", line(e.Title))
 		b.Reset()
 		icsDescription(&b, t, e, mayOnly)
+		icsReader(&b, ann, e)
 		c.text("DESCRIPTION", b.String())
 		if loc := line(e.Location); loc != "" {
 			c.text("LOCATION", loc)
@@ -151,6 +154,20 @@ func icsDescription(b *strings.Builder, t *timeline.Timeline, e *timeline.Event,
 			b.WriteString(". ")
 			b.WriteString(SourceLine(&e.Sources[i]))
 		}
+	}
+}
+
+// icsReader writes what the reader wrote about e for DESCRIPTION, after the event's own
+// text and apart from it: a "Reader's mark:" line with the labels, and the note, its
+// lines kept, under a "Reader's note:" line.
+func icsReader(b *strings.Builder, ann timeline.Annotations, e *timeline.Event) {
+	if marked, labels := readerMark(ann, e.ID); marked {
+		b.WriteString("\n\nReader's mark: ")
+		b.WriteString(markWords(labels))
+	}
+	if note := readerNote(ann, e.ID); note != "" {
+		b.WriteString("\n\nReader's note:\n")
+		b.WriteString(note)
 	}
 }
 

@@ -17,13 +17,16 @@ import (
 // fields: tlx_id, date and end as the file writes them, summary, actors and themes by
 // name, location, status, related ids, and sources, each as one line of text; then
 // publishers, how many independent publishers support it, and under a date filter
-// may_fall_outside (see Filter.MayOnly). Fields that are empty are left out.
+// may_fall_outside (see Filter.MayOnly). Then what the reader wrote, in fields of its
+// own and never in the timeline's: tag, the list Timesketch keeps an event's tags in,
+// with the reader's mark (its labels, or "marked" for a plain mark), and reader_note, the
+// reader's note with its lines. Fields that are empty are left out.
 //
 // Text is sanitised and the same input gives the same bytes.
 func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
 	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
-	mayOnly := opts.Filter.MayOnly()
+	mayOnly, ann := opts.Filter.MayOnly(), annotations(opts)
 	var names []string
 	for _, e := range events {
 		if ew.err != nil {
@@ -77,6 +80,13 @@ func JSONLines(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts
 			j.raw(`, "may_fall_outside": `)
 			j.raw(strconv.FormatBool(mayOnly(e)))
 		}
+		if marked, labels := readerMark(ann, e.ID); marked {
+			if len(labels) == 0 {
+				labels = []string{"marked"}
+			}
+			jsonlList(j, "tag", labels)
+		}
+		jsonlText(j, "reader_note", readerNote(ann, e.ID))
 		j.raw("}\n")
 	}
 	if err := j.bw.Flush(); err != nil {

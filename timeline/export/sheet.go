@@ -22,7 +22,8 @@ var SheetHeaders = []string{
 // description, then a row per event with the same mapping as TimelineJS: dates in the
 // columns their precision fills, the title as Headline, the HTML of the slide's text as
 // Text, the first source with a URL as Media, Media Credit and Media Caption, the first
-// theme's name as Group. It imports into Knight Lab's Google Sheet template and opens
+// theme's name as Group. Text ends with the reader's mark and note, as in TimelineJS's
+// JSON (see TimelineJS). It imports into Knight Lab's Google Sheet template and opens
 // with tlx -f.
 //
 // A cell that a spreadsheet would take for a formula (it starts with =, +, - or @) gets
@@ -45,7 +46,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 	row[colType] = "title"
 	cw.Write(row)
 	var h []byte
-	in, mayOnly := exportedSet(t, events), opts.Filter.MayOnly()
+	in, mayOnly, ann := exportedSet(t, events), opts.Filter.MayOnly(), annotations(opts)
 	for _, e := range events {
 		if ew.err != nil {
 			return ew.err
@@ -55,7 +56,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 		sheetDate(row[colEndYear:colEndYear+3], e.End)
 		row[colDisplay] = cell(displayDate(e))
 		row[colHeadline] = cell(string(appendHTML(h[:0], line(e.Title))))
-		h = appendSlideText(h[:0], t, e, in, mayOnly)
+		h = appendSlideText(h[:0], t, e, in, mayOnly, ann)
 		row[colText] = cell(string(h))
 		if s := mediaSource(e); s != nil {
 			row[colMedia] = cell(timeline.LinkTarget(s.URL))

@@ -15,7 +15,9 @@ import (
 // title; text.text, in HTML, its summary, a line with its status, actors, themes,
 // location and related events, and its numbered sources with their links and quotes;
 // media the first source with a URL, its publisher as credit and its title as caption;
-// group the name of its first theme.
+// group the name of its first theme. After the sources, text.text has the reader's mark
+// and note (opts.Annotations, else the filter's) in a block of their own, each under words
+// that say it is the reader's, which tlx's reader of the format passes over.
 //
 // Every piece of text is escaped HTML, so that it shows as written. The output is
 // indented, in a fixed order of keys, and the same input gives the same bytes. See
@@ -41,13 +43,13 @@ func TimelineJS(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opt
 	j.raw("},\n")
 	j.key(1, "events")
 	j.open('[', len(events))
-	in, mayOnly := exportedSet(t, events), opts.Filter.MayOnly()
+	in, mayOnly, ann := exportedSet(t, events), opts.Filter.MayOnly(), annotations(opts)
 	for i, e := range events {
 		if ew.err != nil {
 			return ew.err
 		}
 		j.item(2, i)
-		h = slide(j, h, t, e, in, mayOnly)
+		h = slide(j, h, t, e, in, mayOnly, ann)
 	}
 	j.close(1, ']', len(events))
 	j.raw("\n}\n")
@@ -58,7 +60,7 @@ func TimelineJS(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opt
 }
 
 // slide writes e's slide, an object at depth 2, using h as scratch, which it returns.
-func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool) []byte {
+func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in exported, mayOnly func(*timeline.Event) bool, ann timeline.Annotations) []byte {
 	j.raw("{\n")
 	j.field(3, "unique_id", line(e.ID), true)
 	j.key(3, "start_date")
@@ -73,7 +75,7 @@ func slide(j *jsonWriter, h []byte, t *timeline.Timeline, e *timeline.Event, in 
 	j.raw("{\n")
 	h = appendHTML(h[:0], line(e.Title))
 	j.field(4, "headline", string(h), true)
-	h = appendSlideText(h[:0], t, e, in, mayOnly)
+	h = appendSlideText(h[:0], t, e, in, mayOnly, ann)
 	j.field(4, "text", string(h), false)
 	j.indent(3)
 	j.raw("}")
