@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -32,6 +33,7 @@ type exportFlow struct {
 	path   string     // the absolute path asked about or being written
 	run    *exportRun // the write in progress; nil when none
 	width  int
+	rows   int // lines it may take
 }
 
 var _ component = (*exportFlow)(nil)
@@ -76,7 +78,24 @@ func (x *exportFlow) Finish(d time.Duration) (msg exportedMsg, ok bool) {
 }
 
 // SetSize sets the width of the prompt line.
-func (x *exportFlow) SetSize(w, h int) { x.width = max(w, 0); x.prompt.SetSize(w, h) }
+func (x *exportFlow) SetSize(w, h int) {
+	x.width, x.rows = max(w, 0), max(h, 1)
+	x.prompt.SetSize(w, h)
+}
+
+// Rows is how many lines the flow needs to be read in full (see promptPane.Rows).
+func (x *exportFlow) Rows() int {
+	if x.stage == exportAsking {
+		lines, _ := wrap(x.question(), x.width, 0, 3)
+		return max(len(lines), 1)
+	}
+	return x.prompt.Rows()
+}
+
+// question asks whether to overwrite the file that exists.
+func (x *exportFlow) question() string {
+	return clean(x.path) + " exists. Overwrite it? " + x.keys.Yes.Help().Key + "/" + x.keys.No.Help().Key
+}
 
 // SetStyles hands the flow new styles.
 func (x *exportFlow) SetStyles(s *Styles) { x.styles = s; x.prompt.SetStyles(s) }
@@ -204,11 +223,17 @@ func exportOutcome(msg exportedMsg) string {
 	return fmt.Sprintf("Exported %s to %s%s", plural(msg.n, "event"), msg.path, as)
 }
 
-// View draws the prompt or the question, one line.
+// View draws the prompt or the question, on the lines it has.
 func (x *exportFlow) View() string {
 	if x.stage == exportAsking {
-		q := clean(x.path) + " exists. Overwrite it? " + x.keys.Yes.Help().Key + "/" + x.keys.No.Help().Key
-		return x.styles.Prompt.Error.Render(truncate(q, x.width, "…"))
+		lines, more := wrap(x.question(), x.width, 0, x.rows)
+		if more && len(lines) > 0 {
+			lines[len(lines)-1] = truncate(lines[len(lines)-1]+" …", x.width, "…")
+		}
+		for i, l := range lines {
+			lines[i] = x.styles.Prompt.Error.Render(l)
+		}
+		return strings.Join(lines, "\n")
 	}
 	return x.prompt.View()
 }

@@ -62,6 +62,46 @@ func footerLine(s *Styles, keys []key.Binding, pinned, w int) string {
 
 // statusLine renders a message on the left and the ruler on the right, in w cells; the
 // message gives way to the ruler.
+// statusLines draws msg on up to rows lines of w cells, with the ruler at the end of the
+// last: a message too long for one line goes on to the next rather than losing its end,
+// which is most often the part that says what to do.
+func statusLines(s *Styles, msg string, isErr bool, ruler string, w, rows int) string {
+	if rows <= 1 || statusRoom(ruler, w) >= textWidth(msg) {
+		return statusLine(s, msg, isErr, ruler, w)
+	}
+	lines, more := wrap(msg, statusRoom(ruler, w), 0, rows)
+	if more && len(lines) > 0 {
+		lines[len(lines)-1] = truncate(lines[len(lines)-1]+" …", statusRoom(ruler, w), "…")
+	}
+	style := s.StatusPaint.Info
+	if isErr {
+		style = s.StatusPaint.Error
+	}
+	for i := range lines[:len(lines)-1] {
+		lines[i] = style.Render(lines[i])
+	}
+	lines[len(lines)-1] = statusLine(s, lines[len(lines)-1], isErr, ruler, w)
+	return strings.Join(lines, "\n")
+}
+
+// statusRoom is the width a message has on a status line of w cells beside the ruler.
+func statusRoom(ruler string, w int) int {
+	if rw := textWidth(ruler); rw > 0 && rw+1 <= w {
+		return w - rw - 1
+	}
+	return w
+}
+
+// statusRows is how many lines msg takes on status lines of w cells beside the ruler,
+// at most rows.
+func statusRows(msg, ruler string, w, rows int) int {
+	if rows <= 1 || statusRoom(ruler, w) >= textWidth(msg) {
+		return 1
+	}
+	lines, _ := wrap(msg, statusRoom(ruler, w), 0, rows)
+	return max(len(lines), 1)
+}
+
 func statusLine(s *Styles, msg string, isErr bool, ruler string, w int) string {
 	if w <= 0 {
 		return ""

@@ -221,7 +221,7 @@ func (m *Model) layout() {
 		l.stripH = 1
 	}
 	if h >= 4 {
-		l.statusH = 1
+		l.statusH = m.statusNeeds()
 	}
 	if h >= 6 {
 		l.footerH = 1

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +30,7 @@ type promptPane struct {
 	draft    string   // what was typed before going through recall
 
 	width int
+	rows  int // lines it may take: on more than one, an error or note too long for the line goes above
 }
 
 var _ component = (*promptPane)(nil)
@@ -59,7 +62,7 @@ func (p *promptPane) Open(label, value string) {
 	if n := len(p.recall); n > 0 && p.recall[n-1] == value {
 		p.recallAt = n - 1 // the value is the last one entered: ↑ goes to the one before
 	}
-	p.SetSize(p.width, 1)
+	p.SetSize(p.width, p.rows)
 }
 
 // Focus gives the prompt the keyboard.
@@ -98,11 +101,12 @@ func (p *promptPane) shownLabel() string {
 	return p.label
 }
 
-// SetSize sets the prompt's width; it is one line high whatever h is.
-func (p *promptPane) SetSize(w, _ int) {
-	p.width = max(w, 0)
+// SetSize sets the prompt's width, and the lines it may take: one for the input, and the
+// others for an error or note too long to sit beside it (see Rows).
+func (p *promptPane) SetSize(w, h int) {
+	p.width, p.rows = max(w, 0), max(h, 1)
 	room := w - textWidth(p.shownLabel()) - 2
-	if p.err != "" || p.note != "" {
+	if p.aside() != "" && !p.above() {
 		// As wide as what is typed, and some, so the error or note sits close by;
 		// never less than the room for a date range or a short file name.
 		room = min(room, max(textWidth(p.input.Value())+4, 24))
@@ -117,7 +121,7 @@ func (p *promptPane) SetSize(w, _ int) {
 func (p *promptPane) SetNote(note string) {
 	if note != p.note {
 		p.note = note
-		p.SetSize(p.width, 1)
+		p.SetSize(p.width, p.rows)
 	}
 }
 
@@ -125,7 +129,7 @@ func (p *promptPane) SetNote(note string) {
 func (p *promptPane) SetError(err string) {
 	if err != p.err {
 		p.err = err
-		p.SetSize(p.width, 1)
+		p.SetSize(p.width, p.rows)
 	}
 }
 
@@ -144,7 +148,7 @@ func (p *promptPane) Update(msg tea.Msg) tea.Cmd {
 				// Editing starts where the arrow puts the cursor.
 			case k.Code == tea.KeyBackspace || k.Code == tea.KeyDelete:
 				p.input.SetValue("")
-				p.SetSize(p.width, 1)
+				p.SetSize(p.width, p.rows)
 				return nil
 			case k.Text != "":
 				p.input.SetValue("")
@@ -157,7 +161,7 @@ func (p *promptPane) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
-		p.SetSize(p.width, 1)
+		p.SetSize(p.width, p.rows)
 	}
 	return cmd
 }
@@ -183,14 +187,70 @@ func (p *promptPane) step(up bool) {
 	p.input.SetValue(v)
 	p.input.CursorEnd()
 	p.selected = false
-	p.SetSize(p.width, 1)
+	p.SetSize(p.width, p.rows)
 }
 
-// View renders the label, the input and the error or note.
+// aside is what is said after the input: the error, or else the note.
+func (p *promptPane) aside() string {
+	if p.err != "" {
+		return clean(p.err)
+	}
+	return p.note
+}
+
+// besideWidth is the width of the line with the aside after the input.
+func (p *promptPane) besideWidth() int {
+	return textWidth(p.shownLabel()) + 1 + max(textWidth(p.input.Value())+4, 24) + 2 + textWidth(p.aside())
+}
+
+// Rows is how many lines the prompt needs to be read in full: one, or with an error or
+// note too long to sit beside the input, the lines that text takes above it (three at
+// most, and no more than the status line may take).
+func (p *promptPane) Rows() int {
+	a := p.aside()
+	if a == "" || p.width <= 0 || p.besideWidth() <= p.width {
+		return 1
+	}
+	lines, _ := wrap(a, p.width, 0, 3)
+	return 1 + len(lines)
+}
+
+// above reports whether the aside goes on lines of its own above the input.
+func (p *promptPane) above() bool { return p.rows > 1 && p.Rows() > 1 }
+
+// View renders the label, the input and the error or note: after the input when it fits
+// there or the prompt has one line, else on the lines above it.
 func (p *promptPane) View() string {
 	if p.width <= 0 {
 		return ""
 	}
+	s := p.styles
+	if p.above() {
+		style := s.Prompt.Note
+		if p.err != "" {
+			style = s.Prompt.Error
+		}
+		lines, more := wrap(p.aside(), p.width, 0, min(p.rows, p.Rows())-1)
+		if more && len(lines) > 0 {
+			lines[len(lines)-1] = truncate(lines[len(lines)-1]+" …", p.width, "…")
+		}
+		for i, l := range lines {
+			lines[i] = exactWidth(style.Render(l), p.width)
+		}
+		return strings.Join(append(lines, p.inputLine()), "\n")
+	}
+	line := p.inputLine()
+	switch {
+	case p.err != "":
+		line += "  " + s.Prompt.Error.Render(clean(p.err))
+	case p.note != "":
+		line += "  " + s.Prompt.Note.Render(p.note)
+	}
+	return exactWidth(line, p.width)
+}
+
+// inputLine renders the label and the input.
+func (p *promptPane) inputLine() string {
 	s := p.styles
 	label := p.shownLabel()
 	line := s.Prompt.Label.Render(label + " ")
@@ -199,13 +259,10 @@ func (p *promptPane) View() string {
 	} else {
 		line += p.input.View()
 	}
-	switch {
-	case p.err != "":
-		line += "  " + s.Prompt.Error.Render(clean(p.err))
-	case p.note != "":
-		line += "  " + s.Prompt.Note.Render(p.note)
+	if p.above() {
+		return exactWidth(line, p.width)
 	}
-	return exactWidth(line, p.width)
+	return line
 }
 
 // state is what changes the keys the prompt offers.

@@ -91,10 +91,11 @@ func TestReadOnlyReasonInFull(t *testing.T) {
 	}
 }
 
-// statusLineOf returns the status line as the screen shows it.
+// statusLineOf returns the status line as the screen shows it, all its lines.
 func statusLineOf(m *Model) string {
 	lines := strings.Split(screen(m), "\n")
-	return lines[len(lines)-2]
+	end := len(lines) - m.lay.footerH
+	return strings.Join(lines[end-m.lay.statusH:end], "\n")
 }
 
 // ctrl+c in the note editor with words not saved does not throw them away without a

@@ -35,6 +35,7 @@ type statusKey struct {
 	isErr      bool
 	ruler      rulerKey
 	width      int
+	rows       int
 	styles     *Styles
 	dark       bool
 	focus      focus
@@ -86,14 +87,15 @@ func chipRowsMax(h int) int {
 }
 
 // fitHeader draws the header after a message, and lays the screen out again when the
-// chips need another number of lines than they have: a filter that grew past a line
-// takes a second, and gives it back when it shrinks.
+// chips or the status line need another number of lines than they have: a filter that
+// grew past a line takes a second, and gives it back when it shrinks; so does a message
+// too long for the status line, until the next.
 func (m *Model) fitHeader() {
 	if m.t == nil || m.width <= 0 || m.lay.chipsH == 0 {
 		return
 	}
 	m.header()
-	if m.chipLines() != m.lay.chipsH {
+	if m.chipLines() != m.lay.chipsH || m.lay.statusH > 0 && m.statusNeeds() != m.lay.statusH {
 		m.layout()
 	}
 }
@@ -126,7 +128,7 @@ func (m *Model) draw() string {
 	}
 	lines = append(lines, padLines(m.bodyView(), l.bodyH)...)
 	if l.statusH > 0 {
-		lines = append(lines, m.statusView())
+		lines = append(lines, padLines(m.statusView(), l.statusH)...)
 	}
 	if l.footerH > 0 {
 		lines = append(lines, m.footerView())
@@ -202,16 +204,55 @@ func (m *Model) statusView() string {
 	case focusExportName, focusOverwrite:
 		return m.export.View()
 	case focusSource:
-		return m.styles.Prompt.Label.Render(truncate(m.sourceQuestion(), m.width, "…"))
+		lines, _ := wrap(m.sourceQuestion(), m.width, 0, m.lay.statusH)
+		for i, l := range lines {
+			lines[i] = m.styles.Prompt.Label.Render(l)
+		}
+		return strings.Join(lines, "\n")
 	}
 	status, isErr := m.statusText()
-	k := statusKey{status: status, isErr: isErr, ruler: m.rulerKey(), width: m.width,
+	k := statusKey{status: status, isErr: isErr, ruler: m.rulerKey(), width: m.width, rows: m.lay.statusH,
 		styles: &m.styles, dark: m.styles.Dark, focus: m.focus}
 	if k != m.statusCache.key || m.statusCache.line == "" && m.width > 0 {
 		m.statusCache.key = k
-		m.statusCache.line = statusLine(&m.styles, status, isErr, k.ruler.String(), m.width)
+		m.statusCache.line = statusLines(&m.styles, status, isErr, k.ruler.String(), m.width, k.rows)
 	}
 	return m.statusCache.line
+}
+
+// statusRowsMax is how many lines the status line may take on a terminal h lines high,
+// for a message or a prompt's error too long for one.
+func statusRowsMax(h int) int {
+	switch {
+	case h >= 20:
+		return 4
+	case h >= 12:
+		return 2
+	}
+	return 1
+}
+
+// statusNeeds is how many lines the status line needs now to be read in full, at most
+// statusRowsMax.
+func (m *Model) statusNeeds() int {
+	most := statusRowsMax(m.height)
+	var n int
+	switch m.focus {
+	case focusSearch:
+		n = m.search.Rows()
+	case focusDates:
+		n = m.dates.Rows()
+	case focusQuery:
+		n = m.query.Rows()
+	case focusExportName, focusOverwrite:
+		n = m.export.Rows()
+	case focusSource:
+		n = statusRows(m.sourceQuestion(), "", m.width, most)
+	default:
+		status, _ := m.statusText()
+		n = statusRows(status, m.rulerKey().String(), m.width, most)
+	}
+	return max(min(n, most), 1)
 }
 
 // rulerKey says where the reader is: the selected event's place in the list, and how far
