@@ -36,6 +36,9 @@ type exportedMsg struct {
 	// asMarkdown is set when the name had no ending to choose a format: the message
 	// says the file is Markdown.
 	asMarkdown bool
+	// kept counts the events whose marks and notes a timeline file (tlx JSON, TOML) left
+	// in the notebook, for the message to say so.
+	kept int
 	// exists is set when the file appeared after the user was asked, and must be
 	// confirmed again.
 	exists bool
@@ -96,6 +99,13 @@ func writeExport(ctx context.Context, job exportJob, path string, overwrite bool
 	})
 	msg := exportResult(ctx, path, len(job.events), err)
 	msg.asMarkdown = markdown
+	if err == nil && !f.Notes {
+		notes := job.notes
+		if notes == nil {
+			notes = job.filter.Annotations()
+		}
+		msg.kept = export.Annotated(notes, job.events)
+	}
 	return msg
 }
 

@@ -220,6 +220,9 @@ func exportOutcome(msg exportedMsg) string {
 	if msg.asMarkdown {
 		as = " as Markdown"
 	}
+	if msg.kept > 0 { // a timeline file: the reader's notes must not become its text
+		as += fmt.Sprintf("; your marks and notes on %d stay in the notebook (tlx notes --json)", msg.kept)
+	}
 	return fmt.Sprintf("Exported %s to %s%s", plural(msg.n, "event"), msg.path, as)
 }
 

@@ -54,7 +54,8 @@ export never leaves half a file or destroys the old one.
   toml        .toml              tlx TOML: the whole timeline, for authors
 Any other ending is refused (a typo such as .jsn must not become Markdown unsaid); a name
 with no ending is Markdown. tlx help format says what each holds and what it leaves out.
-Only Markdown carries your marks and notes.
+Every format but json and toml carries your marks and notes, labelled as yours (jsonl in
+tag and reader_note); a timeline file leaves them in the notebook (tlx notes --json).
 
 The same export gives the same bytes every time; --stamp adds the time of export.`,
 		Example: `  tlx export --actor routh -o routh.md
@@ -98,10 +99,15 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 		return err
 	}
 	opts := export.Options{Title: x.title, Filter: f, Version: o.build.Version}
-	if format.Name == "markdown" {
+	kept := 0 // events whose marks and notes a timeline file leaves in the notebook
+	if format.Notes {
 		if opts.Filter, opts.Annotations, err = o.exportNotes(t, f, x.noNotes); err != nil {
 			return err
 		}
+	} else if _, ann, err := o.exportNotes(t, f, x.noNotes); err == nil {
+		// A timeline file does not take the reader's notes, lest they become the
+		// timeline's text; a notebook that does not read has nothing to say here.
+		kept = export.Annotated(ann, events)
 	}
 	if x.stamp {
 		opts.Stamp = time.Now()
@@ -115,6 +121,9 @@ func (o *options) runExport(cmd *cobra.Command, x exportFlags) error {
 			asMarkdown = " as Markdown"
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "Exported %d of %d events to %s%s\n", len(events), len(t.Events), timeline.SanitizeLine(x.out), asMarkdown)
+		if kept > 0 {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Your marks and notes on %d of them stay in the notebook, not in a timeline file: tlx notes --json lists them\n", kept)
+		}
 	}
 	return err
 }

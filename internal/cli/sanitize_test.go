@@ -23,6 +23,7 @@ var safeArgs = map[string]string{
 	"count(orphans, \"mark or note\", \"marks or notes\")": "a number and fixed words",
 	"len(problems) - max": "a count",
 	"asMarkdown":          "fixed words, or nothing",
+	"kept":                "a count of events",
 	"strings.Repeat(\" \", nameWidth-lipgloss.Width(name))": "spaces that align a column",
 }
 

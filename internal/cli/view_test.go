@@ -276,3 +276,46 @@ func TestSearchFindsNotes(t *testing.T) {
 		t.Errorf("--search without a data folder:\n%s", out)
 	}
 }
+
+// TestExportNotesFormats: every format that carries the reader's marks and notes gets
+// them from the notebook, as tlx export writes Markdown; a timeline file (json, toml)
+// leaves them out and the message says they stay in the notebook, and where to find them.
+func TestExportNotesFormats(t *testing.T) {
+	notebookHome(t)
+	path := writeFixture(t, listFixture)
+	nb := notebookFixture(t)
+	dir := t.TempDir()
+	for _, c := range []struct{ format, want string }{
+		{"jsonl", `"tag": ["key"], "reader_note": "Said Friday."`},
+		{"ics", `Reader's note:\nSaid Friday.`},
+		{"csv", `Reader&#39;s note:</strong><br>Said Friday.`},
+		{"timelinejs", `Reader&#39;s note:</strong><br>Said Friday.`},
+	} {
+		code, out, errOut := runCLI(t, "-f", path, "--notebook", nb, "export", "--format", c.format)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("%s: exit %d, no %q in:\n%s%s", c.format, code, c.want, out, errOut)
+		}
+		_, out, _ = runCLI(t, "-f", path, "--notebook", nb, "export", "--format", c.format, "--no-notes")
+		if strings.Contains(out, "Said Friday") || strings.Contains(out, "Reader") || strings.Contains(out, `"tag"`) {
+			t.Errorf("%s --no-notes still writes notes:\n%s", c.format, out)
+		}
+	}
+	for _, ext := range []string{".json", ".toml"} {
+		out := filepath.Join(dir, "kept"+ext)
+		code, stdout, errOut := runCLI(t, "-f", path, "--notebook", nb, "export", "-o", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, errOut)
+		}
+		if !strings.Contains(errOut, "Your marks and notes on 2 of them stay in the notebook, not in a timeline file") ||
+			!strings.Contains(errOut, "tlx notes --json lists them") {
+			t.Errorf("%s: the message does not say where the notes stay: %q%s", ext, errOut, stdout)
+		}
+		if b, _ := os.ReadFile(out); strings.Contains(string(b), "Said Friday") {
+			t.Errorf("%s holds the reader's note", ext)
+		}
+		_, _, errOut = runCLI(t, "-f", path, "--notebook", nb, "export", "-o", out, "--force", "--no-notes")
+		if strings.Contains(errOut, "notebook") {
+			t.Errorf("%s --no-notes still speaks of the notes: %q", ext, errOut)
+		}
+	}
+}

@@ -65,3 +65,18 @@ func readerNote(ann timeline.Annotations, id string) string {
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
+
+// Annotated counts the events of events that ann marks or has a note on: for the message
+// of an export to a timeline file, which leaves them in the notebook.
+func Annotated(ann timeline.Annotations, events []*timeline.Event) int {
+	if ann == nil {
+		return 0
+	}
+	n := 0
+	for _, e := range events {
+		if marked, _ := ann.Mark(e.ID); marked || !blank(ann.Note(e.ID)) {
+			n++
+		}
+	}
+	return n
+}
