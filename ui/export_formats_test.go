@@ -12,19 +12,7 @@ import (
 // TestExportByExtension: the explorer's export writes the format the file name ends with,
 // as tlx export -o does, and Markdown, said so, for a name without an ending.
 func TestExportByExtension(t *testing.T) {
-	tl, err := timeline.Open("t.toml", []byte(`title = "T"
-
-[[events]]
-id = "a"
-date = "2024-06"
-title = "An event"
-
-  [[events.sources]]
-  publisher = "AP"
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl := oneEvent(t)
 	job := exportJob{t: tl, events: []*timeline.Event{&tl.Events[0]}, version: "test"}
 	dir := t.TempDir()
 	for name, start := range map[string]string{
@@ -45,6 +33,25 @@ title = "An event"
 			t.Errorf("%s: %q", name, out)
 		}
 	}
+}
+
+// oneEvent is a timeline of one event, "a", titled "An event".
+func oneEvent(t *testing.T) *timeline.Timeline {
+	t.Helper()
+	tl, err := timeline.Open("t.toml", []byte(`title = "T"
+
+[[events]]
+id = "a"
+date = "2024-06"
+title = "An event"
+
+  [[events.sources]]
+  publisher = "AP"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
 }
 
 // TestExportUnknownEnding: a name whose ending no format has (a typo such as .jsn) is

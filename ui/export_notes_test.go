@@ -14,19 +14,7 @@ import (
 // into every format of a view, whatever the file name's ending; a timeline file (.json,
 // .toml) leaves them out, and the message says they stay in the notebook.
 func TestExportNotesByExtension(t *testing.T) {
-	tl, err := timeline.Open("t.toml", []byte(`title = "T"
-
-[[events]]
-id = "a"
-date = "2024-06"
-title = "An event"
-
-  [[events.sources]]
-  publisher = "AP"
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl := oneEvent(t)
 	st, err := notebook.Parse("notes.toml", []byte("version = 1\n\n[events.a]\nmarked = true\nlabels = [\"key\"]\nnote = \"Check the date.\"\n"))
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,19 +19,7 @@ import (
 // write writes every event of t, or those f selects, in the format named name.
 func write(tb testing.TB, name string, t *timeline.Timeline, f timeline.Filter) []byte {
 	tb.Helper()
-	format, ok := export.ByName(name)
-	if !ok {
-		tb.Fatalf("no format %q", name)
-	}
-	events, err := t.Filter(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := format.Write(&b, t, events, export.Options{Filter: f, Version: "v1"}); err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	return b.Bytes()
+	return writeEvents(tb, name, t, f, f, nil)
 }
 
 // reopen reads back what a writer wrote, named with its format's ending.
@@ -370,23 +357,7 @@ func TestWindowGoldens(t *testing.T) {
 				if err := format.Write(&b, c.t, events, export.Options{Filter: c.f, Version: "v1"}); err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join("testdata", "windows", c.name+format.Ext()+".golden")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v; create it with go test ./timeline/export -run WindowGoldens -update", err)
-				}
-				if !bytes.Equal(b.Bytes(), want) {
-					t.Errorf("differs from %s; if the change is intended, run go test ./timeline/export -run WindowGoldens -update\n%s",
-						path, firstDiff(want, b.Bytes()))
-				}
+				checkGolden(t, filepath.Join("testdata", "windows", c.name+format.Ext()+".golden"), b.Bytes(), "WindowGoldens")
 				// Whatever the format, no window reads as a duration: an event without an
 				// end never shows " to ", the words of one.
 				for _, e := range events {

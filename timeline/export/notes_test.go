@@ -64,23 +64,7 @@ func TestNotesGoldens(t *testing.T) {
 			}
 			t.Run(c.name+"/"+format.Name, func(t *testing.T) {
 				got := writeNotes(t, format.Name, c.tl, c.f, c.ann)
-				path := filepath.Join("testdata", "notes", c.name+format.Ext()+".golden")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v; create it with go test ./timeline/export -run NotesGoldens -update", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("differs from %s; if the change is intended, run go test ./timeline/export -run NotesGoldens -update\n%s",
-						path, firstDiff(want, got))
-				}
+				checkGolden(t, filepath.Join("testdata", "notes", c.name+format.Ext()+".golden"), got, "NotesGoldens")
 				without := writeEvents(t, format.Name, c.tl, c.f, c.f.WithAnnotations(nil), nil)
 				switch {
 				case format.Notes && bytes.Equal(got, without):
@@ -90,6 +74,28 @@ func TestNotesGoldens(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// checkGolden compares got with the golden file at path, which -update rewrites; test
+// names the test that regenerates it, for the message.
+func checkGolden(t *testing.T, path string, got []byte, test string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v; create it with go test ./timeline/export -run %s -update", err, test)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("differs from %s; if the change is intended, run go test ./timeline/export -run %s -update\n%s",
+			path, test, firstDiff(want, got))
 	}
 }
 
