@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -215,9 +217,11 @@ func (p *pickerPane) choiceWords() string {
 	return "keep as is"
 }
 
-// narrow shows the values that match what was typed, best first: those whose name starts
-// with it, then those with an id or alias that does, then those that contain it whole,
-// then those that contain each of its words.
+// narrow shows the values that match what was typed, best first: those with a name, id
+// or alias that is what was typed, then one with it as whole words ("trump" in "Donald
+// Trump"), then one that starts with it, then one with a word that does, then those that
+// contain it, then those that contain each of its words. Among matches as good, the
+// order is the picker's own: most events first, unless its order is fixed.
 func (p *pickerPane) narrow() {
 	q := strings.ToLower(strings.TrimLeft(p.input.Value(), " "))
 	words := strings.Fields(q)
@@ -228,23 +232,7 @@ func (p *pickerPane) narrow() {
 			p.shown = append(p.shown, i)
 			continue
 		}
-		r := 3
-		switch {
-		case strings.HasPrefix(it.lowerName, q):
-			r = 0
-		case strings.HasPrefix(it.keys, q) || strings.Contains(it.keys, "\n"+q):
-			r = 1
-		case strings.Contains(it.keys, q):
-			r = 2
-		default:
-			for _, w := range words {
-				if !strings.Contains(it.keys, w) {
-					r = -1
-					break
-				}
-			}
-		}
-		if r >= 0 {
+		if r := matchRank(it.keys, q, words); r >= 0 {
 			rank[i] = r
 			p.shown = append(p.shown, i)
 		}
@@ -255,6 +243,65 @@ func (p *pickerPane) narrow() {
 	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
 	p.scroll()
 }
+
+// matchRank says how well q, lower-cased, matches an item of the lower-cased keys, one a
+// line (its id, name and aliases): 0 for a key that is q, then 1 for q as whole words of
+// a key, 2 for a key that starts with q, 3 for a word of a key that does, 4 for a key
+// that contains q, 5 for keys that contain each of words; -1 for no match.
+func matchRank(keys, q string, words []string) int {
+	best := -1
+	for rest := keys; rest != "" && best != 0; {
+		var k string
+		k, rest, _ = strings.Cut(rest, "\n")
+		r := -1
+		switch {
+		case k == q:
+			r = 0
+		case strings.HasPrefix(k, q):
+			r = 2
+		}
+		for from := 0; r != 0; {
+			i := strings.Index(k[from:], q)
+			if i < 0 {
+				break
+			}
+			i += from
+			before, _ := utf8.DecodeLastRuneInString(k[:i])
+			after, _ := utf8.DecodeRuneInString(k[i+len(q):])
+			starts := i == 0 || !wordRune(before)
+			ends := i+len(q) == len(k) || !wordRune(after)
+			c := 4
+			switch {
+			case starts && ends:
+				c = 1
+			case starts:
+				c = 3
+			}
+			if r < 0 || c < r {
+				r = c
+			}
+			if r == 1 {
+				break
+			}
+			from = i + 1
+		}
+		if r >= 0 && (best < 0 || r < best) {
+			best = r
+		}
+	}
+	if best >= 0 || len(words) == 0 {
+		return best
+	}
+	for _, w := range words {
+		if !strings.Contains(keys, w) {
+			return -1
+		}
+	}
+	return 5
+}
+
+// wordRune reports whether r is part of a word: a letter or a digit.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // listHeight is the number of lines left for values under the title and the input.
 func (p *pickerPane) listHeight() int { return max(p.height-3, 1) }
