@@ -31,6 +31,10 @@ OUT's name ends with (tlx export writes a filtered view):
 --to gives the format when the name does not say it, or overrides it. IN "-" reads
 standard input; OUT "-", or no -o, writes to standard output, which needs --to.
 
+An input whose only problems are events without a source (TimelineJS slides without
+media, most of them) still converts to TOML: each such event gets a TODO comment where
+its source goes, and tlx opens the TOML once each has one. Every other format refuses it.
+
 An existing OUT is left untouched unless --force is given; it is written atomically.
 The same input gives the same bytes. tlx help format says what each format holds and
 what it leaves out.`,
@@ -90,7 +94,15 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 		return failure(err)
 	}
 	restore := loadgc.Tighten(len(data))
-	t, err := timeline.Open(name, data)
+	var t *timeline.Timeline
+	var unsourced timeline.Problems
+	if format.Name == "toml" {
+		// TOML is where an author sources the events a sheet left without: see
+		// timeline.OpenUnsourced.
+		t, unsourced, err = timeline.OpenUnsourced(name, data)
+	} else {
+		t, err = timeline.Open(name, data)
+	}
 	restore()
 	if err != nil {
 		return err
@@ -105,6 +117,17 @@ func (o *options) runConvert(cmd *cobra.Command, in string, x convertFlags) erro
 	})
 	if err == nil && x.out != "" && x.out != "-" {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Converted %d events to %s (%s)\n", len(events), timeline.SanitizeLine(x.out), timeline.SanitizeLine(format.Title))
+	}
+	if err == nil && len(unsourced) > 0 {
+		where := "the file"
+		if x.out != "" && x.out != "-" {
+			where = timeline.SanitizeLine(x.out)
+		}
+		eventsHave := fmt.Sprintf("%d events have", len(unsourced))
+		if len(unsourced) == 1 {
+			eventsHave = "1 event has"
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s no source yet: each has a TODO comment where its [[events.sources]] goes, and tlx opens %s once each has one (tlx validate lists them)\n", eventsHave, where)
 	}
 	return err
 }

@@ -159,3 +159,48 @@ func TestExportUnknownEnding(t *testing.T) {
 		t.Errorf("convert -o c.jsn: exit %d, %q", code, stderr)
 	}
 }
+
+// TestConvertUnsourcedSlides: most TimelineJS slides have no media, so no source. tlx
+// convert still writes them as tlx TOML, each event without a source marked with a TODO
+// comment where its [[events.sources]] goes, and says how many; the TOML does not load
+// until each has one, and every other use of the file refuses it as before (F17 of
+// tryout3).
+func TestConvertUnsourcedSlides(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "kl.json")
+	os.WriteFile(in, []byte(`{"title": {"text": {"headline": "Knight Lab style"}},
+ "events": [
+  {"start_date": {"year": 2024, "month": 6}, "text": {"headline": "Sourced", "text": "With media."},
+   "media": {"url": "https://example.com/a", "credit": "AP"}, "unique_id": "sourced"},
+  {"start_date": {"year": 2025}, "text": {"headline": "Text only", "text": "No media."}, "unique_id": "growth"},
+  {"start_date": {"year": 2025, "month": 3}, "text": {"headline": "Also text only"}, "unique_id": "later"}
+ ]}`), 0o644)
+	out := filepath.Join(dir, "kl.toml")
+	code, _, stderr := runCLI(t, "convert", in, "-o", out)
+	if code != 0 || !strings.Contains(stderr, "Converted 3 events to "+out) ||
+		!strings.Contains(stderr, "2 events have no source yet") || !strings.Contains(stderr, "TODO") {
+		t.Fatalf("convert: exit %d, %q", code, stderr)
+	}
+	toml := readFile(t, out)
+	if n := strings.Count(toml, "# TODO: no source yet"); n != 2 {
+		t.Errorf("%d TODO comments, want 2:\n%s", n, toml)
+	}
+	// The TOML names each unsourced event as tlx validate does, until it has a source.
+	code, stdout, stderr := runCLI(t, "validate", out)
+	stderr += stdout
+	if code != 1 || strings.Count(stderr, "has no source") != 2 || !strings.Contains(stderr, `event "growth"`) {
+		t.Errorf("validate kl.toml: exit %d, %q", code, stderr)
+	}
+	fixed := strings.ReplaceAll(toml, "  # [[events.sources]]\n  # publisher = \"...\"\n", "  [[events.sources]]\n  publisher = \"Me\"\n")
+	os.WriteFile(out, []byte(fixed), 0o644)
+	if code, _, stderr := runCLI(t, "validate", out); code != 0 {
+		t.Errorf("kl.toml with the TODOs done does not load: %s", stderr)
+	}
+	// Other formats and commands refuse the file as before.
+	if code, _, stderr := runCLI(t, "convert", in, "-o", filepath.Join(dir, "kl.ics")); code != 1 || !strings.Contains(stderr, "has no source") {
+		t.Errorf("convert to .ics: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "list", "-f", in); code != 1 {
+		t.Errorf("list -f kl.json: exit %d", code)
+	}
+}

@@ -24,6 +24,7 @@ var safeArgs = map[string]string{
 	"len(problems) - max": "a count",
 	"asMarkdown":          "fixed words, or nothing",
 	"kept":                "a count of events",
+	"eventsHave":          "a count and fixed words",
 	"strings.Repeat(\" \", nameWidth-lipgloss.Width(name))": "spaces that align a column",
 }
 
