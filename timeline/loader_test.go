@@ -165,8 +165,10 @@ func TestPartial(t *testing.T) {
 	if len(sizes) == 0 {
 		t.Fatal("no partial timeline")
 	}
-	if !slices.IsSorted(sizes) || sizes[len(sizes)-1] >= len(final.Events) {
-		t.Errorf("partial sizes %v: want growing, below %d", sizes, len(final.Events))
+	// Growing, each a prefix; the last may hold every event when the preview came after
+	// the workers had decoded them all, before the checks (a loaded machine does that).
+	if !slices.IsSorted(sizes) || sizes[len(sizes)-1] > len(final.Events) {
+		t.Errorf("partial sizes %v: want growing, at most %d", sizes, len(final.Events))
 	}
 	t.Logf("partial sizes: %v", sizes)
 }
