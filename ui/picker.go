@@ -174,8 +174,9 @@ func (p *pickerPane) Kind() *pickerKind { return p.kind }
 func (p *pickerPane) Query() string { return p.input.Value() }
 
 // Choice returns the values enter would apply: the toggled ones when the reader toggled
-// any, else the highlighted one once the reader typed or moved, else those the filter had
-// when the picker opened. ok is false when typing left nothing to apply.
+// any, else the highlighted one once the reader typed or moved, or from the start when
+// the filter had none of the kind, else those the filter had when the picker opened. ok
+// is false when typing left nothing to apply.
 func (p *pickerPane) Choice() (values []string, ok bool) {
 	switch {
 	case p.toggled:
@@ -190,13 +191,20 @@ func (p *pickerPane) Choice() (values []string, ok bool) {
 			values = append(values, it.id)
 		}
 		return values, true
-	case p.touched:
+	case p.picksHighlighted():
 		if len(p.shown) == 0 {
 			return p.start, false
 		}
 		return []string{p.items[p.shown[p.cursor]].id}, true
 	}
 	return p.start, true
+}
+
+// picksHighlighted reports whether enter, with nothing toggled, picks the highlighted
+// value: once the reader typed or moved, and from the start when the filter has no value
+// of the kind to keep (a, enter picks the first actor, as f, enter does the event's).
+func (p *pickerPane) picksHighlighted() bool {
+	return p.touched || len(p.start) == 0 && len(p.shown) > 0
 }
 
 // choiceWords says in a few words what enter would do.
@@ -211,7 +219,7 @@ func (p *pickerPane) choiceWords() string {
 		return "remove the filter"
 	case p.toggled:
 		return "apply " + strconv.Itoa(len(values)) + " toggled"
-	case p.touched:
+	case p.picksHighlighted():
 		return "pick " + truncate(p.items[p.shown[p.cursor]].name, 24, "…")
 	}
 	return "keep as is"

@@ -56,3 +56,35 @@ func TestMatchRank(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerEnterPicksHighlighted: enter in a picker just opened, with no value of its kind
+// in the filter, picks the highlighted value, as the README and its hint say, rather than
+// closing without a word (tryout3 F18); with values in the filter, it keeps them.
+func TestPickerEnterPicksHighlighted(t *testing.T) {
+	tl := embedded(t)
+	m := newTestModel(t, tl, timeline.Filter{}, 80, 24)
+	for shownEvent(m).ID != "soleimani-strike" {
+		keys(m, "j")
+	}
+	keys(m, "f")
+	want := m.picker.items[m.picker.shown[0]].id
+	if hint := m.picker.choiceWords(); !strings.HasPrefix(hint, "pick ") {
+		t.Errorf("f: the hint says enter does %q", hint)
+	}
+	keys(m, "enter")
+	if got := m.session.Applied().Values(timeline.ActorFilter); !slices.Equal(got, []string{want}) {
+		t.Fatalf("f enter: actors %q, want the highlighted [%s]", got, want)
+	}
+	keys(m, "a")
+	if hint := m.picker.choiceWords(); hint != "keep as is" {
+		t.Errorf("a on a filter with an actor: the hint says enter does %q", hint)
+	}
+	keys(m, "enter")
+	if got := m.session.Applied().Values(timeline.ActorFilter); !slices.Equal(got, []string{want}) {
+		t.Errorf("a enter on a filter with an actor: %q, want it kept", got)
+	}
+	keys(m, "x", "t", "enter")
+	if got := m.session.Applied().Values(timeline.ThemeFilter); len(got) != 1 {
+		t.Errorf("t enter: themes %q, want the highlighted one", got)
+	}
+}
