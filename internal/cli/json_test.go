@@ -152,7 +152,10 @@ func TestListScripting(t *testing.T) {
 		{[]string{"--search", "zzz", "--fail-empty"}, 1, "", ""},
 		{[]string{"--search", "zzz", "--count", "--fail-empty"}, 1, "0\n", ""},
 		{[]string{"--actor", "iran", "--ids", "--fail-empty"}, 0, "year-long\nphishing\n", ""},
-		{[]string{"--format", "{{.titel}}"}, 2, "", `map has no entry for key "titel"`},
+		{[]string{"--format", "{{.titel}}"}, 2, "", `--format: no field "titel" at format:1:2; did you mean .title? The fields are those --jsonl prints, in lower case: .actors, `},
+		// Go's own names, capitalised, are the first a Go user types.
+		{[]string{"--format", "{{.Date}} {{.ID}}"}, 2, "", `--format: no field "Date" at format:1:2; did you mean .date? The fields are those --jsonl prints, in lower case`},
+		{[]string{"--format", "{{.date.Text}}"}, 2, "", `--format: no field "Text" at format:1:7; did you mean .text? The fields are those --jsonl prints, in lower case`},
 		{[]string{"--format", "{{.id"}, 2, "", "--format: template: format:1: unclosed action"},
 		{[]string{"--json", "--count"}, 2, "", "--json and --count each print the events their own way; give one of them"},
 		{[]string{"--ids", "--format", "x"}, 2, "", "--ids and --format each print"},

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -208,7 +210,7 @@ func writeTemplate(w io.Writer, tmpl *template.Template, events []*timeline.Even
 		}
 		b.Reset()
 		if err := tmpl.Execute(&b, v); err != nil {
-			return usageErrorf("--format: %w", err)
+			return templateError(err, v)
 		}
 		b.WriteByte('\n')
 		if _, err := bw.Write(b.Bytes()); err != nil {
@@ -270,4 +272,53 @@ func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Eve
 		}
 	}
 	return nil
+}
+
+// missingField matches text/template's error for a field an event's object lacks:
+// `template: format:1:2: executing "format" at <.Date>: map has no entry for key "Date"`.
+var missingField = regexp.MustCompile(`^template: (\S+): executing "[^"]*" at <([^>]*)>: map has no entry for key "([^"]*)"$`)
+
+// templateError words an error of --format's template. A field the objects lack, most
+// often a Go name such as .Date or .ID, is named with the field it is closest to and the
+// fields there are, which are lower case, as --jsonl prints them.
+func templateError(err error, v map[string]any) error {
+	m := missingField.FindStringSubmatch(err.Error())
+	if m == nil {
+		return usageErrorf("--format: %w", err)
+	}
+	at, expr, key := m[1], m[2], m[3]
+	// The map the key was looked up in: the object, or a field of it (.date.Text).
+	in := v
+	parts := strings.Split(strings.TrimPrefix(expr, "."), ".")
+	for _, p := range parts[:max(len(parts)-1, 0)] {
+		next, ok := in[p].(map[string]any)
+		if !ok {
+			break
+		}
+		in = next
+	}
+	keys := make([]string, 0, len(in))
+	for k := range in {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	hint := ""
+	for _, k := range keys {
+		if strings.EqualFold(k, key) || strings.EqualFold(strings.ReplaceAll(k, "_", ""), key) {
+			hint = k
+			break
+		}
+	}
+	if hint == "" {
+		hint = timeline.Suggest(strings.ToLower(key), keys)
+	}
+	if hint != "" {
+		hint = "did you mean ." + hint + "? "
+	}
+	top := make([]string, 0, len(v))
+	for k := range v {
+		top = append(top, "."+k)
+	}
+	slices.Sort(top)
+	return usageErrorf("--format: no field %q at %s; %sThe fields are those --jsonl prints, in lower case: %s", timeline.SanitizeLine(key), at, hint, strings.Join(top, ", "))
 }
