@@ -187,7 +187,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fileChangedMsg, fileReloadedMsg, fileEditedMsg:
 		return m, m.liveUpdate(msg)
 	case openedMsg:
-		return m, openedStatus(msg)
+		return m, openedStatus(msg, m.keys.Copy.Help().Key)
 	case copiedMsg:
 		return m, copiedStatus(msg)
 	case statusMsg:

@@ -95,7 +95,7 @@ func openCmd(n int, publisher, u string) tea.Cmd {
 }
 
 // openedStatus says what became of an openCmd.
-func openedStatus(msg openedMsg) tea.Cmd {
+func openedStatus(msg openedMsg, copyKey string) tea.Cmd {
 	which := "source " + strconv.Itoa(msg.source)
 	if msg.publisher != "" {
 		which += " (" + msg.publisher + ")"
@@ -104,7 +104,9 @@ func openedStatus(msg openedMsg) tea.Cmd {
 	case errors.Is(msg.err, errNoOpener):
 		return statusCmd(true, "Nothing here opens web links: set BROWSER to a browser to open %s", which)
 	case msg.err != nil:
-		return statusCmd(true, "%s could not open %s: %v", msg.program, which, msg.err)
+		// The program's own words (an exit status) do not say what to do.
+		return statusCmd(true, "%s could not open %s (%v): set BROWSER to a browser you have, or %s copies the event with its links",
+			msg.program, which, msg.err, copyKey)
 	}
 	return statusCmd(false, "Opened %s with %s", which, msg.program)
 }

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/timeline"
 )
@@ -86,5 +89,22 @@ func TestPickerEnterPicksHighlighted(t *testing.T) {
 	keys(m, "x", "t", "enter")
 	if got := m.session.Applied().Values(timeline.ThemeFilter); len(got) != 1 {
 		t.Errorf("t enter: themes %q, want the highlighted one", got)
+	}
+}
+
+// TestOpenerFailureSaysWhatToDo: a link opener that fails says what to do next, not only
+// its exit status (tryout3 F16).
+func TestOpenerFailureSaysWhatToDo(t *testing.T) {
+	m := newTestModel(t, loadSmall(t), timeline.Filter{}, 80, 24)
+	run(m, func() tea.Msg {
+		return openedMsg{source: 1, publisher: "Wire Service", program: "xdg-open", err: errors.New("exit status 3")}
+	})
+	for _, want := range []string{"xdg-open could not open source 1 (Wire Service)", "exit status 3", "set BROWSER", "y copies the event"} {
+		if !strings.Contains(m.status, want) {
+			t.Errorf("the status %q lacks %q", m.status, want)
+		}
+	}
+	if got := flat(statusLineOf(m)); !strings.Contains(got, flat(m.status)) {
+		t.Errorf("the message is not shown whole at 80 columns:\n%s", statusLineOf(m))
 	}
 }
