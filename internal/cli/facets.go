@@ -243,6 +243,11 @@ func writeFacets(w io.Writer, doc facetsJSON) error {
 			cols = append(cols, row)
 		}
 		writeColumns(&b, cols, styles)
+		if k == timeline.FromFilter {
+			// A window (2020..2024-08) counts in every year it may fall in, so the years
+			// add up to more than the events, and a year may count events none is dated in.
+			b.WriteString(styles.Date.Render("Each year counts the events that may fall in it, as --from and --to select them; tlx list --within YEAR lists those certainly in it.") + "\n")
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

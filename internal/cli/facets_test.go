@@ -99,3 +99,15 @@ func TestUnknownValueChoices(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetsYearsSayMayFall: the years count every event that may fall in each, so they
+// add up to more than the events; the list says so and names --within (F13 of tryout3).
+func TestFacetsYearsSayMayFall(t *testing.T) {
+	code, out, errOut := runCLI(t, "facets", "year")
+	if code != 0 || !strings.Contains(out, "Each year counts the events that may fall in it") || !strings.Contains(out, "tlx list --within YEAR") {
+		t.Errorf("tlx facets year: exit %d, %q, %q", code, out, errOut)
+	}
+	if _, out, _ := runCLI(t, "facets", "actor"); strings.Contains(out, "may fall") {
+		t.Errorf("tlx facets actor speaks of years: %q", out)
+	}
+}
