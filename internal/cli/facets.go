@@ -80,6 +80,10 @@ the lists as JSON, every field present.`,
 				if _, ok := facetKindNamed(a); !ok {
 					var names []string
 					for _, k := range facetKinds() {
+						if k == timeline.FromFilter {
+							names = append(names, "year") // as the help calls it; from works too
+							continue
+						}
 						names = append(names, k.Name())
 					}
 					hint := "the lists are " + strings.Join(names, ", ")

@@ -111,3 +111,12 @@ func TestFacetsYearsSayMayFall(t *testing.T) {
 		t.Errorf("tlx facets actor speaks of years: %q", out)
 	}
 }
+
+// TestFacetsUnknownListSaysYear: an unknown list is answered with the names the help
+// uses: year, not from (F13 of tryout3).
+func TestFacetsUnknownListSaysYear(t *testing.T) {
+	code, _, errOut := runCLI(t, "facets", "nope")
+	if code != 2 || !strings.Contains(errOut, "the lists are actor, theme, status, location, publisher, sources, year") {
+		t.Errorf("tlx facets nope: exit %d, %q", code, errOut)
+	}
+}
