@@ -39,7 +39,7 @@ func (m *Model) editEvent() tea.Cmd {
 	argv = editorAt(argv, m.live.file.Path(), max(line, 1))
 	name := filepath.Base(argv[0])
 	cmd := exec.Command(argv[0], argv[1:]...)
-	return tea.ExecProcess(cmd, func(err error) tea.Msg { return fileEditedMsg{editor: name, err: err} })
+	return runInTerminal(cmd, func(err error) tea.Msg { return fileEditedMsg{editor: name, err: err} })
 }
 
 // fileEdited reloads the file once the editor has exited.
@@ -66,4 +66,12 @@ func editorAt(argv []string, path string, line int) []string {
 		return append(out, path+":"+strconv.Itoa(line))
 	}
 	return append(out, "+"+strconv.Itoa(line), path)
+}
+
+// runInTerminal hands the terminal to cmd (an editor, a terminal browser) until it exits,
+// then has the whole screen drawn again. Bubble Tea releases the terminal without
+// forgetting the last frame, and the terminal may come back blank: drawing only what
+// changed since would leave it so (a tmux test saw a blank screen after $EDITOR under load).
+func runInTerminal(cmd *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+	return tea.Sequence(tea.ExecProcess(cmd, done), tea.ClearScreen)
 }

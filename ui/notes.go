@@ -158,7 +158,7 @@ func (m *Model) editExternally(e *timeline.Event, base, text string) tea.Cmd {
 	if err != nil {
 		return statusCmd(true, "%v", err)
 	}
-	return tea.ExecProcess(cmd, done)
+	return runInTerminal(cmd, done)
 }
 
 // openNoteEditor opens the note of the event shown in the reader's editor.

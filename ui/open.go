@@ -73,7 +73,7 @@ func openCmd(n int, publisher, u string) tea.Cmd {
 		msg.program = filepath.Base(argv[0])
 		cmd := exec.Command(path, argv[1:]...)
 		if slices.Contains(terminalBrowsers, msg.program) {
-			return tea.ExecProcess(cmd, func(err error) tea.Msg { msg.err = err; return msg })
+			return runInTerminal(cmd, func(err error) tea.Msg { msg.err = err; return msg })
 		}
 		return func() tea.Msg {
 			if err := cmd.Start(); err != nil {
