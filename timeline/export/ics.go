@@ -30,10 +30,7 @@ import (
 func ICalendar(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
 	c := &icsWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
-	title := line(opts.Title)
-	if title == "" {
-		title = line(t.Title)
-	}
+	title := opts.title(t)
 	stamp := "19700101T000000Z"
 	if !opts.Stamp.IsZero() {
 		stamp = opts.Stamp.UTC().Format("20060102T150405Z")

@@ -29,6 +29,14 @@ type Options struct {
 	Annotations timeline.Annotations
 }
 
+// title is the document's title on one line: opts.Title, or else t's.
+func (opts Options) title(t *timeline.Timeline) string {
+	if title := line(opts.Title); title != "" {
+		return title
+	}
+	return line(t.Title)
+}
+
 // Markdown writes events, which t.Filter(opts.Filter) selected, as a CommonMark
 // document: a title, a header that says where the events come from, which filters chose
 // them and how many of the timeline's they are, then the events under a heading per year,
@@ -48,10 +56,7 @@ func Markdown(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts 
 	if m.ann == nil {
 		m.ann = opts.Filter.Annotations()
 	}
-	title := line(opts.Title)
-	if title == "" {
-		title = line(t.Title)
-	}
+	title := opts.title(t)
 	if title == "" {
 		title = "Timeline"
 	}

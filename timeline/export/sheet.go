@@ -36,10 +36,7 @@ func Sheet(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Opt
 	cw.UseCRLF = true
 	row := make([]string, len(SheetHeaders))
 	cw.Write(SheetHeaders)
-	title := line(opts.Title)
-	if title == "" {
-		title = line(t.Title)
-	}
+	title := opts.title(t)
 	clear(row)
 	row[colHeadline] = cell(string(appendHTML(nil, title)))
 	row[colText] = cell(string(appendParagraphs(nil, t.Description)))

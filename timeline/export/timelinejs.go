@@ -25,10 +25,7 @@ import (
 func TimelineJS(w io.Writer, t *timeline.Timeline, events []*timeline.Event, opts Options) error {
 	ew := &errWriter{w: w}
 	j := &jsonWriter{bw: bufio.NewWriterSize(ew, 64<<10)}
-	title := line(opts.Title)
-	if title == "" {
-		title = line(t.Title)
-	}
+	title := opts.title(t)
 	var h []byte
 	j.raw("{\n")
 	j.key(1, "title")
