@@ -4,7 +4,9 @@
 // replaced or what it points to is written.
 //
 // It watches the folders, not the file: a watch on a file follows its inode, which a
-// rename-save replaces, and sees nothing of later saves. Events on other files of the
+// rename-save replaces, and sees nothing of later saves. A chain of links (link1 ->
+// link2 -> file) has the folder of every link watched, so re-pointing any of them is
+// seen, and the chain is followed again after each change. Events on other files of the
 // folders (an editor's swap and backup files) are ignored. Changes are told once they
 // settle: an editor's save is several events, a truncate and a write or a write, a
 // rename and a change of mode, and the file is read once after the last of them.
@@ -41,9 +43,9 @@ type Watcher struct {
 	done   chan struct{}
 	wg     sync.WaitGroup
 
-	mu     sync.Mutex
-	target string          // what path names once links are followed
-	dirs   map[string]bool // the folders watched
+	mu    sync.Mutex
+	names map[string]bool // the path, each link it leads through, and the file
+	dirs  map[string]bool // the folders of names, watched
 }
 
 // New watches the file at path, telling of changes settle after they stop (0 means
@@ -85,17 +87,52 @@ func (w *Watcher) Close() error {
 	return err
 }
 
-// follow resolves the file's links and watches the folder of the path and of what it
-// names, dropping folders no longer needed.
-func (w *Watcher) follow() error {
-	target := w.path
-	if t, err := filepath.EvalSymlinks(w.path); err == nil {
-		target = t
+// maxLinks bounds the links followed from the path, as the kernel's ELOOP does: a
+// loop of links is not followed for ever.
+const maxLinks = 40
+
+// chain lists path and each name the links from it lead to, in order, ending with the
+// file itself (or the first name that does not exist, or a name that is still a link
+// after maxLinks). Every one of them is a name whose change may change what path reads.
+func chain(path string) []string {
+	names := []string{path}
+	cur := path
+	for range maxLinks {
+		fi, err := os.Lstat(cur)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		to, err := os.Readlink(cur)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(cur), to)
+		}
+		cur = filepath.Clean(to)
+		names = append(names, cur)
 	}
-	want := map[string]bool{filepath.Dir(w.path): true, filepath.Dir(target): true}
+	return names
+}
+
+// follow resolves the file's links and watches the folder of the path, of every link
+// along the chain it starts, and of the file they lead to, dropping folders no longer
+// needed: re-pointing any link of the chain changes what the path reads.
+func (w *Watcher) follow() error {
+	names := map[string]bool{}
+	for _, n := range chain(w.path) {
+		names[n] = true
+	}
+	if t, err := filepath.EvalSymlinks(w.path); err == nil {
+		names[t] = true // a link among the folders too
+	}
+	want := map[string]bool{}
+	for n := range names {
+		want[filepath.Dir(n)] = true
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.target = target
+	w.names = names
 	var errs []error
 	for d := range want {
 		if !w.dirs[d] {
@@ -119,7 +156,7 @@ func (w *Watcher) follow() error {
 func (w *Watcher) concerns(name string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return name == w.path || name == w.target
+	return w.names[name]
 }
 
 func (w *Watcher) run() {

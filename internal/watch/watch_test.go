@@ -113,3 +113,79 @@ func TestSymlink(t *testing.T) {
 	write(t, other, "other, changed")
 	told(t, w, "a write to the link's new target")
 }
+
+// TestSymlinkChain re-points the middle link of link1 -> link2 -> file, each in a folder
+// of its own: what link1 reads changes though neither link1 nor the file did.
+func TestSymlinkChain(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"a", "b", "c"} {
+		os.Mkdir(filepath.Join(dir, d), 0o755)
+	}
+	file := filepath.Join(dir, "c", "t.toml")
+	other := filepath.Join(dir, "c", "u.toml")
+	write(t, file, "one")
+	write(t, other, "other")
+	link2 := filepath.Join(dir, "b", "link2.toml")
+	link1 := filepath.Join(dir, "a", "link1.toml")
+	if err := os.Symlink("../c/t.toml", link2); err != nil { // relative, as ln -s often makes them
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(link2, link1); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(link1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	write(t, file, "two")
+	told(t, w, "a write to the end of the chain")
+
+	// Re-point the middle link, as ln -sf does: a new link renamed over the old.
+	tmp := filepath.Join(dir, "b", ".link2.tmp")
+	if err := os.Symlink("../c/u.toml", tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, link2); err != nil {
+		t.Fatal(err)
+	}
+	told(t, w, "the middle link pointed at another file")
+	if b, _ := os.ReadFile(link1); string(b) != "other" {
+		t.Fatalf("link1 reads %q, want the new target's", b)
+	}
+	write(t, other, "other, changed")
+	told(t, w, "a write to the chain's new end")
+	write(t, file, "three")
+	quiet(t, w, "the file the chain no longer leads to")
+
+	// Removed and made again, the middle link is still watched.
+	os.Remove(link2)
+	if err := os.Symlink(file, link2); err != nil {
+		t.Fatal(err)
+	}
+	told(t, w, "the middle link made again")
+	write(t, file, "four")
+	told(t, w, "a write to the first file again")
+}
+
+// TestSymlinkLoop: a loop of links is watched without hanging, and told when broken.
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+	if err := os.Symlink(b, a); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(a, b)
+	w, err := New(a, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if got := chain(a); len(got) != maxLinks+1 {
+		t.Fatalf("chain of a loop: %d names, want %d", len(got), maxLinks+1)
+	}
+	os.Remove(b)
+	write(t, b, "now a file")
+	told(t, w, "the loop broken by a file")
+}
