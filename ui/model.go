@@ -180,6 +180,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saved(msg)
 	case bookTickMsg:
 		return m, m.reload()
+	case bookChangedMsg:
+		return m, m.bookChanged(msg)
 	case bookReloadedMsg:
 		return m, m.reloaded(msg)
 	case editedMsg:

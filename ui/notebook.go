@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tlx-dev/tlx/internal/notebook"
+	"github.com/tlx-dev/tlx/internal/watch"
 	"github.com/tlx-dev/tlx/timeline"
 )
 
@@ -14,10 +15,12 @@ import (
 // timeline. The explorer opens it once the timeline is loaded and writes each change when
 // the reader makes it, one at a time and in order, away from the event loop: a write
 // reads the file again under a lock, merges and renames, which may wait for another
-// process. The status says "Saved" only once the write has returned. Every few seconds
-// the file is read again if it changed, so another window's marks and notes show.
+// process. The status says "Saved" only once the write has returned. The file is watched
+// (internal/watch) and read again when it changes, so another window's marks and notes,
+// or a hand edit, show as soon as they are saved.
 
-// reloadEvery is how often the explorer looks whether the notebook file changed.
+// reloadEvery is how often the explorer looks whether the notebook file changed while it
+// cannot watch it: its folder is made by the first change saved, and a watch needs it.
 const reloadEvery = 2 * time.Second
 
 // bookState is the notebook as the explorer holds it.
@@ -27,10 +30,12 @@ type bookState struct {
 	queue    []bookOp           // changes waiting for the one being written
 	run      *bookRun           // the change being written; nil when none
 	ticking  bool               // a reload tick is pending
+	watcher  *watch.Watcher     // the watch on the file; nil while it cannot be watched
+	waiting  bool               // a command waits for the watcher's next change
 	loadedRO error              // why it was read-only when last looked at
 	earlier  []notebook.Earlier // earlier notebooks of the timeline, found when it opened
 	failed   error              // why the last change was not saved; nil once one is
-	every    time.Duration      // how often to look whether the file changed; 0 never
+	every    time.Duration      // how often to look whether the file changed, unwatched; 0 never looks
 }
 
 // bookOp is one change the reader made: what it writes, and what the status then says.
@@ -59,6 +64,9 @@ type bookSavedMsg struct {
 
 // bookTickMsg asks the explorer to look whether the notebook file changed.
 type bookTickMsg struct{}
+
+// bookChangedMsg says the watched notebook file changed, or that watching it failed.
+type bookChangedMsg struct{ err error }
 
 // bookReloadedMsg reports whether the notebook file changed on disk.
 type bookReloadedMsg struct {
@@ -103,7 +111,7 @@ func (m *Model) bookOpened(msg bookOpenedMsg) tea.Cmd {
 		held := notebook.Adopted{Entries: e.Entries, Views: e.Views}
 		cmd = statusCmd(false, "Earlier notebook found (%s says where): it holds %s of this timeline; tlx notes --adopt takes them", m.keys.About.Help().Key, held)
 	}
-	return tea.Batch(cmd, m.tick())
+	return tea.Batch(cmd, m.lookAgain())
 }
 
 // readOnlyWords says why the notebook refuses changes, in one status line: the file and
@@ -180,6 +188,58 @@ func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
 	}
 }
 
+// lookAgain arranges the next look at the notebook file: the watcher's next change, or
+// while the file cannot be watched, a tick.
+func (m *Model) lookAgain() tea.Cmd {
+	if m.book.nb == nil || m.book.every <= 0 {
+		return nil
+	}
+	var first tea.Cmd
+	if m.book.watcher == nil {
+		w, err := watch.New(m.book.nb.Path(), 0)
+		if err != nil {
+			return m.tick()
+		}
+		m.book.watcher = w
+		// A change made since the file was last read and before the watch began
+		// would not be told: read it once more now.
+		first = func() tea.Msg { return bookTickMsg{} }
+	}
+	if m.book.waiting {
+		return nil
+	}
+	m.book.waiting = true
+	w := m.book.watcher
+	return tea.Batch(first, func() tea.Msg {
+		select {
+		case _, ok := <-w.C:
+			if !ok {
+				return nil
+			}
+			return bookChangedMsg{}
+		case err := <-w.Errors:
+			return bookChangedMsg{err: err}
+		}
+	})
+}
+
+// bookChanged reads the notebook again after the watch told of a change.
+func (m *Model) bookChanged(msg bookChangedMsg) tea.Cmd {
+	m.book.waiting = false
+	cmd := m.reload()
+	if msg.err != nil { // the watch may have missed a change: read the file anyway
+		return tea.Batch(cmd, statusCmd(true, "Watching the notebook %s: %v", m.book.nb.Path(), msg.err))
+	}
+	return cmd
+}
+
+// closeBook stops watching the notebook file.
+func (m *Model) closeBook() {
+	if m.book.watcher != nil {
+		m.book.watcher.Close()
+	}
+}
+
 // tick asks for the next look at the notebook file.
 func (m *Model) tick() tea.Cmd {
 	if m.book.nb == nil || m.book.ticking || m.book.every <= 0 {
@@ -195,7 +255,7 @@ func (m *Model) reload() tea.Cmd {
 	m.book.ticking = false
 	nb := m.book.nb
 	if nb == nil || m.book.run != nil || m.quitter.quitting {
-		return m.tick()
+		return m.lookAgain()
 	}
 	return func() tea.Msg {
 		changed, err := nb.Reload()
@@ -220,7 +280,7 @@ func (m *Model) reloaded(msg bookReloadedMsg) tea.Cmd {
 	if st := nb.State(); st != m.book.state {
 		m.setBookState(st)
 	}
-	return tea.Batch(cmd, m.tick())
+	return tea.Batch(cmd, m.lookAgain())
 }
 
 // setBookState shows the notebook as st holds it: filters match its marks and search its

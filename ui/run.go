@@ -93,6 +93,7 @@ func Run(ctx context.Context, opts Options) error {
 		fm = m
 	}
 	fm.closeLive()
+	fm.closeBook()
 	notes, werr := fm.afterRun(context.Cause(ctx))
 	if err := fm.finishWrites(stopGrace); err != nil {
 		notes = append(notes, err.Error())

@@ -74,7 +74,7 @@ func New(path string, settle time.Duration) (*Watcher, error) {
 	return w, nil
 }
 
-// Close stops the watch.
+// Close stops the watch, and closes C: a reader waiting on it is let go.
 func (w *Watcher) Close() error {
 	select {
 	case <-w.done:
@@ -84,6 +84,7 @@ func (w *Watcher) Close() error {
 	close(w.done)
 	err := w.fs.Close()
 	w.wg.Wait()
+	close(w.c) // run, its only writer, has returned
 	return err
 }
 
