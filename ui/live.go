@@ -166,13 +166,18 @@ func (m *Model) fileReloaded(msg fileReloadedMsg) tea.Cmd {
 		m.status = "" // the status line names the first problem until a key is pressed
 	default:
 		m.live.problems = nil
+		retitled := m.bookRetitled(msg.t)
 		cmds = append(cmds, m.replaceTimeline(msg.t))
 		what := "Reloaded"
 		if hadProblems {
 			what = "Fixed"
 		}
-		cmds = append(cmds, statusCmd(false, "%s %s: %s, %s read again", what, name,
-			plural(len(msg.t.Events), "event"), strconv.Itoa(max(len(msg.t.Events)-msg.reused, 0))))
+		say := fmt.Sprintf("%s %s: %s, %s read again", what, name,
+			plural(len(msg.t.Events), "event"), strconv.Itoa(max(len(msg.t.Events)-msg.reused, 0)))
+		if retitled {
+			say += ". Its title changed: marks and notes still go to the notebook opened with it until tlx quits; opened again, the timeline gets a new notebook (" + m.keys.About.Help().Key + " says how to take them along)"
+		}
+		cmds = append(cmds, statusCmd(false, "%s", say))
 	}
 	if m.live.showing && m.focus == focusAbout { // the problems listed are those of now
 		if len(m.live.problems) == 0 {

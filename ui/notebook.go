@@ -36,6 +36,7 @@ type bookState struct {
 	earlier  []notebook.Earlier // earlier notebooks of the timeline, found when it opened
 	failed   error              // why the last change was not saved; nil once one is
 	every    time.Duration      // how often to look whether the file changed, unwatched; 0 never looks
+	retitled string             // the timeline's next notebook, after its title changed; "" if none
 }
 
 // bookOp is one change the reader made: what it writes, and what the status then says.
@@ -133,6 +134,8 @@ type bookFacts struct {
 	why                string // why it takes no change; "" when it does
 	failed             string // why the last change was not saved; "" when it was
 	earlier            []notebook.Earlier
+	retitled           string // the timeline's next notebook, after its title changed
+	file               string // the timeline's file
 }
 
 // bookFacts returns what the about view says of the notebook; nil when there is none.
@@ -144,7 +147,10 @@ func (m *Model) bookFacts() *bookFacts {
 		}
 		return &bookFacts{why: "still opening"}
 	}
-	b := &bookFacts{path: nb.Path(), earlier: m.book.earlier}
+	b := &bookFacts{path: nb.Path(), earlier: m.book.earlier, retitled: m.book.retitled}
+	if m.live.file != nil {
+		b.file = m.live.file.Path()
+	}
 	if st := m.book.state; st != nil {
 		b.marks, b.notes, b.view = st.MarkCount(), st.NoteCount(), len(st.Views())
 		b.orphans = len(st.Orphans(m.t))
@@ -177,6 +183,11 @@ func bookLines(x *detailWriter, s *Styles, b *bookFacts) {
 	x.add(s.DetailPaint.Meta, plural(b.marks, "mark")+" · "+plural(b.notes, "note")+" · "+plural(b.view, "saved view"), 0)
 	if b.orphans > 0 {
 		x.add(s.DetailPaint.Muted, plural(b.orphans, "event")+" marked or noted that this timeline no longer has: kept, not shown (tlx notes --orphans lists them)", 0)
+	}
+	if b.retitled != "" {
+		path, next := clean(headOfString(b.path, 1024)), clean(headOfString(b.retitled, 1024))
+		x.add(s.DetailPaint.Body, "The timeline's title changed since this notebook opened: opened again, the timeline gets a new notebook, "+next, 0)
+		x.add(s.DetailPaint.Muted, "Marks, notes and views go on to this one until tlx quits. Then tlx notes -f "+clean(headOfString(b.file, 1024))+" --adopt "+path+" takes them into the new one.", 0)
 	}
 	if b.failed != "" {
 		x.add(s.DetailPaint.Body, "The last change was not saved: "+clean(headOfString(b.failed, maxFieldBytes)), 0)
@@ -281,6 +292,20 @@ func (m *Model) reloaded(msg bookReloadedMsg) tea.Cmd {
 		m.setBookState(st)
 	}
 	return tea.Batch(cmd, m.lookAgain())
+}
+
+// bookRetitled hands the notebook the reloaded timeline t, and reports whether t's new
+// title gives the timeline another notebook from its next open (see
+// notebook.Notebook.Retitled): the reader is told before the marks made now seem lost.
+func (m *Model) bookRetitled(t *timeline.Timeline) bool {
+	nb := m.book.nb
+	if nb == nil {
+		return false
+	}
+	nb.SetTimeline(t) // the titles a change records are the timeline's as it is now
+	was := m.book.retitled
+	m.book.retitled = nb.Retitled(t.Title)
+	return m.book.retitled != "" && m.book.retitled != was
 }
 
 // setBookState shows the notebook as st holds it: filters match its marks and search its

@@ -93,6 +93,27 @@ func (nb *Notebook) Earlier() []Earlier {
 	return found
 }
 
+// Retitled returns where the timeline's default notebook is once its title is title,
+// when that is another file than this notebook: a default notebook is keyed by the
+// file's path and the title (see DefaultPath), so a title changed while the timeline is
+// open gives it a new notebook on its next open, and this one becomes an earlier one.
+// "" when this notebook stays the timeline's: it was named with --notebook, it is the
+// built-in timeline's, or the key does not change.
+func (nb *Notebook) Retitled(title string) string {
+	src := nb.opts.Source
+	if !nb.byDefault || src.Path == "" || title == src.Title {
+		return ""
+	}
+	next, err := fileName(Source{Path: src.Path, Title: title})
+	if err != nil {
+		return ""
+	}
+	if next = filepath.Join(filepath.Dir(nb.path), next); next == nb.path {
+		return ""
+	}
+	return next
+}
+
 // namesTimeline reports whether the head of the notebook at path, as tlx writes it,
 // names about's file or title in its [timeline] table: a cheap look before a parse.
 func namesTimeline(path string, about About) bool {

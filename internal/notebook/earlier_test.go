@@ -107,3 +107,39 @@ func TestEarlierAndAdopt(t *testing.T) {
 		t.Errorf("adopting a missing notebook: no error")
 	}
 }
+
+// TestRetitled: a title changed while the timeline is open moves its default notebook to
+// another file (the one the next open finds); a notebook named with --notebook, the
+// built-in timeline's, or a title as it was, stays.
+func TestRetitled(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "t1.toml")
+	nb, err := OpenFor("", Source{Path: file, Title: "Old title"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := DefaultPath(Source{Path: file, Title: "New title"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := nb.Retitled("New title"); got != want || got == nb.Path() {
+		t.Errorf("Retitled(New title) = %q, want %q (not %q)", got, want, nb.Path())
+	}
+	if got := nb.Retitled("Old title"); got != "" {
+		t.Errorf("Retitled(the same title) = %q, want \"\"", got)
+	}
+	named, err := OpenFor(filepath.Join(t.TempDir(), "mine.toml"), Source{Path: file, Title: "Old title"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := named.Retitled("New title"); got != "" {
+		t.Errorf("--notebook's Retitled = %q, want \"\"", got)
+	}
+	builtIn, err := OpenFor("", Source{Title: "Old title"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := builtIn.Retitled("New title"); got != "" {
+		t.Errorf("the built-in timeline's Retitled = %q, want \"\"", got)
+	}
+}
