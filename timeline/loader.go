@@ -16,6 +16,8 @@ type Reading struct {
 	last     *decoded // the last good decode of the file, or nil
 	wantKeys bool     // whether the caller keeps keys for a later decode
 
+	split *splitKept // the TOML reader's split, for the Loader to keep
+
 	mu       sync.Mutex
 	done     int
 	keys     []PieceKey
@@ -103,6 +105,7 @@ type decoded struct {
 	unmerged map[int32][]Source // by Event.Pos-1: the sources as the file has them, where New merged some
 	actors   int                // how many of t.Actors the file declares; New adds the rest
 	themes   int
+	split    *splitKept // the TOML file's bytes and split, when it was one: see reuse.go
 
 	once  sync.Once
 	index map[PieceKey]int32 // key -> position in the file
@@ -198,8 +201,15 @@ type LoadOptions struct {
 
 // Open reads and validates data, the file's bytes, as the package's Open does. After a
 // good open, the next one reuses every event whose bytes have not changed; a failed open
-// leaves what the last good one decoded.
+// leaves what the last good one decoded. After a good open of a TOML file the Loader keeps
+// data, which the caller must not change, to find what the next save changed (reuse.go).
 func (l *Loader) Open(data []byte, o LoadOptions) (*Timeline, error) {
+	if t := l.reopen(data); t != nil {
+		if o.Progress != nil {
+			o.Progress(len(data), len(data))
+		}
+		return t, nil
+	}
 	r := &Reading{progress: o.Progress, last: l.last, wantKeys: true}
 	if o.Partial != nil {
 		var mu sync.Mutex
@@ -219,6 +229,9 @@ func (l *Loader) Open(data []byte, o LoadOptions) (*Timeline, error) {
 		return nil, err
 	}
 	l.last = newDecoded(d, t, r.keys, unmerged)
+	if r.split != nil && len(r.split.data) == len(data) {
+		l.last.split = r.split
+	}
 	l.reused = r.reused
 	return t, nil
 }

@@ -261,6 +261,13 @@ func (t *Timeline) build() {
 	}
 	t.addedActors, t.addedThemes = len(t.Actors)-declaredActors, len(t.Themes)-declaredThemes
 	sortEvents(t.Events)
+	t.index(nil)
+}
+
+// index builds what lookups, filters and facets read of the events, sorted already. When
+// fresh is not nil, only the events it marks need their fields derived: the others come
+// from a timeline built with the same registries (see Loader.reopen).
+func (t *Timeline) index(fresh []bool) {
 	t.eventIndex = make(map[string]int, len(t.Events))
 	for i := range t.Events {
 		t.eventIndex[t.Events[i].ID] = i
@@ -268,7 +275,9 @@ func (t *Timeline) build() {
 	}
 	inParallel(len(t.Events), parallelism(len(t.Events)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			t.derive(&t.Events[i])
+			if fresh == nil || fresh[i] {
+				t.derive(&t.Events[i])
+			}
 		}
 	})
 	for i := range t.Events {

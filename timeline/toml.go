@@ -205,6 +205,7 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 	l.evs, l.issues, l.given, l.failed = l.evs[:n], l.issues[:n], l.given[:n], l.failed[:n]
 	if l.keys != nil {
 		l.r.SetKeys(l.keys[:n])
+		l.r.split = &splitKept{data: data, pieces: l.events}
 	}
 	if badUTF8.Load() {
 		return nil, notUTF8(l.name, data)

@@ -450,3 +450,17 @@ func CountEventHeaders(data []byte) int {
 		i += j + 2
 	}
 }
+
+// NewCheckingSplitterAt is NewCheckingSplitter resumed at offset pos of data, the start of
+// line line: a piece boundary that an earlier split of the same bytes up to pos found, at
+// which the scanner is outside any value and the piece before is an event. It returns the
+// pieces from pos on, as a split from the start would (an [[events]] header at pos starts
+// the first); bytes at pos that do not start with a header come as a piece that is not an
+// event, which a caller that resumes at an event boundary takes as "split from the start".
+func NewCheckingSplitterAt(data []byte, pos, line int) *Splitter {
+	sp := NewCheckingSplitter(data)
+	sp.sc.pos, sp.sc.line = pos, line
+	sp.cur = Piece{Start: pos, Line: line}
+	sp.any = true
+	return sp
+}
