@@ -2,6 +2,9 @@ package timeline
 
 import (
 	"bytes"
+	"maps"
+	"reflect"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -235,11 +238,21 @@ func (l *Loader) rebuild(data []byte, i, j int, fresh []tomlsplit.Piece, delta, 
 	}
 	put(len(old.Events))
 
+	// The index by id: the last one, but for the ids gone and the events that moved.
+	ids := maps.Clone(old.eventIndex)
+	for p := i; p < j; p++ {
+		delete(ids, old.Events[dec.byPos[p]].ID)
+	}
+	for x := range events {
+		if derive[x] || events[x].idx != int32(x) {
+			ids[events[x].ID] = x
+		}
+	}
 	t := &Timeline{Title: old.Title, Description: old.Description, Path: old.Path,
 		Actors: old.Actors, Themes: old.Themes, Events: events,
 		actorIndex: old.actorIndex, themeIndex: old.themeIndex,
 		addedActors: old.addedActors, addedThemes: old.addedThemes}
-	t.index(derive)
+	t.index(derive, ids)
 
 	pieces := make([]tomlsplit.Piece, 0, len(dec.split.pieces)+posDelta)
 	pieces = append(pieces, dec.split.pieces[:i]...)
@@ -430,4 +443,48 @@ func commonSuffix(a, b []byte) int {
 		i++
 	}
 	return i
+}
+
+// KeepsBytes reports whether the Loader keeps the bytes of its last good Open (see Same).
+func (l *Loader) KeepsBytes() bool { return l.last != nil && l.last.split != nil }
+
+// Prime gives a Loader whose last Open came from a snapshot the bytes of the file, so
+// that its next Open finds what a save changed as quickly as after a parse: a snapshot
+// holds no split. It parses data, reusing every event the snapshot holds, and keeps what
+// it split only when data builds the very timeline the Loader holds (the same events from
+// the same bytes on the same lines, the same title and registries): otherwise, data is not
+// what the snapshot was taken of, and the Loader is left as it was, for the next Open to
+// find the change. It reports whether it kept the split.
+func (l *Loader) Prime(data []byte) bool {
+	dec, reused := l.last, l.reused
+	if dec == nil || dec.split != nil {
+		return false
+	}
+	if _, err := l.Open(data, LoadOptions{}); err != nil {
+		return false
+	}
+	now := l.last
+	l.last, l.reused = dec, reused
+	if now.split == nil || !sameDecode(dec, now) {
+		return false
+	}
+	dec.split = now.split
+	return true
+}
+
+// sameDecode reports whether a and b hold the same timeline decoded from the same bytes
+// of events.
+func sameDecode(a, b *decoded) bool {
+	ta, tb := a.t, b.t
+	if len(a.keys) != len(ta.Events) || !slices.Equal(a.keys, b.keys) || a.actors != b.actors || a.themes != b.themes ||
+		ta.Title != tb.Title || ta.Description != tb.Description ||
+		!reflect.DeepEqual(ta.Actors, tb.Actors) || !reflect.DeepEqual(ta.Themes, tb.Themes) {
+		return false
+	}
+	for p := range a.byPos {
+		if ta.Events[a.byPos[p]].Line != tb.Events[b.byPos[p]].Line {
+			return false
+		}
+	}
+	return true
 }

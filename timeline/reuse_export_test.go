@@ -56,3 +56,6 @@ func TimelineDiff(a, b *Timeline) string {
 	}
 	return ""
 }
+
+// Years returns the first and last years New worked out for t.
+func Years(t *Timeline) (first, last int) { return t.firstYear, t.lastYear }

@@ -288,3 +288,33 @@ func sameKnown(l *timeline.Loader, data []byte) bool {
 	s, known := l.Same(data)
 	return s && known
 }
+
+// TestYearsAreSpans: the first and last years a timeline keeps (for the year facet) are
+// those of Span's first and last dates, windows open at one end and ends included.
+func TestYearsAreSpans(t *testing.T) {
+	for name, data := range map[string][]byte{"unusual": []byte(unusual), "generated": timelinetest.Generate(500, 9),
+		"open windows": []byte(`title = "T"
+[[events]]
+id = "a"
+date = "..2026-02-04"
+title = "A"
+[[events.sources]]
+publisher = "P"
+[[events]]
+id = "b"
+date = "2019-06.."
+end = "2031~"
+title = "B"
+[[events.sources]]
+publisher = "P"
+`)} {
+		tl, err := timeline.Open("t.toml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last := tl.Span()
+		if f, l := timeline.Years(tl); f != first.Year || l != last.Year {
+			t.Errorf("%s: years %d to %d, want %d to %d", name, f, l, first.Year, last.Year)
+		}
+	}
+}

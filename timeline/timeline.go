@@ -261,16 +261,22 @@ func (t *Timeline) build() {
 	}
 	t.addedActors, t.addedThemes = len(t.Actors)-declaredActors, len(t.Themes)-declaredThemes
 	sortEvents(t.Events)
-	t.index(nil)
+	t.index(nil, nil)
 }
 
 // index builds what lookups, filters and facets read of the events, sorted already. When
 // fresh is not nil, only the events it marks need their fields derived: the others come
-// from a timeline built with the same registries (see Loader.reopen).
-func (t *Timeline) index(fresh []bool) {
-	t.eventIndex = make(map[string]int, len(t.Events))
+// from a timeline built with the same registries (see Loader.reopen), which also hands
+// over ids, the index of the events by id, made already.
+func (t *Timeline) index(fresh []bool, ids map[string]int) {
+	t.eventIndex = ids
+	if ids == nil {
+		t.eventIndex = make(map[string]int, len(t.Events))
+		for i := range t.Events {
+			t.eventIndex[t.Events[i].ID] = i
+		}
+	}
 	for i := range t.Events {
-		t.eventIndex[t.Events[i].ID] = i
 		t.Events[i].idx = int32(i)
 	}
 	inParallel(len(t.Events), parallelism(len(t.Events)), func(_, lo, hi int) {
@@ -289,8 +295,21 @@ func (t *Timeline) index(fresh []bool) {
 			t.values[k] = new(valueIndex)
 		}
 	}
-	if first, last := t.Span(); !first.IsZero() {
-		t.firstYear, t.lastYear = first.Year, last.Year
+	// The years of Span's first and last dates: a date's days lie inside its year, so
+	// those are the first and last years any date names.
+	t.firstYear, t.lastYear = 0, 0
+	dated := false
+	for i := range t.Events {
+		e := &t.Events[i]
+		for _, d := range [...]Date{e.Date.From, e.Date.To, e.End} {
+			if d.IsZero() {
+				continue
+			}
+			if !dated {
+				t.firstYear, t.lastYear, dated = d.Year, d.Year, true
+			}
+			t.firstYear, t.lastYear = min(t.firstYear, d.Year), max(t.lastYear, d.Year)
+		}
 	}
 }
 
