@@ -98,14 +98,24 @@ func (m *Model) openSearch() tea.Cmd {
 // openPicker opens the picker of a kind of filter on the counts each value would have
 // under the other filters; scope, when not nil, limits it to some values.
 func (m *Model) openPicker(kind *pickerKind, scope []string, title string) tea.Cmd {
-	fc, err := m.t.Facets(m.session.Applied(), kind.kind)
+	return m.openPickerOn(m.session.Applied(), false, kind, scope, title)
+}
+
+// openPickerOn opens the picker on base: its counts are under base, and its values join
+// base rather than the filter in force when aside is true.
+func (m *Model) openPickerOn(base timeline.Filter, aside bool, kind *pickerKind, scope []string, title string) tea.Cmd {
+	fc, err := m.t.Facets(base, kind.kind)
 	if err != nil {
 		return statusCmd(true, "%v", err)
 	}
 	if title == "" {
 		title = kind.title
 	}
-	m.picker.Open(kind, m.t, fc, m.session.Applied(), scope, title)
+	m.pickBase = nil
+	if aside {
+		m.pickBase = &base
+	}
+	m.picker.Open(kind, m.t, fc, base, scope, title)
 	return m.setFocus(focusPicker)
 }
 
@@ -117,7 +127,10 @@ func (m *Model) openDates() tea.Cmd {
 }
 
 // ownActors answers "what else did this actor do": with one actor, the list keeps its
-// events; with several, the actor picker offers just those.
+// events; with several, the actor picker offers just those. Every event of the actor is
+// the answer, so the other filters are set aside (F8 of tryout3: with marked events
+// only, f showed the one event already shown); the status names them, and undo brings
+// them back.
 func (m *Model) ownActors() tea.Cmd {
 	e := m.shown()
 	switch {
@@ -126,7 +139,8 @@ func (m *Model) ownActors() tea.Cmd {
 	case len(e.Actors) == 0:
 		return statusCmd(false, "This event names no actor")
 	case len(e.Actors) == 1:
-		changed, err := m.session.Apply(m.session.Applied().With(timeline.ActorFilter, e.Actors...))
+		before := m.session.Applied()
+		changed, err := m.session.Apply(timeline.Filter{}.With(timeline.ActorFilter, e.Actors...))
 		if err != nil {
 			return statusCmd(true, "%v", err)
 		}
@@ -134,25 +148,41 @@ func (m *Model) ownActors() tea.Cmd {
 		if !changed {
 			return statusCmd(false, "The list already keeps only %s", lineText(m.t.ActorName(e.Actors[0]), 40))
 		}
-		return m.filterStatus()
+		return m.filterStatus(before.Without(timeline.ActorFilter))
 	}
-	return m.openPicker(pickerFor(timeline.ActorFilter), e.Actors, "Actors of “"+shortTitle(e)+"”")
+	return m.openPickerOn(timeline.Filter{}, true, pickerFor(timeline.ActorFilter), e.Actors, "Actors of “"+shortTitle(e)+"”")
 }
 
-// filterStatus says what the filter in force keeps.
-func (m *Model) filterStatus() tea.Cmd {
-	words := m.session.Applied().Words(m.t)
-	if len(words) == 0 {
-		return statusCmd(false, "All %s", plural(len(m.session.Events()), "event"))
+// filterStatus says what the filter in force keeps, and which filters were set aside
+// (a zero filter for none).
+func (m *Model) filterStatus(aside ...timeline.Filter) tea.Cmd {
+	what := filterWords(m.t, m.session.Applied())
+	undo := m.keys.Undo.Help().Key
+	n := plural(len(m.session.Events()), "event")
+	var gone string
+	if len(aside) > 0 {
+		gone = filterWords(m.t, aside[0])
 	}
-	// In the words the export's header uses: "dated August 2024", "certainly dated
-	// August 2024", "supported by one publisher only".
+	switch {
+	case gone != "" && what == "":
+		return statusCmd(false, "All %s; set aside: %s (%s brings them back)", n, gone, undo)
+	case gone != "":
+		return statusCmd(false, "%s: %s; set aside: %s (%s brings them back)", n, what, gone, undo)
+	case what == "":
+		return statusCmd(false, "All %s", n)
+	}
+	return statusCmd(false, "%s: %s; %s undoes", n, what, undo)
+}
+
+// filterWords says what f keeps, in the words the export's header uses: "dated August
+// 2024", "certainly dated August 2024", "supported by one publisher only"; "" for none.
+func filterWords(t *timeline.Timeline, f timeline.Filter) string {
+	words := f.Words(t)
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = strings.TrimSpace(w.Label + " " + wordsValue(w))
 	}
-	return statusCmd(false, "%s: %s; %s undoes", plural(len(m.session.Events()), "event"),
-		strings.Join(parts, ", "), m.keys.Undo.Help().Key)
+	return strings.Join(parts, ", ")
 }
 
 // clearFilters removes every filter; undo brings them back.

@@ -205,7 +205,7 @@ func (k *keyMap) helpSections() []helpSection {
 			row(k.Dates, ": a range such as 2024, 2024-06, 2024-06-01..2024-09-30, 2024..2025, ..2021, 2024-06..; events that only may fall in it are marked "+mayFallGlyph+"; within 2024-08 keeps only those certainly in it"),
 			row(k.Query, ": the filter as query text, the words the flags, the views and tlx view --query read (actor:routh from:2024-06 marked:key \"golf course\"): edit or replace it, enter applies it"),
 			row(k.Sources, ": who supports what: every publisher of the events listed, how many it supports and those it alone supports"),
-			row(k.OwnActors, ": what else did this event's actor do? With several actors, pick which"),
+			row(k.OwnActors, ": what else did this event's actor do? Every event of theirs, the other filters set aside ("+k.Undo.Help().Key+" brings them back); with several actors, pick which"),
 			row(k.Clear, ""),
 			row(k.Undo, " the last change to the filters, clearing included"),
 		}},

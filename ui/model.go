@@ -53,6 +53,9 @@ type Model struct {
 	labels  labelPicker
 	note    noteEditor
 	views   viewsPane
+	// pickBase is the filter the picker's values join instead of the one in force: f
+	// (what else did this actor do?) sets the other filters aside. Nil for the others.
+	pickBase *timeline.Filter
 
 	peek    *timeline.Event // an event the filters hide, shown in the detail
 	jumps   []jump          // where following related events came from, for back

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tlx-dev/tlx/timeline"
 )
 
 // handleKey sends a key to what has the keyboard. ctrl+c quits and ctrl+z suspends from
@@ -238,11 +240,15 @@ func (m *Model) searchKey(k tea.KeyPressMsg) tea.Cmd {
 // commit makes the filter the prompt or picker previews the one in force, gives the
 // keyboard back to the pane, and says what the list keeps when that changed.
 func (m *Model) commit() tea.Cmd {
+	var aside []timeline.Filter
+	if m.focus == focusPicker && m.pickBase != nil { // f: the filters before are set aside
+		aside = append(aside, m.session.Applied().Without(m.picker.Kind().kind))
+	}
 	changed := m.session.Commit()
 	m.showEvents()
 	cmd := m.setFocus(m.base)
 	if changed {
-		return tea.Batch(cmd, m.filterStatus())
+		return tea.Batch(cmd, m.filterStatus(aside...))
 	}
 	return cmd
 }
@@ -297,7 +303,11 @@ func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 
 // previewPick shows the filter in force with the picker's kind set to values.
 func (m *Model) previewPick(values []string) {
-	f := m.session.Applied().With(m.picker.Kind().kind, values...)
+	base := m.session.Applied()
+	if m.pickBase != nil {
+		base = *m.pickBase
+	}
+	f := base.With(m.picker.Kind().kind, values...)
 	changed, err := m.session.Preview(f)
 	if err != nil {
 		m.setStatus(true, "%v", err)
