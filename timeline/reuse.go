@@ -249,7 +249,7 @@ func (l *Loader) rebuild(data []byte, i, j int, fresh []tomlsplit.Piece, delta, 
 		}
 	}
 	t := &Timeline{Title: old.Title, Description: old.Description, Path: old.Path,
-		Actors: old.Actors, Themes: old.Themes, Events: events,
+		Actors: emptyNil(old.Actors), Themes: emptyNil(old.Themes), Events: events,
 		actorIndex: old.actorIndex, themeIndex: old.themeIndex,
 		addedActors: old.addedActors, addedThemes: old.addedThemes}
 	t.index(derive, ids)
@@ -450,41 +450,46 @@ func (l *Loader) KeepsBytes() bool { return l.last != nil && l.last.split != nil
 
 // Prime gives a Loader whose last Open came from a snapshot the bytes of the file, so
 // that its next Open finds what a save changed as quickly as after a parse: a snapshot
-// holds no split. It parses data, reusing every event the snapshot holds, and keeps what
-// it split only when data builds the very timeline the Loader holds (the same events from
-// the same bytes on the same lines, the same title and registries): otherwise, data is not
-// what the snapshot was taken of, and the Loader is left as it was, for the next Open to
-// find the change. It reports whether it kept the split.
+// holds no split. It splits and reads data, taking every event from the snapshot, and
+// keeps the split only when data reads as the very timeline the Loader holds (the same
+// events from the same bytes on the same lines, the same title and registries, no
+// problem): otherwise data is not what the snapshot was taken of, and the Loader is left
+// as it was, for the next Open to find the change. No timeline is built. It reports
+// whether it kept the split.
 func (l *Loader) Prime(data []byte) bool {
-	dec, reused := l.last, l.reused
-	if dec == nil || dec.split != nil {
+	dec := l.last
+	if dec == nil || dec.split != nil || len(dec.keys) != len(dec.t.Events) {
 		return false
 	}
-	if _, err := l.Open(data, LoadOptions{}); err != nil {
+	if f, _ := formats.choose(l.name, data); f == nil || f.Name != "TOML" {
 		return false
 	}
-	now := l.last
-	l.last, l.reused = dec, reused
-	if now.split == nil || !sameDecode(dec, now) {
+	r := &Reading{last: dec, wantKeys: true}
+	d, err := formats.decode(l.name, data, r)
+	if err != nil || len(d.Problems) > 0 || len(d.Issues) > 0 || len(d.badDates) > 0 || d.TopBroken || d.Broken != nil ||
+		r.split == nil || len(r.split.data) != len(data) || r.reused != len(dec.t.Events) || !slices.Equal(r.keys, dec.keys) {
 		return false
 	}
-	dec.split = now.split
-	return true
-}
-
-// sameDecode reports whether a and b hold the same timeline decoded from the same bytes
-// of events.
-func sameDecode(a, b *decoded) bool {
-	ta, tb := a.t, b.t
-	if len(a.keys) != len(ta.Events) || !slices.Equal(a.keys, b.keys) || a.actors != b.actors || a.themes != b.themes ||
-		ta.Title != tb.Title || ta.Description != tb.Description ||
-		!reflect.DeepEqual(ta.Actors, tb.Actors) || !reflect.DeepEqual(ta.Themes, tb.Themes) {
+	t := dec.t
+	if d.Title != t.Title || d.Description != t.Description || dec.actors != len(d.Actors) || dec.themes != len(d.Themes) ||
+		!reflect.DeepEqual(d.Actors, t.Actors[:len(d.Actors):len(d.Actors)]) && len(d.Actors) > 0 ||
+		!reflect.DeepEqual(d.Themes, t.Themes[:len(d.Themes):len(d.Themes)]) && len(d.Themes) > 0 {
 		return false
 	}
-	for p := range a.byPos {
-		if ta.Events[a.byPos[p]].Line != tb.Events[b.byPos[p]].Line {
+	for p := range d.Events {
+		if d.Events[p].Line != t.Events[dec.byPos[p]].Line {
 			return false
 		}
 	}
+	dec.split = r.split
 	return true
+}
+
+// emptyNil returns s, or nil when it is empty, as a parse leaves a registry the file does
+// not have (a snapshot's is empty).
+func emptyNil[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }

@@ -318,3 +318,38 @@ publisher = "P"
 		}
 	}
 }
+
+// TestPrimeFromSnapshot: a Loader opened from a snapshot and primed with the bytes the
+// snapshot was taken of reopens an edit by its quick path, as a fresh Open reads it; bytes
+// that read otherwise are refused.
+func TestPrimeFromSnapshot(t *testing.T) {
+	noRegistry := "title = \"No registry\"\n\n[[events]]\nid = \"a\"\ndate = 2020-01-01\ntitle = \"A\"\n\n  [[events.sources]]\n  publisher = \"P\"\n"
+	for name, data := range map[string][]byte{"unusual": []byte(unusual), "generated": timelinetest.Generate(300, 4), "no registry": []byte(noRegistry)} {
+		t.Run(name, func(t *testing.T) {
+			_, _, secs := snapshotOf(t, data)
+			l := timeline.NewLoader("t.toml")
+			if _, err := l.OpenSnapshot(secs); err != nil {
+				t.Fatal(err)
+			}
+			top := slices.Concat([]byte("title = \"Another\"\n"), data[bytes.IndexByte(data, '\n')+1:])
+			if l.Prime(top) {
+				t.Error("primed with bytes whose title differs")
+			}
+			if !l.Prime(data) {
+				t.Fatal("not primed with the bytes of the snapshot")
+			}
+			edited := editTitle(data, rand.New(rand.NewPCG(1, 2)))
+			got := l.Reopen(edited)
+			if got == nil {
+				t.Fatal("an edited title after priming took the full path")
+			}
+			want, err := timeline.Open("t.toml", edited)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := timeline.TimelineDiff(got, want); diff != "" {
+				t.Fatal(diff)
+			}
+		})
+	}
+}
