@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The check every format shares. A reader decodes a file into a Draft; check judges what
@@ -152,8 +153,14 @@ func (d *Draft) check() [][]Issue {
 		issues = append(issues, dateIssue(b.ref, d.in(b.ref), b.err))
 	}
 
-	// Events, the bulk of a large file, are checked on every core.
+	// Events, the bulk of a large file, are checked on every core, and against each other
+	// (ids, references) beside that: the checks of one event only read the draft.
 	parts := make([][]Issue, parallelism(len(d.Events)))
+	var cross []Issue
+	var crossing sync.WaitGroup
+	if len(parts) > 1 {
+		crossing.Go(func() { cross = d.crossCheck() })
+	}
 	inParallel(len(d.Events), len(parts), func(part, lo, hi int) {
 		ec := &checker{d: d}
 		for k := lo; k < hi; k++ {
@@ -163,7 +170,12 @@ func (d *Draft) check() [][]Issue {
 		}
 		parts[part] = ec.issues
 	})
-	return append(append([][]Issue{issues}, parts...), d.crossCheck())
+	if len(parts) > 1 {
+		crossing.Wait()
+	} else {
+		cross = d.crossCheck()
+	}
+	return append(append([][]Issue{issues}, parts...), cross)
 }
 
 // entry checks the fields every entry of a registry has: the actor or theme at index i.

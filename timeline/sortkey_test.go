@@ -47,3 +47,56 @@ func TestSortKeyIsCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestSortInParts: a timeline large enough to be sorted on several cores comes out in
+// the order of one stable sort, events with the same date and id (told apart by Pos)
+// included; and runs cut as inParallel cuts them merge stably for any number of parts.
+func TestSortInParts(t *testing.T) {
+	var whens []When
+	for _, s := range []string{"", "2024", "2024-06", "2024-06-01", "2024-06-02", "2023-12", "2024-06..2024-07"} {
+		w := When{}
+		if s != "" {
+			var err error
+			if w, err = ParseWhen(s); err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+		}
+		whens = append(whens, w)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	evs := make([]Event, 3*parallelThreshold+7)
+	for i := range evs {
+		evs[i] = Event{ID: fmt.Sprintf("e%d", r.IntN(300)), Date: whens[r.IntN(len(whens))], Pos: i + 1}
+	}
+	want := slices.Clone(evs)
+	slices.SortStableFunc(want, func(a, b Event) int { return compareEvents(&a, &b) })
+	sortEvents(evs)
+	for i := range evs {
+		if evs[i].Pos != want[i].Pos {
+			t.Fatalf("at %d: event %d (%s %v), want event %d (%s %v)", i, evs[i].Pos, evs[i].ID, evs[i].Date,
+				want[i].Pos, want[i].ID, want[i].Date)
+		}
+	}
+
+	vals := make([]int, 1001)
+	for i := range vals {
+		vals[i] = r.IntN(50)
+	}
+	compare := func(a, b int32) int { return vals[a] - vals[b] }
+	for parts := 1; parts <= 9; parts++ {
+		order := make([]int32, len(vals))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		inParallel(len(order), parts, func(_, lo, hi int) { slices.SortStableFunc(order[lo:hi], compare) })
+		got := mergeParts(order, parts, compare)
+		for i := 1; i < len(got); i++ {
+			if c := compare(got[i-1], got[i]); c > 0 || c == 0 && got[i-1] > got[i] {
+				t.Fatalf("%d parts: %d (%d) before %d (%d)", parts, got[i-1], vals[got[i-1]], got[i], vals[got[i]])
+			}
+		}
+		if len(got) != len(vals) {
+			t.Fatalf("%d parts: %d elements, want %d", parts, len(got), len(vals))
+		}
+	}
+}

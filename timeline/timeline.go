@@ -12,6 +12,7 @@ package timeline
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Statuses lists the values an event's status may take, from firmest to least firm.
@@ -244,6 +245,15 @@ func (t *Timeline) build() {
 		addKeys(t.themeIndex, i, th.ID, th.Name, th.Aliases)
 	}
 	declaredActors, declaredThemes := len(t.Actors), len(t.Themes)
+	// The order of the events is worked out beside the registries, which it does not
+	// read, and applied once they are done: on a large timeline both take a while.
+	var order []int32
+	var sorting sync.WaitGroup
+	if parallelism(len(t.Events)) > 1 {
+		sorting.Go(func() { order = sortOrder(t.Events) })
+	} else {
+		order = sortOrder(t.Events)
+	}
 	for i := range t.Events {
 		e := &t.Events[i]
 		for _, id := range e.Actors {
@@ -260,7 +270,8 @@ func (t *Timeline) build() {
 		}
 	}
 	t.addedActors, t.addedThemes = len(t.Actors)-declaredActors, len(t.Themes)-declaredThemes
-	sortEvents(t.Events)
+	sorting.Wait()
+	permute(t.Events, order)
 	t.index(nil, nil)
 }
 
