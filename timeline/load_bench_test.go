@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -76,11 +77,13 @@ func BenchmarkDecodePlain(b *testing.B) {
 			data := loadInput(b, n)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			cpu := processCPU()
 			for b.Loop() {
 				if err := decodePlain(data); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
@@ -179,5 +182,14 @@ func BenchmarkSplit(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// reportCPU reports the process's CPU time per iteration since since (processCPU before
+// the loop) as cpu-ns/op: what the benchmark cost on every core, which the load of other
+// work on the machine disturbs less than the wall time.
+func reportCPU(b *testing.B, since time.Duration) {
+	if since > 0 && b.N > 0 {
+		b.ReportMetric(float64(processCPU()-since)/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -101,9 +101,13 @@ func (f *File) fromSnapshot() *timeline.Timeline {
 	}
 	var t *timeline.Timeline
 	loader := timeline.NewLoader(f.path)
-	err = f.store.Get(f.source, timeline.SnapshotKind, timeline.SnapshotVersion, func(sections [][]byte) error {
+	err = f.store.Get(f.source, timeline.SnapshotKind, timeline.SnapshotVersion, func(sections [][]byte, own bool) error {
 		var err error
-		t, err = loader.OpenSnapshot(sections)
+		if own {
+			t, err = loader.OpenOwnSnapshot(sections)
+		} else {
+			t, err = loader.OpenSnapshot(sections)
+		}
 		return err
 	})
 	switch {

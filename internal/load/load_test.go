@@ -47,7 +47,7 @@ func titles(tl *timeline.Timeline) string {
 
 func TestSnapshotReopen(t *testing.T) {
 	dir := t.TempDir()
-	store := &snapshot.Store{Dir: filepath.Join(dir, "cache")}
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache"), Writer: "tlx"}
 	path, data := large(t, dir)
 
 	f, first := open(t, path, Options{Store: store})
@@ -67,6 +67,13 @@ func TestSnapshotReopen(t *testing.T) {
 	}
 	if titles(again) != titles(first) {
 		t.Fatal("the snapshot's timeline differs from the parsed one")
+	}
+	// A snapshot another program wrote is used too, checked in full.
+	for _, writer := range []string{"another program", ""} {
+		other := &snapshot.Store{Dir: store.Dir, Writer: writer}
+		if f, again := open(t, path, Options{Store: other}); f.Origin() != Snapshot || titles(again) != titles(first) {
+			t.Fatalf("reopen by %q: origin %v; want the snapshot's timeline", writer, f.Origin())
+		}
 	}
 
 	// --no-cache parses, and writes nothing.

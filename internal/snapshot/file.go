@@ -25,17 +25,19 @@ import (
 //	lengths   nsections × uint64
 //	kind      uint16 length, then the bytes: what the snapshot holds ("timeline")
 //	source    uint16 length, then the bytes: the source's path
+//	writer    uint16 length, then the bytes: the program that wrote it (Store.Writer)
 //
 // Integers are little-endian. The file is exactly headerLen plus the lengths long.
 
 const (
 	magic        = "tlxsnap\x00"
-	format       = 1
+	format       = 2
 	fixedHeader  = 8 + 4 + 4 + 4 + 8 + 32 + 4 + 4
 	maxSections  = 16
 	maxKind      = 64
 	maxSourceLen = 16 << 10
-	maxHeader    = fixedHeader + 8*maxSections + 2 + maxKind + 2 + maxSourceLen
+	maxWriter    = 4 << 10
+	maxHeader    = fixedHeader + 8*maxSections + 2 + maxKind + 2 + maxSourceLen + 2 + maxWriter
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -58,11 +60,12 @@ type header struct {
 	lengths []int64
 	kind    string
 	source  string
+	writer  string
 }
 
 // size is the header's length in bytes.
 func (h *header) size() int {
-	return fixedHeader + 8*len(h.lengths) + 2 + len(h.kind) + 2 + len(h.source)
+	return fixedHeader + 8*len(h.lengths) + 2 + len(h.kind) + 2 + len(h.source) + 2 + len(h.writer)
 }
 
 // marshal writes the header with its checksum field zero.
@@ -83,6 +86,8 @@ func (h *header) marshal() []byte {
 	b = append(b, h.kind...)
 	b = binary.LittleEndian.AppendUint16(b, uint16(len(h.source)))
 	b = append(b, h.source...)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(h.writer)))
+	b = append(b, h.writer...)
 	return b
 }
 
@@ -137,6 +142,9 @@ func readHeader(r io.Reader, fileSize int64) (*header, []byte, uint32, error) {
 	if h.source, rest, ok = shortString(rest, maxSourceLen); !ok {
 		return nil, nil, 0, miss("source out of bounds")
 	}
+	if h.writer, rest, ok = shortString(rest, maxWriter); !ok {
+		return nil, nil, 0, miss("writer out of bounds")
+	}
 	if len(rest) != 0 || total != fileSize || h.key.Size < 0 {
 		return nil, nil, 0, miss("file is %d bytes, its header says %d", fileSize, total)
 	}
@@ -180,7 +188,7 @@ func maxSize(size int64) int64 { return 8*size + 1<<20 }
 // functions in turn. The file appears whole or not at all; the store is then brought
 // within its limit.
 func (s *Store) Put(source string, key Key, kind string, version uint32, sections ...func(w io.Writer) error) (err error) {
-	if len(kind) > maxKind || len(source) > maxSourceLen || len(sections) > maxSections {
+	if len(kind) > maxKind || len(source) > maxSourceLen || len(s.Writer) > maxWriter || len(sections) > maxSections {
 		return fmt.Errorf("snapshot of %s: kind, path or sections out of bounds", source)
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
@@ -196,7 +204,7 @@ func (s *Store) Put(source string, key Key, kind string, version uint32, section
 			os.Remove(tmp.Name())
 		}
 	}()
-	h := &header{key: key, version: version, lengths: make([]int64, len(sections)), kind: kind, source: source}
+	h := &header{key: key, version: version, lengths: make([]int64, len(sections)), kind: kind, source: source, writer: s.Writer}
 	if _, err := tmp.Write(make([]byte, h.size())); err != nil { // the header goes here at the end
 		return err
 	}
@@ -244,13 +252,16 @@ func (c *crcWriter) Write(p []byte) (int, error) {
 
 // Get finds the snapshot of source (a path as Source returns it) that holds kind at
 // version and was taken of the bytes the source holds now, and hands its sections to
-// read, each in memory of its own that nothing else writes. It returns nil when the
-// snapshot is used, and an error wrapping ErrMiss that says why not otherwise: then what
-// read made of the sections is not the file as it is, and must be thrown away. The one
+// read, each in memory of its own that nothing else writes, with whether the store's own
+// Writer wrote it (see Store.Writer): only then may read take for granted what the
+// writer checked before writing; the checksum has shown the bytes are as written. It
+// returns nil when the snapshot is used, and an error wrapping ErrMiss that says why not
+// otherwise: then what read made of the sections is not the file as it is, and must be
+// thrown away. The one
 // exception is ErrChanged: the snapshot was whole and sound, read succeeded, and what it
 // made is the file as it was before its last change. The source's bytes are hashed while
 // read works.
-func (s *Store) Get(source, kind string, version uint32, read func(sections [][]byte) error) error {
+func (s *Store) Get(source, kind string, version uint32, read func(sections [][]byte, own bool) error) error {
 	src, err := os.Stat(source)
 	if err != nil {
 		return miss("source: %v", err)
@@ -312,7 +323,7 @@ func (s *Store) Get(source, kind string, version uint32, read func(sections [][]
 		<-same
 		return miss("checksum does not match")
 	}
-	rerr := read(sections)
+	rerr := read(sections, s.Writer != "" && h.writer == s.Writer)
 	if rerr != nil {
 		<-same
 		return miss("%v", rerr)

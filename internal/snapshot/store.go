@@ -4,9 +4,10 @@
 //
 // A snapshot is one file per source file, named after the source's path. Its header
 // holds a magic number, the store's format version, the kind and version of what it
-// holds, the source's path, size and SHA-256, and a CRC-32C of everything after the
-// header's first bytes. A snapshot is used only when every one of those agrees with the
-// file as it is now: the hash is of its current bytes, so a file edited within the same
+// holds, the source's path, size and SHA-256, the program that wrote it, and a CRC-32C
+// of everything after the header's first bytes. A snapshot is used only when every one
+// of those but the writer agrees with the file as it is now (the reader checks a
+// snapshot another program wrote in full): the hash is of its current bytes, so a file edited within the same
 // second to the same size is never served from an old snapshot. Anything else (a
 // truncated, corrupted, foreign or older snapshot) is a miss, never an error, and the
 // next write replaces it.
@@ -51,6 +52,12 @@ const staleAge = time.Hour
 type Store struct {
 	Dir   string
 	Limit int64 // bytes the folder may hold; 0 means DefaultLimit
+	// Writer names the program that reads and writes the store, as exactly as it can be
+	// told: Default uses the running executable's path, size and modification time
+	// (Program). A snapshot that the same Writer wrote was checked by the same code before
+	// it was written, which its reader may take for granted (see Get); one that another
+	// program wrote, or any snapshot when Writer is "", must be checked in full.
+	Writer string
 }
 
 // Default returns the store in the user's cache folder (os.UserCacheDir: on Linux
@@ -61,7 +68,7 @@ func Default() (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no cache folder: %w", err)
 	}
-	s := &Store{Dir: filepath.Join(dir, "tlx", "snapshots")}
+	s := &Store{Dir: filepath.Join(dir, "tlx", "snapshots"), Writer: Program()}
 	if v := os.Getenv("TLX_CACHE_LIMIT"); v != "" {
 		n, err := ParseSize(v)
 		if err != nil {
@@ -70,6 +77,29 @@ func Default() (*Store, error) {
 		s.Limit = n
 	}
 	return s, nil
+}
+
+// Program names the running executable: its path with symbolic links resolved, its size
+// and its modification time to the nanosecond, or "" when they cannot be told. Another
+// build of the program, or another program, has another name: a build installed over the
+// old one gets a new modification time.
+func Program() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	st, err := os.Stat(exe)
+	if err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	id := fmt.Sprintf("%d %d %s", st.Size(), st.ModTime().UnixNano(), exe)
+	if len(id) > maxWriter {
+		return ""
+	}
+	return id
 }
 
 // ParseSize reads a size in bytes: "1073741824", "512M", "2G", "300K".

@@ -42,7 +42,7 @@ func sections(parts ...string) []func(io.Writer) error {
 // get reads the snapshot of src and returns its sections joined by "|", or the miss.
 func get(s *Store, src, kind string, version uint32) (string, error) {
 	var got string
-	err := s.Get(src, kind, version, func(secs [][]byte) error {
+	err := s.Get(src, kind, version, func(secs [][]byte, _ bool) error {
 		got = string(bytes.Join(secs, []byte("|")))
 		return nil
 	})
@@ -65,6 +65,48 @@ func TestPutGet(t *testing.T) {
 	}
 	if st, err := os.Stat(s.Dir); err != nil || st.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700, the cache is the user's own", st.Mode(), err)
+	}
+}
+
+// TestOwn: Get says a snapshot is the store's own only when the same Writer, not empty,
+// wrote it.
+func TestOwn(t *testing.T) {
+	dir := t.TempDir()
+	src, data := source(t, dir, "a.toml", "title = \"A\"\n")
+	own := func(writer, reader string) bool {
+		t.Helper()
+		if err := (&Store{Dir: filepath.Join(dir, "cache"), Writer: writer}).Put(src, KeyOf(data), "k", 1, sections("x")...); err != nil {
+			t.Fatal(err)
+		}
+		var got bool
+		err := (&Store{Dir: filepath.Join(dir, "cache"), Writer: reader}).Get(src, "k", 1, func(secs [][]byte, own bool) error {
+			got = own
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("written by %q, read by %q: %v", writer, reader, err)
+		}
+		return got
+	}
+	for _, tt := range []struct {
+		writer, reader string
+		want           bool
+	}{
+		{"1 2 /bin/tlx", "1 2 /bin/tlx", true},
+		{"1 2 /bin/tlx", "1 3 /bin/tlx", false},
+		{"1 2 /bin/tlx", "", false},
+		{"", "1 2 /bin/tlx", false},
+		{"", "", false},
+	} {
+		if got := own(tt.writer, tt.reader); got != tt.want {
+			t.Errorf("written by %q, read by %q: own %v, want %v", tt.writer, tt.reader, got, tt.want)
+		}
+	}
+	if Program() == "" {
+		t.Error("Program names no executable")
+	}
+	if s, err := Default(); err == nil && s.Writer != Program() {
+		t.Errorf("Default's Writer is %q, want %q", s.Writer, Program())
 	}
 }
 
@@ -166,7 +208,7 @@ func TestGetReadFails(t *testing.T) {
 	if err := s.Put(src, KeyOf(data), "k", 1, sections("x")...); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Get(src, "k", 1, func([][]byte) error { return errors.New("not what I wrote") })
+	err := s.Get(src, "k", 1, func([][]byte, bool) error { return errors.New("not what I wrote") })
 	if !errors.Is(err, ErrMiss) || !strings.Contains(err.Error(), "not what I wrote") {
 		t.Errorf("read failed: %v, want a miss that says why", err)
 	}
@@ -342,7 +384,7 @@ func TestParseSize(t *testing.T) {
 // FuzzReadHeader: no bytes make the header reader fail other than by a miss, nor claim
 // more than the file holds.
 func FuzzReadHeader(f *testing.F) {
-	h := &header{key: Key{Size: 10}, version: 1, lengths: []int64{3, 4}, kind: "timeline", source: "/a.toml"}
+	h := &header{key: Key{Size: 10}, version: 1, lengths: []int64{3, 4}, kind: "timeline", source: "/a.toml", writer: "123 456 /bin/tlx"}
 	good := append(h.marshal(), "abcdefg"...)
 	f.Add(good)
 	f.Add(good[:20])
