@@ -25,6 +25,14 @@ const readChunk = 1 << 20
 // named pipe, is read up to MaxFileSize. Reading stops at the first NUL byte or byte that
 // is not UTF-8, which a timeline never holds.
 func ReadFile(path string) ([]byte, error) {
+	data, _, err := readFile(path, MaxFileSize)
+	return data, err
+}
+
+// ReadFileInfo is ReadFile that also returns what the file system told of the file it
+// opened, just before reading it: for a cache that must know which file, as it was then,
+// its bytes came from (see internal/snapshot's Stamp).
+func ReadFileInfo(path string) ([]byte, os.FileInfo, error) {
 	return readFile(path, MaxFileSize)
 }
 
@@ -35,7 +43,7 @@ func ReadAll(name string, r io.Reader) ([]byte, error) {
 	return readText(name, r, -1, MaxFileSize)
 }
 
-func readFile(path string, limit int64) ([]byte, error) {
+func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 	fail := func(msg, hint string) error {
 		return &Problem{File: path, Kind: ErrFile, Msg: msg, Hint: hint}
 	}
@@ -43,7 +51,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if err == nil {
 		// Refused before opening: opening some devices has effects of its own.
 		if msg := notAFile(st.Mode()); msg != "" {
-			return nil, fail(msg, "give the path of a .toml file")
+			return nil, nil, fail(msg, "give the path of a .toml file")
 		}
 	}
 	var f *os.File
@@ -56,24 +64,25 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fail("no such file", "check the path")
+		return nil, nil, fail("no such file", "check the path")
 	case errors.Is(err, fs.ErrPermission):
-		return nil, fail("permission denied", "check the file's permissions")
+		return nil, nil, fail("permission denied", "check the file's permissions")
 	case err != nil:
-		return nil, fail(cause(err), "")
+		return nil, nil, fail(cause(err), "")
 	}
 	if msg := notAFile(st.Mode()); msg != "" {
-		return nil, fail(msg, "give the path of a .toml file")
+		return nil, nil, fail(msg, "give the path of a .toml file")
 	}
 	size := int64(-1)
 	if st.Mode().IsRegular() {
 		size = st.Size()
 		if size > limit {
-			return nil, fail(fmt.Sprintf("is %s, larger than the %s tlx reads", SizeText(size), SizeText(limit)),
+			return nil, nil, fail(fmt.Sprintf("is %s, larger than the %s tlx reads", SizeText(size), SizeText(limit)),
 				"split the timeline into several files")
 		}
 	}
-	return readText(path, f, size, limit)
+	data, err := readText(path, f, size, limit)
+	return data, st, err
 }
 
 // notAFile says why a file of this mode cannot be a timeline, or returns "".

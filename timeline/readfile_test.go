@@ -104,7 +104,7 @@ func TestReadBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		var err error
-		checkBounded(t, 1<<20, 64<<10, func() { _, err = timeline.ReadFileLimit(path, limit) })
+		checkBounded(t, 1<<20, 64<<10, func() { _, _, err = timeline.ReadFileLimit(path, limit) })
 		wantProblem(t, err, path+": is 8.0 MiB, larger than the 4 MiB tlx reads")
 	})
 	t.Run("a NUL early in a large file", func(t *testing.T) {

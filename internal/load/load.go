@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/tlx-dev/tlx/internal/loadgc"
 	"github.com/tlx-dev/tlx/internal/snapshot"
@@ -31,6 +32,8 @@ type Options struct {
 	// snapshot reports neither.
 	Progress func(done, total int)
 	Partial  func(*timeline.Timeline)
+
+	now func() time.Time // the clock a file's stamp is judged by (snapshot.StampOf); nil: time.Now
 }
 
 // File is a timeline file, opened once and again as it changes.
@@ -43,7 +46,9 @@ type File struct {
 	// mu is held while the loader opens, and while a snapshot's writers are taken from
 	// it, so that the bytes due and what the loader holds always go together.
 	mu     sync.Mutex
-	due    []byte // the bytes of the last parse, while its snapshot is due
+	due    []byte         // the bytes of the last parse, while its snapshot is due
+	stamp  snapshot.Stamp // of the file just before the last parse read it, when one vouches for its bytes
+	now    func() time.Time
 	from   Origin
 	good   snapshot.Key // of the bytes of the last good parse, unless the loader keeps them; zero after a snapshot
 	reused int          // events the last good parse took from the one before
@@ -68,7 +73,10 @@ const (
 // current bytes, else by parsing it. Errors are those of timeline.ReadFile and
 // timeline.Open; a snapshot that cannot be used or written is never one.
 func Open(path string, o Options) (*File, *timeline.Timeline, error) {
-	f := &File{path: path, loader: timeline.NewLoader(path)}
+	f := &File{path: path, loader: timeline.NewLoader(path), now: o.now}
+	if f.now == nil {
+		f.now = time.Now
+	}
 	if !o.NoCache {
 		f.store = o.Store
 		if f.store == nil {
@@ -123,11 +131,13 @@ func (f *File) fromSnapshot() *timeline.Timeline {
 // parse reads and parses the file; when skipSame, bytes the last good parse had are
 // ErrUnchanged.
 func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
+	now := f.now()               // before the stat of what is read: see snapshot.Stamp
 	before, _ := os.Stat(f.path) // before the read: a save during it makes the two differ
-	data, err := timeline.ReadFile(f.path)
+	data, opened, err := timeline.ReadFileInfo(f.path)
 	if err != nil {
 		return nil, err
 	}
+	stamp, _ := snapshot.StampOf(opened, now)
 	if skipSame {
 		f.mu.Lock()
 		same, known := f.loader.Same(data) // a compare of the bytes it keeps, else of hashes
@@ -157,7 +167,7 @@ func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 	}
 	f.due = nil
 	if f.store != nil && len(data) >= SnapshotFrom {
-		f.due = data
+		f.due, f.stamp = data, stamp
 	}
 	return t, nil
 }
@@ -240,7 +250,7 @@ func (f *File) SnapshotDue() bool {
 // built, for the bytes it parsed. It reports whether it wrote one.
 func (f *File) WriteSnapshot() (bool, error) {
 	f.mu.Lock()
-	data := f.due
+	data, stamp := f.due, f.stamp
 	f.due = nil
 	var sections []func(io.Writer) error
 	if data != nil {
@@ -251,6 +261,7 @@ func (f *File) WriteSnapshot() (bool, error) {
 		return false, nil
 	}
 	key := snapshot.KeyOf(data)
+	key.Stamp = stamp // the next open of the unchanged file then hashes nothing
 	if err := f.store.Put(f.source, key, timeline.SnapshotKind, timeline.SnapshotVersion, sections...); err != nil {
 		return false, err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tlx-dev/tlx/internal/snapshot"
 	"github.com/tlx-dev/tlx/timeline"
@@ -204,4 +205,63 @@ func TestChangedDuringOpen(t *testing.T) {
 	if !f.Changed() {
 		t.Error("a removed file is not changed")
 	}
+}
+
+// TestSnapshotStamp: a snapshot of a file that had settled when it was read is keyed by
+// its stamp, and one of a file written just before is not (snapshot.Stamp); either way an
+// edit at the same size and modification time is parsed, never served from the snapshot.
+func TestSnapshotStamp(t *testing.T) {
+	dir := t.TempDir()
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache"), Writer: "tlx"}
+	path, data := large(t, dir)
+	stamped := func(o Options) bool {
+		t.Helper()
+		if _, _, err := store.Clear(); err != nil {
+			t.Fatal(err)
+		}
+		f, _ := open(t, path, o)
+		if wrote, err := f.WriteSnapshot(); !wrote || err != nil {
+			t.Fatalf("WriteSnapshot: %v, %v", wrote, err)
+		}
+		list, err := store.List()
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%d snapshots, %v", len(list), err)
+		}
+		return list[0].Stamped
+	}
+	if stamped(Options{Store: store}) {
+		t.Error("a file written just now: its snapshot is keyed by its stamp")
+	}
+	later := func() time.Time { return time.Now().Add(snapshot.Settle + time.Second) }
+	if _, ok := snapshot.StampOf(mustStat(t, path), later()); ok && !stamped(Options{Store: store, now: later}) {
+		t.Error("a file settled when read: its snapshot has no stamp")
+	}
+	if f, _ := open(t, path, Options{Store: store}); f.Origin() != Snapshot {
+		t.Fatalf("reopen: origin %v, want the snapshot", f.Origin())
+	}
+
+	st := mustStat(t, path)
+	edited := bytes.Replace(data, []byte("title = \"Synthetic"), []byte("title = \"synthetic"), 1)
+	if bytes.Equal(edited, data) {
+		t.Fatal("no title to edit")
+	}
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	f, tl := open(t, path, Options{Store: store})
+	if f.Origin() == Snapshot || !strings.HasPrefix(tl.Title, "synthetic") {
+		t.Fatalf("after an edit at the same size and time: origin %v, title %q; want it parsed", f.Origin(), tl.Title)
+	}
+}
+
+func mustStat(t *testing.T, path string) os.FileInfo {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

@@ -20,6 +20,8 @@ import (
 //	headerLen uint32  bytes of the header, these fields included
 //	size      int64   size of the source when the snapshot was taken
 //	sum       [32]byte SHA-256 of the source's bytes
+//	stamp     5 × uint64: the source's device, inode, size, modification and change times
+//	          (Stamp), all zero when none vouches for its bytes
 //	version   uint32  version of what the snapshot holds
 //	nsections uint32
 //	lengths   nsections × uint64
@@ -31,8 +33,8 @@ import (
 
 const (
 	magic        = "tlxsnap\x00"
-	format       = 2
-	fixedHeader  = 8 + 4 + 4 + 4 + 8 + 32 + 4 + 4
+	format       = 3
+	fixedHeader  = 8 + 4 + 4 + 4 + 8 + 32 + 5*8 + 4 + 4
 	maxSections  = 16
 	maxKind      = 64
 	maxSourceLen = 16 << 10
@@ -77,6 +79,10 @@ func (h *header) marshal() []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(h.size()))
 	b = binary.LittleEndian.AppendUint64(b, uint64(h.key.Size))
 	b = append(b, h.key.Sum[:]...)
+	st := h.key.Stamp
+	for _, v := range [...]uint64{st.Dev, st.Ino, uint64(st.Size), uint64(st.ModTime), uint64(st.ChangeTime)} {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
 	b = binary.LittleEndian.AppendUint32(b, h.version)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(h.lengths)))
 	for _, n := range h.lengths {
@@ -114,8 +120,11 @@ func readHeader(r io.Reader, fileSize int64) (*header, []byte, uint32, error) {
 	h := &header{}
 	h.key.Size = int64(le.Uint64(fixed[20:]))
 	copy(h.key.Sum[:], fixed[28:60])
-	h.version = le.Uint32(fixed[60:])
-	n := int64(le.Uint32(fixed[64:]))
+	st := &h.key.Stamp
+	st.Dev, st.Ino = le.Uint64(fixed[60:]), le.Uint64(fixed[68:])
+	st.Size, st.ModTime, st.ChangeTime = int64(le.Uint64(fixed[76:])), int64(le.Uint64(fixed[84:])), int64(le.Uint64(fixed[92:]))
+	h.version = le.Uint32(fixed[100:])
+	n := int64(le.Uint32(fixed[104:]))
 	if n > maxSections || fixedHeader+8*n+4 > hlen {
 		return nil, nil, 0, miss("%d sections", n)
 	}
@@ -260,7 +269,7 @@ func (c *crcWriter) Write(p []byte) (int, error) {
 // thrown away. The one
 // exception is ErrChanged: the snapshot was whole and sound, read succeeded, and what it
 // made is the file as it was before its last change. The source's bytes are hashed while
-// read works.
+// read works, unless the snapshot's key holds the stamp the source has now (see Stamp).
 func (s *Store) Get(source, kind string, version uint32, read func(sections [][]byte, own bool) error) error {
 	src, err := os.Stat(source)
 	if err != nil {
@@ -294,15 +303,19 @@ func (s *Store) Get(source, kind string, version uint32, read func(sections [][]
 	}
 	changed := h.key.Size != src.Size()
 	same := make(chan error, 1)
-	if changed {
+	cur, stamped := stampOf(src)
+	switch {
+	case changed:
 		same <- ErrChanged
-	} else {
+	case stamped && h.key.Stamp != (Stamp{}) && cur == h.key.Stamp:
+		same <- nil // not written since the bytes were read: see Stamp
+	default:
 		go func() {
-			k, err := keyOfFile(source, h.key.Size)
+			k, err := s.keyOf(source, h.key.Size)
 			switch {
 			case err != nil:
 				same <- miss("source: %v", err)
-			case k != h.key:
+			case k.Size != h.key.Size || k.Sum != h.key.Sum:
 				same <- ErrChanged
 			default:
 				same <- nil

@@ -4,10 +4,12 @@
 //
 // A snapshot is one file per source file, named after the source's path. Its header
 // holds a magic number, the store's format version, the kind and version of what it
-// holds, the source's path, size and SHA-256, the program that wrote it, and a CRC-32C
-// of everything after the header's first bytes. A snapshot is used only when every one
-// of those but the writer agrees with the file as it is now (the reader checks a
-// snapshot another program wrote in full): the hash is of its current bytes, so a file edited within the same
+// holds, the source's path, size, SHA-256 and stamp (Stamp), the program that wrote it,
+// and a CRC-32C of everything after the header's first bytes. A snapshot is used only
+// when every one of those but the writer agrees with the file as it is now (the reader
+// checks a snapshot another program wrote in full). The source's current bytes are
+// hashed unless it still has the stamp its snapshot was keyed by, which by Git's racy
+// rule shows it has not been written since it was read: so a file edited within the same
 // second to the same size is never served from an old snapshot. Anything else (a
 // truncated, corrupted, foreign or older snapshot) is a miss, never an error, and the
 // next write replaces it.
@@ -31,6 +33,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -58,6 +61,8 @@ type Store struct {
 	// it was written, which its reader may take for granted (see Get); one that another
 	// program wrote, or any snapshot when Writer is "", must be checked in full.
 	Writer string
+
+	hashes atomic.Int64 // how many times Get hashed a source, for tests
 }
 
 // Default returns the store in the user's cache folder (os.UserCacheDir: on Linux
@@ -157,6 +162,7 @@ type Info struct {
 	Size     int64     // bytes on disk
 	LastUsed time.Time // when it was written or last read
 	Current  bool      // the source is as it was, by size alone: the hash is not computed
+	Stamped  bool      // its key holds a stamp: an open of the unchanged source hashes nothing
 }
 
 // List describes every snapshot in the store, those used longest ago first.
@@ -179,7 +185,7 @@ func (s *Store) List() ([]Info, error) {
 		}
 		in := Info{File: filepath.Join(s.Dir, e.Name()), Size: st.Size(), LastUsed: st.ModTime()}
 		if h, err := readHeaderFile(in.File); err == nil {
-			in.Source, in.Kind, in.Version = h.source, h.kind, h.version
+			in.Source, in.Kind, in.Version, in.Stamped = h.source, h.kind, h.version, h.key.Stamp != (Stamp{})
 			if src, err := os.Stat(h.source); err == nil && src.Size() == h.key.Size {
 				in.Current = true
 			}
@@ -282,14 +288,22 @@ func (s *Store) evict(keep string, now time.Time) {
 	}
 }
 
-// Key is what a snapshot was taken of: the size of the source's bytes and their SHA-256.
+// Key is what a snapshot was taken of: the size of the source's bytes and their SHA-256,
+// and the source's stamp when one vouches for them (see Stamp; zero when none does).
 type Key struct {
-	Size int64
-	Sum  [sha256.Size]byte
+	Size  int64
+	Sum   [sha256.Size]byte
+	Stamp Stamp
 }
 
 // KeyOf returns the key of data, the bytes a snapshot is taken of.
 func KeyOf(data []byte) Key { return Key{Size: int64(len(data)), Sum: sha256.Sum256(data)} }
+
+// keyOf hashes the source at path for Get, counting it.
+func (s *Store) keyOf(path string, size int64) (Key, error) {
+	s.hashes.Add(1)
+	return keyOfFile(path, size)
+}
 
 // keyOfFile hashes the file at path as it is now, reading at most size+1 bytes: a file
 // that grew is not the one hashed before, whatever its hash.

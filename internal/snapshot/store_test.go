@@ -110,6 +110,109 @@ func TestOwn(t *testing.T) {
 	}
 }
 
+// TestStamp: a snapshot keyed by a stamp (Git's racy-index rule, see Stamp) is used
+// without hashing the source while the source keeps the stamp; an edit at the same size
+// within the same second with the modification time put back, the old bytes written
+// back, a save by rename, and a file changed just before its stamp was taken all make Get
+// hash the bytes, so that a changed file is never served.
+func TestStamp(t *testing.T) {
+	dir := t.TempDir()
+	s := &Store{Dir: filepath.Join(dir, "cache")}
+	src, data := source(t, dir, "a.toml", "title = \"Alpha\"\n")
+	if _, ok := StampOf(mustStat(t, src), time.Now()); ok {
+		t.Fatal("a file written just now has a stamp that vouches for its bytes")
+	}
+	if _, ok := stampOf(mustStat(t, src)); !ok {
+		t.Skip("this platform tells no change times: every open hashes")
+	}
+	put := func(key Key) {
+		t.Helper()
+		if err := s.Put(src, key, "k", 1, sections("x")...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	get := func(what string, want error, hashed bool) {
+		t.Helper()
+		before := s.hashes.Load()
+		if _, err := get(s, src, "k", 1); !errors.Is(err, want) && err != want {
+			t.Errorf("%s: %v, want %v", what, err, want)
+		}
+		if got := s.hashes.Load() > before; got != hashed {
+			t.Errorf("%s: hashed the file %v, want %v", what, got, hashed)
+		}
+	}
+
+	put(KeyOf(data)) // no stamp
+	get("a key without a stamp", nil, true)
+
+	// The stamp taken as if Settle had passed since the file was written; waiting first
+	// for the file system's clock to pass the file's change time, as Settle makes sure.
+	stamp := func() Key {
+		t.Helper()
+		waitTick(t, dir, src)
+		now := time.Now().Add(Settle + time.Second)
+		st, ok := StampOf(mustStat(t, src), now)
+		if !ok {
+			t.Fatal("no stamp")
+		}
+		k := KeyOf(data)
+		k.Stamp = st
+		return k
+	}
+	put(stamp())
+	get("an unchanged file with its stamp", nil, false)
+	get("an unchanged file with its stamp, again", nil, false)
+
+	old := mustStat(t, src)
+	if err := os.WriteFile(src, []byte("title = \"Alphb\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(src, old.ModTime(), old.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	get("an edit at the same size and modification time", ErrChanged, true)
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	get("the old bytes written back", nil, true)
+
+	put(stamp())
+	tmp := filepath.Join(dir, "a.toml.swp")
+	if err := os.WriteFile(tmp, []byte("title = \"Alphc\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, src); err != nil {
+		t.Fatal(err)
+	}
+	get("a save by rename", ErrChanged, true)
+}
+
+func mustStat(t *testing.T, path string) os.FileInfo {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// waitTick waits until a file written in dir gets a later change time than path has: the
+// file system's clock has moved on, and a write to path now changes its change time.
+func waitTick(t *testing.T, dir, path string) {
+	t.Helper()
+	st, _ := stampOf(mustStat(t, path))
+	probe := filepath.Join(dir, "probe")
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		if err := os.WriteFile(probe, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := stampOf(mustStat(t, probe)); p.ChangeTime > st.ChangeTime {
+			return
+		}
+	}
+	t.Fatal("the file system's clock did not move in 10 s")
+}
+
 // TestGetRefuses: a snapshot of another kind or version, of another file, of a file
 // changed since (even at the same size, within the same second), truncated, bit-flipped
 // anywhere, or larger than its source allows, is never used.
