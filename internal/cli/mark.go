@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -113,6 +114,7 @@ func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove
 	if len(labels) == 0 {
 		labels = []string{""}
 	}
+	known := nb.State().Labels() // before this mark: a typo of one of them is a new label
 	var st *notebook.State
 	for _, l := range labels {
 		if remove {
@@ -127,10 +129,33 @@ func (o *options) runMark(cmd *cobra.Command, id string, labels []string, remove
 	e, _ := st.Entry(id)
 	if m := markText(e); m != "" {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Marked %s %s\n", timeline.SanitizeLine(id), m)
+		if !remove {
+			for _, n := range newLabelNotes(id, labels, known) {
+				fmt.Fprintln(cmd.ErrOrStderr(), timeline.SanitizeLine(n))
+			}
+		}
 	} else {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s is not marked\n", timeline.SanitizeLine(id))
 	}
 	return nil
+}
+
+// newLabelNotes says of each label that the notebook did not use before and that is
+// close to one it did, that it is new and which was perhaps meant: labels are free
+// words, so a typo is taken as a new one (F14 of tryout3).
+func newLabelNotes(id string, labels, known []string) []string {
+	var notes []string
+	for _, l := range labels {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if l == "" || slices.Contains(known, l) {
+			continue
+		}
+		if s := timeline.Suggest(l, known); s != "" {
+			notes = append(notes, fmt.Sprintf("%s is a new label; did you mean %q? tlx mark --remove %s %s takes it off",
+				quoteArg(l), s, timeline.SanitizeLine(id), l))
+		}
+	}
+	return notes
 }
 
 // notebookError gives a failed change its exit status: 2 for what the command line gave

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -63,6 +64,22 @@ func (o *options) withNotebook(t *timeline.Timeline, f timeline.Filter) (timelin
 	return f.WithAnnotations(st), nil
 }
 
+// nameList lists names for a message, separated by commas, each in quotes when it holds
+// anything but letters, digits, dashes, dots and underscores: a view called "iran all"
+// would otherwise read as two (F14 of tryout3).
+func nameList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = n
+		if n == "" || strings.ContainsFunc(n, func(r rune) bool {
+			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._", r))
+		}) {
+			q[i] = quoteArg(timeline.SanitizeLine(n))
+		}
+	}
+	return strings.Join(q, ", ")
+}
+
 // viewFilter reads the query of the view called name.
 func viewFilter(nb *notebook.Notebook, name string) (timeline.Filter, error) {
 	st := nb.State()
@@ -75,7 +92,7 @@ func viewFilter(nb *notebook.Notebook, name string) (timeline.Filter, error) {
 		case s != "":
 			return timeline.Filter{}, usageErrorf("no view %s; did you mean %q?", quoteArg(name), s)
 		default:
-			return timeline.Filter{}, usageErrorf("no view %s; the views are %s", quoteArg(name), strings.Join(names, ", "))
+			return timeline.Filter{}, usageErrorf("no view %s; the views are %s", quoteArg(name), nameList(names))
 		}
 	}
 	f, err := timeline.ParseQuery(v.Query)
