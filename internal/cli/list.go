@@ -13,6 +13,8 @@ import (
 	"text/template"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/tlx-dev/tlx/docs"
@@ -39,8 +41,10 @@ dates at their precision (2024, 2024-06 or 2024-06-15), a window of dates as one
 (2024-06..07: some day in June or July 2024; by 2026-02-04; since 2024-08) and an
 event that lasted with an arrow (2024-06→). Under a date filter (--from, --to), an
 event that only may fall in the dates, its date being a window or too coarse to be
-sure, ends with [may fall outside the dates]; --within keeps only those certainly
-inside. Output that is not a terminal carries no colour.
+sure, ends with [may fall outside the dates] (◌ where a terminal is too narrow);
+--within keeps only those certainly inside. On a terminal, titles are cut with … to
+its width, one event a line; output that is not a terminal keeps them whole and
+carries no colour.
 
 For scripts, instead of those lines:
   --count   the number of events selected
@@ -137,7 +141,7 @@ func (o *options) runList(cmd *cobra.Command, x listFlags) error {
 	case tmpl != nil:
 		err = writeTemplate(out, tmpl, events, mayOnly)
 	default:
-		err = writeList(o.colorWriter(out), events, mayOnly)
+		err = writeList(o.colorWriter(out), events, mayOnly, termWidth(out))
 	}
 	if err != nil {
 		var ee *exitError
@@ -244,10 +248,41 @@ func writeJSONLines(w io.Writer, events []*timeline.Event, mayOnly func(*timelin
 // mayFallMark ends the line of an event that only may fall in the filter's dates.
 const mayFallMark = "[may fall outside the dates]"
 
+// mayFallShort marks those events on a terminal too narrow for mayFallMark beside a
+// title: the explorer's mark.
+const mayFallShort = "◌"
+
+// termWidth returns the columns of w when it is a terminal, else 0: a list piped to a
+// file or another program keeps whole titles.
+func termWidth(w io.Writer) int {
+	if f, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 0
+}
+
+// minTitle is the fewest columns fitTitle leaves a title: on a terminal too narrow for
+// the columns before it, the line wraps rather than showing nothing of the title.
+const minTitle = 16
+
+// fitTitle cuts title with … to end by column width when it starts at column at, tail
+// being the columns that follow it; width 0 keeps it whole. On a terminal a list reads
+// one event a line, as the explorer's does, instead of wrapping mid-word (F21 of
+// tryout3).
+func fitTitle(title string, at, tail, width int) string {
+	if width <= 0 {
+		return title
+	}
+	return ansi.Truncate(title, max(width-at-tail, minTitle), "…")
+}
+
 // writeList prints DATE  ID  TITLE with the columns aligned, each date as the explorer's
 // list writes it (Event.ShortSpan: "2024-06..07" for a window, never a duration). Colour is
 // written as ANSI, for w (a colorWriter) to keep or drop as --color and NO_COLOR say.
-func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool) error {
+// Titles are cut to end by column width (0: kept whole).
+func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Event) bool, width int) error {
 	idWidth, dateWidth := 0, 10
 	for _, e := range events {
 		idWidth = max(idWidth, lipgloss.Width(timeline.SanitizeLine(e.ID)))
@@ -259,12 +294,23 @@ func writeList(w io.Writer, events []*timeline.Event, mayOnly func(*timeline.Eve
 	for _, e := range events {
 		id := timeline.SanitizeLine(e.ID)
 		date := e.ShortSpan()
+		at, mark := dateWidth+2+idWidth+2, ""
+		if mayOnly != nil && mayOnly(e) {
+			mark = mayFallMark
+			if width > 0 && at+minTitle+2+len(mark) > width {
+				mark = mayFallShort // as the explorer marks them
+			}
+		}
+		tail := 0
+		if mark != "" {
+			tail = 2 + ansi.StringWidth(mark)
+		}
 		line := fmt.Sprintf("%s  %s%*s  %s",
 			styles.Date.Render(date+strings.Repeat(" ", dateWidth-lipgloss.Width(date))),
 			styles.ID.Render(id), idWidth-lipgloss.Width(id), "",
-			timeline.SanitizeLine(e.Title))
-		if mayOnly != nil && mayOnly(e) {
-			line += "  " + styles.Date.Render(mayFallMark)
+			fitTitle(timeline.SanitizeLine(e.Title), at, tail, width))
+		if mark != "" {
+			line += "  " + styles.Date.Render(mark)
 		}
 		line += "\n"
 		if _, err := io.WriteString(w, line); err != nil {

@@ -37,7 +37,7 @@ for its publisher only. --json prints the same as a JSON array, with event ids.`
 			if asJSON {
 				return writeSourcesJSON(cmd.OutOrStdout(), pubs)
 			}
-			return writeSources(cmd.OutOrStdout(), pubs)
+			return writeSources(cmd.OutOrStdout(), pubs, termWidth(cmd.OutOrStdout()))
 		},
 	}
 	addFilterFlags(cmd, o)
@@ -46,8 +46,9 @@ for its publisher only. --json prints the same as a JSON array, with event ids.`
 }
 
 // writeSources prints a line per publisher, "NAME  N events, M alone", and under it the
-// events it alone supports as tlx list prints them.
-func writeSources(w io.Writer, pubs []timeline.PublisherSupport) error {
+// events it alone supports as tlx list prints them, titles cut to end by column width
+// (0: kept whole).
+func writeSources(w io.Writer, pubs []timeline.PublisherSupport, width int) error {
 	nameWidth, idWidth, dateWidth := 0, 0, 10
 	for _, p := range pubs {
 		nameWidth = max(nameWidth, lipgloss.Width(timeline.SanitizeLine(p.Name)))
@@ -76,7 +77,7 @@ func writeSources(w io.Writer, pubs []timeline.PublisherSupport) error {
 			id, date := timeline.SanitizeLine(e.ID), e.ShortSpan()
 			b.WriteString("  " + styles.Date.Render(date+strings.Repeat(" ", dateWidth-lipgloss.Width(date))) + "  " +
 				styles.ID.Render(id) + strings.Repeat(" ", idWidth-lipgloss.Width(id)) + "  " +
-				timeline.SanitizeLine(e.Title) + "\n")
+				fitTitle(timeline.SanitizeLine(e.Title), 2+dateWidth+2+idWidth+2, 0, width) + "\n")
 		}
 		if _, err := io.WriteString(cw, b.String()); err != nil {
 			return err
