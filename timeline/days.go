@@ -112,6 +112,21 @@ func (d Date) span() (first, last int) {
 	return first - 1, last + 1
 }
 
+// daysIn returns the number of days of month m of year y in the proleptic Gregorian
+// calendar, as time.Date counts them. It is worked out, not asked of time.Date, which
+// costs about as much as the rest of reading a date: a reopen of 100,000 events checks
+// some 400,000 dates.
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	case time.January, time.March, time.May, time.July, time.August, time.October, time.December:
+		return 31
+	}
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() // a month out of range, normalised
 }
