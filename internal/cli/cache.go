@@ -54,8 +54,11 @@ func newCacheCmd(_ *options) *cobra.Command {
 		Long: fmt.Sprintf(`tlx keeps a snapshot of each large timeline file it parses (from %s) in your cache
 folder, so that the next open of the same, unchanged file reads the snapshot instead of
 parsing it. A snapshot is used only when the file's bytes hash to what they were when
-it was taken; a snapshot that is damaged, of another version of tlx, or of a file that
-has changed since is ignored and rewritten.
+it was taken, or when the file has not been written since it was read (the same file,
+size, and modification and change times, of a file that had not changed for some
+seconds before); a snapshot that is damaged, of another version of tlx, or of a file
+that has changed since is ignored and rewritten. A snapshot that another build of tlx
+wrote is checked in full as it is read.
 
 The folder holds at most %s (TLX_CACHE_LIMIT=2G says otherwise); the snapshots used
 longest ago go first. --no-cache opens a file without the cache; tlx validate always
