@@ -55,6 +55,35 @@ func (x *detailWriter) addLines(p paint, text string, indent, n int) bool {
 	return cut || more
 }
 
+// addHanging lays out head then text, text wrapped into the columns after head, so
+// that a column of heads (the dates of a table) stays aligned however long the texts
+// are. Where head leaves text too few columns, it wraps under head.
+func (x *detailWriter) addHanging(p paint, head, text string) {
+	hw := textWidth(head)
+	if x.w-hw < 16 {
+		x.add(p, head+text, hw)
+		return
+	}
+	text, cut := headBytes(text, maxFieldBytes)
+	lines, more := wrap(strings.Repeat(" ", hw)+text, x.w, hw, maxFieldLines)
+	if len(lines) == 0 {
+		lines = []string{strings.Repeat(" ", hw)}
+	}
+	if x.plain == nil {
+		x.plain = make(map[int]plainLine)
+	}
+	for i, l := range lines {
+		if i == 0 {
+			l = head + l[hw:] // wrap kept the lead of hw spaces
+		}
+		x.plain[len(x.lines)] = plainLine{p: p, text: l}
+		x.lines = append(x.lines, p.Render(l))
+	}
+	if cut || more {
+		x.tooLong()
+	}
+}
+
 // tooLong says that the rest of a field is left out.
 func (x *detailWriter) tooLong() {
 	x.lines = append(x.lines, x.d.styles.DetailPaint.Muted.Render(fit("[… the rest is too long to show]", x.w)))

@@ -97,12 +97,9 @@ func sourcesLines(x *detailWriter, s *Styles, k *keyMap, events []*timeline.Even
 		}
 		x.add(s.DetailPaint.Publisher, head, 0)
 		for _, e := range p.Alone {
-			text := "  " + padRight(e.ShortSpan(), dateW) + "  " + clean(headOfString(e.Title, maxFieldBytes))
-			if textWidth(text) <= x.w {
-				x.lines = append(x.lines, s.DetailPaint.Value.Render(text)) // aligned, as wrapping would not keep it
-				continue
-			}
-			x.add(s.DetailPaint.Value, text, 4+dateW)
+			// The dates stay a column: a long title wraps beside it, never under it
+			// (F5 of tryout3: at 80 columns long titles lost the padding).
+			x.addHanging(s.DetailPaint.Value, "  "+padRight(e.ShortSpan(), dateW)+"  ", clean(headOfString(e.Title, maxFieldBytes)))
 		}
 	}
 }
