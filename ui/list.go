@@ -23,10 +23,14 @@ type listPane struct {
 	styles *Styles
 	keys   *keyMap
 
-	rows    []listRow
-	events  []*timeline.Event // the events the filter keeps, in timeline order
-	cursor  int               // index into rows of the selected row; always an event row
-	offset  int               // index into rows of the first row on screen
+	rows   []listRow
+	events []*timeline.Event // the events the filter keeps, in timeline order
+	cursor int               // index into rows of the selected row; always an event row
+	offset int               // index into rows of the first row on screen
+	// chosen is the offset the reader's moves left: a change of the list's height alone
+	// (a long status message taking rows for a moment) keeps to it, so the rows do
+	// not shift when the message comes, nor stay shifted when it goes.
+	chosen  int
 	focused bool
 	titleW  int               // the widest title of the timeline, in cells, capped
 	dateW   int               // the width of the date column: the widest date, 11 at least
@@ -52,13 +56,27 @@ func newList(s *Styles, k *keyMap) listPane {
 	return listPane{styles: s, keys: k, focused: true}
 }
 
-// SetSize sets the list's size, dropping rendered rows that had the old width.
+// SetSize sets the list's size, dropping rendered rows that had the old width. A
+// change of height alone scrolls only as far as the cursor needs.
 func (l *listPane) SetSize(w, h int) {
+	w, h = max(w, 0), max(h, 0)
+	heightOnly := w == l.width && h != l.height && l.height > 0 && h > 0
 	if w != l.width {
 		l.cache = nil
 	}
-	l.width, l.height = max(w, 0), max(h, 0)
-	l.scrollToCursor()
+	l.width, l.height = w, h
+	if !heightOnly || len(l.rows) == 0 {
+		l.scrollToCursor()
+		return
+	}
+	l.offset = l.chosen
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
+	}
+	l.offset = max(0, min(l.offset, len(l.rows)-h))
 }
 
 // SetStyles drops rendered rows after the styles change.
@@ -338,7 +356,7 @@ func (l *listPane) scrollTo(r int) {
 func (l *listPane) scrollToCursor() {
 	h := l.height
 	if h <= 0 || len(l.rows) == 0 {
-		l.offset = 0
+		l.offset, l.chosen = 0, 0
 		return
 	}
 	margin := min(2, (h-1)/2)
@@ -349,6 +367,7 @@ func (l *listPane) scrollToCursor() {
 		l.offset = l.cursor + margin - h + 1
 	}
 	l.offset = max(0, min(l.offset, len(l.rows)-h))
+	l.chosen = l.offset
 }
 
 // ClickRow selects the event at line y of the list, when there is one.
