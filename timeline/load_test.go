@@ -525,3 +525,27 @@ func TestPlacesWithCRLFAndBOM(t *testing.T) {
 		}
 	}
 }
+
+// A date the calendar does not have is a decoder error of the whole batch of events it
+// was decoded with: the message still names the event it is in, not the batch's first,
+// and a Loader that decoded the others before says the same.
+func TestCalendarErrorNamesItsEvent(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title = \"T\"\n")
+	for _, id := range []string{"a", "b", "c"} {
+		fmt.Fprintf(&b, "\n[[events]]\nid = %q\ndate = 2020-01-03\ntitle = \"Event %s\"\n\n  [[events.sources]]\n  publisher = \"P\"\n", id, id)
+	}
+	good := b.String()
+	bad := strings.Replace(good, "id = \"c\"\ndate = 2020-01-03", "id = \"c\"\ndate = 2020-01-00", 1)
+	_, err := timeline.Open("t.toml", []byte(bad))
+	if err == nil || !strings.Contains(err.Error(), `t.toml:21:8: invalid date "2020-01-00" in event "c"`) {
+		t.Fatalf("Open: %v, want the date named in event \"c\" at t.toml:21:8", err)
+	}
+	l := timeline.NewLoader("t.toml")
+	if _, err := l.Open([]byte(good), timeline.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, lerr := l.Open([]byte(bad), timeline.LoadOptions{}); lerr == nil || lerr.Error() != err.Error() {
+		t.Errorf("Loader after a good open: %v\nOpen: %v", lerr, err)
+	}
+}

@@ -182,7 +182,7 @@ func (l *loader) parse(data []byte) (*Draft, error) {
 		badUTF8.Store(true)
 	} else if restTree, restErr = decodeTree(rest); restErr != nil {
 		mu.Lock()
-		l.syntax = append(l.syntax, l.syntaxProblem(restErr, rest, 1, 0))
+		l.syntax = append(l.syntax, l.syntaxProblem(restErr, rest, 1, 0, rest))
 		mu.Unlock()
 	}
 	wg.Wait()
@@ -279,7 +279,7 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 		// The broken piece is the last one that starts on or before the error's line.
 		bad := lo + sort.Search(hi-lo, func(i int) bool { return l.events[lo+i].Line > line }) - 1
 		bad = max(bad, lo)
-		p := l.syntaxProblem(err, l.data[first.Start:last.End], first.Line, bad+1)
+		p := l.syntaxProblem(err, l.data[first.Start:last.End], first.Line, bad+1, l.data[l.events[bad].Start:l.events[bad].End])
 		l.report(l.events[bad].End - l.events[bad].Start)
 		l.failed[bad] = true
 		l.evs[bad] = Event{ID: scanID(l.data[l.events[bad].Start:l.events[bad].End]), Pos: bad + 1, Line: l.events[bad].Line}

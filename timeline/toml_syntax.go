@@ -13,8 +13,10 @@ import (
 )
 
 // syntaxProblem turns a decoder error in a document that starts at line firstLine into a
-// Problem with the file's own line and column. event is the event's position, or 0.
-func (l *loader) syntaxProblem(err error, doc []byte, firstLine, event int) *Problem {
+// Problem with the file's own line and column. event is the event's position, or 0;
+// idFrom holds the bytes of the table that broke, where a message names its event's id:
+// doc may be a batch of several events, and the first id in it is not the broken one's.
+func (l *loader) syntaxProblem(err error, doc []byte, firstLine, event int, idFrom []byte) *Problem {
 	p := &Problem{File: l.name, Kind: ErrSyntax, Event: event}
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
@@ -32,7 +34,7 @@ func (l *loader) syntaxProblem(err error, doc []byte, firstLine, event int) *Pro
 	if de := calendarError(pe); de != nil {
 		// A bare date the calendar does not have reads as the same date quoted would:
 		// which key, which event, and what the month has.
-		key, id := "date", scanID(doc)
+		key, id := "date", scanID(idFrom)
 		if l := docLine(doc, max(pe.Position.Line, 1)); l != nil {
 			if k, _, ok := bytes.Cut(l, []byte("=")); ok && len(bytes.TrimSpace(k)) > 0 {
 				key = string(bytes.TrimSpace(k))
@@ -170,7 +172,7 @@ func (l *loader) wholeFileError() *Problem {
 	if err == nil {
 		return nil
 	}
-	return l.syntaxProblem(err, l.data, 1, 0)
+	return l.syntaxProblem(err, l.data, 1, 0, l.data)
 }
 
 // scanID finds the id of an event piece the decoder could not read, so that other events
