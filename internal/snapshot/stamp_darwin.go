@@ -1,16 +1,6 @@
 package snapshot
 
-import (
-	"os"
-	"syscall"
-)
+import "syscall"
 
-// stampOf returns the stamp of a file st describes.
-func stampOf(st os.FileInfo) (Stamp, bool) {
-	sys, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return Stamp{}, false
-	}
-	return Stamp{Dev: uint64(sys.Dev), Ino: sys.Ino, Size: st.Size(), ModTime: st.ModTime().UnixNano(),
-		ChangeTime: sys.Ctimespec.Sec*1e9 + sys.Ctimespec.Nsec}, true
-}
+// changeTime returns the change time sys tells, in nanoseconds since 1970.
+func changeTime(sys *syscall.Stat_t) int64 { return sys.Ctimespec.Sec*1e9 + sys.Ctimespec.Nsec }
