@@ -345,6 +345,12 @@ func (l *listPane) jumpYear(dir int) {
 	l.scrollTo(0)
 }
 
+// Home selects the first event, the list at its top.
+func (l *listPane) Home() {
+	l.cursor, l.offset = l.nextEventRow(0, 1), 0
+	l.scrollToCursor()
+}
+
 // scrollTo makes row r and the cursor visible, r at the top when possible.
 func (l *listPane) scrollTo(r int) {
 	l.offset = r
@@ -409,8 +415,7 @@ func (l *listPane) Update(msg tea.Msg) tea.Cmd {
 		l.Move(-max(1, l.height/2))
 		down = false
 	case key.Matches(k, l.keys.Top):
-		l.cursor, l.offset = l.nextEventRow(0, 1), 0
-		l.scrollToCursor()
+		l.Home()
 		down = false
 	case key.Matches(k, l.keys.Bottom):
 		l.cursor = l.nextEventRow(len(l.rows)-1, -1)

@@ -282,7 +282,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.t != nil { // the events loaded so far show: the whole timeline takes their place
-		return tea.Batch(m.replaceTimeline(msg.t), m.openBook(msg.t), m.watchFile(msg.file))
+		return tea.Batch(m.fillTimeline(msg.t), m.openBook(msg.t), m.watchFile(msg.file))
 	}
 	cmd := m.setTimeline(msg.t)
 	if m.err != nil {

@@ -28,7 +28,7 @@ func (m *Model) showPartial(msg partialMsg) tea.Cmd {
 		return nil // the whole timeline is in: a late preview
 	}
 	if m.t != nil {
-		return tea.Batch(m.replaceTimeline(msg.t), m.waitLoad())
+		return tea.Batch(m.fillTimeline(msg.t), m.waitLoad())
 	}
 	if _, err := msg.t.Filter(m.opts.Filter); err != nil {
 		return m.waitLoad()
@@ -72,6 +72,21 @@ func (m *Model) waitsForLoad(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	return statusCmd(false, "The export waits for the whole timeline: %s loaded so far", m.loadingCount()[len(" so far · "):]), true
+}
+
+// fillTimeline shows t, more of the file's events or all of them, in place of the
+// events loaded so far. A reader at the first event stays at the first: events dated
+// before it arrive above it, and a list the reader has not moved down stays at its
+// top (it drifted down as they came, and a search from there then landed on its
+// second match).
+func (m *Model) fillTimeline(t *timeline.Timeline) tea.Cmd {
+	atTop := m.peek == nil && m.list.Selected() != nil && m.list.cursor == m.list.nextEventRow(0, 1)
+	cmd := m.replaceTimeline(t)
+	if atTop {
+		m.list.Home()
+		m.showSelection()
+	}
+	return cmd
 }
 
 // replaceTimeline shows t in place of the timeline shown, keeping the reader's place.
