@@ -87,15 +87,21 @@ func (m *Model) watchFile(f *load.File) tea.Cmd {
 
 // waitChange waits for the next change of the watched file.
 func waitChange(w *watch.Watcher) tea.Cmd {
+	return waitWatch(w, func(err error) tea.Msg { return fileChangedMsg{err: err} })
+}
+
+// waitWatch waits for w's next change, or its next error, and says it with msg; nil
+// once w is closed.
+func waitWatch(w *watch.Watcher, msg func(err error) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case _, ok := <-w.C:
 			if !ok {
 				return nil
 			}
-			return fileChangedMsg{}
+			return msg(nil)
 		case err := <-w.Errors:
-			return fileChangedMsg{err: err}
+			return msg(err)
 		}
 	}
 }

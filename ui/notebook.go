@@ -220,18 +220,7 @@ func (m *Model) lookAgain() tea.Cmd {
 		return nil
 	}
 	m.book.waiting = true
-	w := m.book.watcher
-	return tea.Batch(first, func() tea.Msg {
-		select {
-		case _, ok := <-w.C:
-			if !ok {
-				return nil
-			}
-			return bookChangedMsg{}
-		case err := <-w.Errors:
-			return bookChangedMsg{err: err}
-		}
-	})
+	return tea.Batch(first, waitWatch(m.book.watcher, func(err error) tea.Msg { return bookChangedMsg{err: err} }))
 }
 
 // bookChanged reads the notebook again after the watch told of a change.
