@@ -1,6 +1,9 @@
 package tomlsplit
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestSplitFile(t *testing.T) {
 	tests := []struct {
@@ -44,4 +47,28 @@ func TestSplitFile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadHeaderShortcut: the headers read without allocating read as the general reader
+// reads them.
+func TestReadHeaderShortcut(t *testing.T) {
+	for _, line := range []string{"[[events]]", "[[events]] # c", "[[events]]x", "[[events]]]", "[[events.sources]]",
+		"[[events.sources]] # c", "[[events.sourcesx]]", "[[eventsx]]", "[[events]", "[[events.sources]"} {
+		d := []byte(line + "\n")
+		got := readHeader(d, 0)
+		slow := general(d)
+		if !reflect.DeepEqual(got, slow) {
+			t.Errorf("%q: %+v, want %+v", line, got, slow)
+		}
+	}
+}
+
+// general is readHeader without its shortcuts: the bytes copied so that no prefix matches.
+func general(d []byte) Header {
+	// A space after the brackets reads the same and matches no shortcut.
+	spaced := append([]byte("[[ "), d[2:]...)
+	if d[1] != '[' {
+		return readHeader(d, 0)
+	}
+	return readHeader(spaced, 0)
 }
