@@ -15,17 +15,7 @@ func TestSortKeyIsCompare(t *testing.T) {
 		"2024-06-01?", "2024-06-30", "2024-06..2024-07", "2024-06-15..2024-06-20", "..2024-06",
 		"..2024-06-01", "2024-06..", "2024-06-01..", "2023-12", "2023", "2023-12-31", "2025",
 		"2024-01", "2024-01~", "2024-12%", "..2026-02-04", "2024..2025"}
-	var whens []When
-	for _, s := range texts {
-		w := When{}
-		if s != "" {
-			var err error
-			if w, err = ParseWhen(s); err != nil {
-				t.Fatalf("%q: %v", s, err)
-			}
-		}
-		whens = append(whens, w)
-	}
+	whens := parseWhens(t, texts...)
 	for _, a := range whens {
 		for _, b := range whens {
 			if got, want := keyOf(a).compare(keyOf(b)), a.Compare(b); got != want {
@@ -52,17 +42,7 @@ func TestSortKeyIsCompare(t *testing.T) {
 // the order of one stable sort, events with the same date and id (told apart by Pos)
 // included; and runs cut as inParallel cuts them merge stably for any number of parts.
 func TestSortInParts(t *testing.T) {
-	var whens []When
-	for _, s := range []string{"", "2024", "2024-06", "2024-06-01", "2024-06-02", "2023-12", "2024-06..2024-07"} {
-		w := When{}
-		if s != "" {
-			var err error
-			if w, err = ParseWhen(s); err != nil {
-				t.Fatalf("%q: %v", s, err)
-			}
-		}
-		whens = append(whens, w)
-	}
+	whens := parseWhens(t, "", "2024", "2024-06", "2024-06-01", "2024-06-02", "2023-12", "2024-06..2024-07")
 	r := rand.New(rand.NewPCG(3, 4))
 	evs := make([]Event, 3*parallelThreshold+7)
 	for i := range evs {
@@ -99,4 +79,20 @@ func TestSortInParts(t *testing.T) {
 			t.Fatalf("%d parts: %d elements, want %d", parts, len(got), len(vals))
 		}
 	}
+}
+
+// parseWhens parses each of texts with ParseWhen; "" is no date.
+func parseWhens(t *testing.T, texts ...string) []When {
+	t.Helper()
+	whens := make([]When, len(texts))
+	for i, s := range texts {
+		if s == "" {
+			continue
+		}
+		var err error
+		if whens[i], err = ParseWhen(s); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+	}
+	return whens
 }
