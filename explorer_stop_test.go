@@ -153,7 +153,11 @@ func exportBig(t *testing.T, then ...string) (s *session, dir string, pid int) {
 	}
 	s = startTrapping(t, dir, `echo $$ > pid; exec "$0" -f big.toml 2> err.txt`, exe)
 	s.timeout = 4 * waitTimeout
-	s.waitText(" of 20000 events")
+	// The whole timeline, not the events shown while it loads: e then only says that
+	// the export waits for the rest.
+	s.waitFor("the whole timeline", func(scr string) bool {
+		return strings.Contains(scr, "20000 of 20000 events") && !strings.Contains(scr, "so far")
+	})
 	s.send("e")
 	s.waitText("export 20000 events to")
 	s.send("C-u")
