@@ -282,7 +282,12 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.t != nil { // the events loaded so far show: the whole timeline takes their place
-		return tea.Batch(m.fillTimeline(msg.t), m.openBook(msg.t), m.watchFile(msg.file))
+		cmds := []tea.Cmd{m.fillTimeline(msg.t), m.openBook(msg.t), m.watchFile(msg.file)}
+		if !m.session.Applied().IsZero() && !m.statusErr {
+			// A filter set while the events arrived said how many of those it kept.
+			cmds = append(cmds, m.filterStatus())
+		}
+		return tea.Batch(cmds...)
 	}
 	cmd := m.setTimeline(msg.t)
 	if m.err != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,6 +132,11 @@ func TestSearchWhileLoading(t *testing.T) {
 	}
 	if m.session.Applied().Text() != word {
 		t.Errorf("the search in force is %q, want %q", m.session.Applied().Text(), word)
+	}
+	// The status line said how many of the events so far the search kept: it now counts
+	// the whole timeline's.
+	if want := fmt.Sprintf("%d events: ", count(full)); !strings.HasPrefix(m.status, want) {
+		t.Errorf("status %q once loaded, want it to start %q", m.status, want)
 	}
 }
 
