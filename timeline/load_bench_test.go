@@ -47,6 +47,27 @@ func BenchmarkLoad(b *testing.B) { benchLoad(b, false) }
 // search is ready too, which the explorer reaches in the background after its first frame.
 func BenchmarkLoadAndIndex(b *testing.B) { benchLoad(b, true) }
 
+// BenchmarkLoadCommand is the load a command makes of a file it opens once (tlx list,
+// export, sources): a Loader told Once and SearchLater, which neither keys the events'
+// bytes for a later open nor builds their search text before a search asks for it.
+func BenchmarkLoadCommand(b *testing.B) {
+	for _, n := range loadSizes {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			data := loadInput(b, n)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				restore := loadgc.Tighten(len(data))
+				_, err := timeline.NewLoader("bench.toml").Open(data, timeline.LoadOptions{Once: true, SearchLater: true})
+				restore()
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func benchLoad(b *testing.B, index bool) {
 	for _, n := range loadSizes {
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {

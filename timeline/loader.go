@@ -15,6 +15,9 @@ type Reading struct {
 	partial  func(*Draft)
 	last     *decoded // the last good decode of the file, or nil
 	wantKeys bool     // whether the caller keeps keys for a later decode
+	// searchLater leaves each event's search text to the first search: see
+	// LoadOptions.SearchLater.
+	searchLater bool
 
 	split *splitKept // the TOML reader's split, for the Loader to keep
 
@@ -59,6 +62,10 @@ func (r *Reading) Partial(d *Draft) {
 // WantsKeys reports whether the reader should give the key of the bytes each event came
 // from (see SetKeys): the caller will open the file again, or take a snapshot of it.
 func (r *Reading) WantsKeys() bool { return r != nil && (r.wantKeys || r.last != nil) }
+
+// SearchNow reports whether the reader should build each event's search text as it
+// decodes it (see prepareSearch), for a caller that searches as soon as events show.
+func (r *Reading) SearchNow() bool { return r == nil || !r.searchLater }
 
 // SetKeys records, by index into the Events of the draft the reader returns, the key of
 // the bytes each event was decoded from: a later decode of the file reuses an event
@@ -197,6 +204,17 @@ type LoadOptions struct {
 	// Open returns, or its error, replaces them. Partial is called from one goroutine at
 	// a time, never after Open returns.
 	Partial func(*Timeline)
+	// Once says that nothing follows this Open: no later Open of the Loader and no
+	// snapshot of what it decoded, as when a command reads a file without the cache. The
+	// reader then skips what only those use: the key of each event's bytes (a SHA-256 of
+	// the whole file, piece by piece).
+	Once bool
+	// SearchLater says the caller may never search the timeline, as most commands do not:
+	// the reader leaves the events' search text to the first search, which builds it on
+	// every core (Timeline.PrepareSearch), instead of building it as it decodes. The
+	// explorer leaves it false, so that a search typed as soon as events show finds the
+	// text of every event shown ready.
+	SearchLater bool
 }
 
 // Open reads and validates data, the file's bytes, as the package's Open does. After a
@@ -210,7 +228,7 @@ func (l *Loader) Open(data []byte, o LoadOptions) (*Timeline, error) {
 		}
 		return t, nil
 	}
-	r := &Reading{progress: o.Progress, last: l.last, wantKeys: true}
+	r := &Reading{progress: o.Progress, last: l.last, wantKeys: !o.Once, searchLater: o.SearchLater}
 	if o.Partial != nil {
 		var mu sync.Mutex
 		r.partial = func(d *Draft) {

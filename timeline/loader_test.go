@@ -193,3 +193,34 @@ func TestPartialNotCalledAfterOpen(t *testing.T) {
 		mu.Unlock()
 	}
 }
+
+// TestOnce: a Loader told Once keys nothing and keeps no bytes; it gives what a fresh open
+// gives, and its next Open, with nothing to reuse, decodes every event again.
+func TestOnce(t *testing.T) {
+	data := timelinetest.Generate(2000, 3)
+	l := timeline.NewLoader("t.toml")
+	got, err := l.Open(data, timeline.LoadOptions{Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := timeline.Open("t.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTimeline(t, got, want)
+	if l.KeepsBytes() {
+		t.Error("a Loader told Once keeps the file's bytes")
+	}
+	edited := bytes.Replace(data, []byte("title = \""), []byte("title = \"x"), 2) // the timeline's and one event's
+	got, err = l.Open(edited, timeline.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Reused() != 0 {
+		t.Errorf("reused %d events after an Open told Once, want 0", l.Reused())
+	}
+	if want, err = timeline.Open("t.toml", edited); err != nil {
+		t.Fatal(err)
+	}
+	sameTimeline(t, got, want)
+}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -76,4 +77,53 @@ func ids(events []*Event) []string {
 		out[i] = e.ID
 	}
 	return out
+}
+
+// TestSearchLater: a Loader told SearchLater decodes the events without their search
+// text, which the first filter with text builds; every search then finds what it finds
+// on a timeline whose reader built the text as it decoded.
+func TestSearchLater(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title = \"t\"\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "\n[[events]]\nid = \"e%04d\"\ndate = 2024-06-%02d\ntitle = \"Talks %d in %s\"\n"+
+			"[[events.sources]]\npublisher = \"%s\"\nquote = \"quote %d\"\n",
+			i, i%28+1, i, []string{"Oman", "Tehran", "Geneva"}[i%3], []string{"Reuters", "AP"}[i%2], i%7)
+	}
+	data := []byte(b.String())
+	now, err := Open("t.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now.Events[0].sig == nil {
+		t.Fatal("the reader built no search text while it decoded")
+	}
+	later, err := NewLoader("t.toml").Open(data, LoadOptions{SearchLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range later.Events {
+		if later.Events[i].sig != nil {
+			t.Fatalf("event %d has search text before any search", i)
+		}
+	}
+	for _, q := range []string{"oman", "reuters tehran", "quote 3", "e0042", "zzzqqq"} {
+		want, err := now.Filter(Filter{}.WithText(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := later.Filter(Filter{}.WithText(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids(got), ids(want)) {
+			t.Errorf("search %q: %d events, want %d", q, len(got), len(want))
+		}
+		if q == "oman" && len(got) != 1000 {
+			t.Errorf("search oman: %d events, want 1000", len(got))
+		}
+	}
+	if later.Events[len(later.Events)-1].sig == nil {
+		t.Error("a search left events without search text")
+	}
 }

@@ -317,7 +317,9 @@ func (l *loader) decodeBatch(lo, hi, retries int) Problems {
 	pack(l.evs[lo:hi])
 	// The search text too, on this core while the events are in its cache: a search
 	// typed as soon as the timeline shows finds it ready.
-	prepareSearch(l.evs[lo:hi])
+	if l.r.SearchNow() {
+		prepareSearch(l.evs[lo:hi])
+	}
 	l.report(last.End - first.Start)
 	return nil
 }

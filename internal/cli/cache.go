@@ -26,7 +26,9 @@ func (o *options) cachedFile() string {
 // which is written beside whatever the command does next and waited for before the
 // process ends (finishSnapshot).
 func (o *options) openFile(path string) (*timeline.Timeline, error) {
-	f, t, err := load.Open(path, load.Options{NoCache: o.noCache})
+	// A command reads the file once, and searches it only when asked to: a search
+	// builds the text it reads then.
+	f, t, err := load.Open(path, load.Options{NoCache: o.noCache, Once: true, SearchLater: true})
 	if err != nil {
 		return nil, err
 	}

@@ -32,6 +32,11 @@ type Options struct {
 	// snapshot reports neither.
 	Progress func(done, total int)
 	Partial  func(*timeline.Timeline)
+	// Once says the caller opens the file once and never reloads it, as a command does:
+	// without a snapshot to write, the parse then keys nothing (timeline.LoadOptions.Once).
+	Once bool
+	// SearchLater is as in timeline.LoadOptions: for a caller that may never search.
+	SearchLater bool
 
 	now func() time.Time // the clock a file's stamp is judged by (snapshot.StampOf); nil: time.Now
 }
@@ -158,7 +163,9 @@ func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 		restore := loadgc.Tighten(len(data))
 		defer restore()
 	}
-	t, err := f.loader.Open(data, timeline.LoadOptions{Progress: o.Progress, Partial: o.Partial})
+	snapshotDue := f.store != nil && len(data) >= SnapshotFrom
+	t, err := f.loader.Open(data, timeline.LoadOptions{Progress: o.Progress, Partial: o.Partial,
+		Once: o.Once && !snapshotDue, SearchLater: o.SearchLater})
 	if err != nil {
 		return nil, err
 	}
@@ -167,11 +174,11 @@ func (f *File) parse(o Options, skipSame bool) (*timeline.Timeline, error) {
 		f.from = Reused
 	}
 	f.good, f.reused, f.seen = snapshot.Key{}, f.loader.Reused(), before
-	if !f.loader.KeepsBytes() {
-		f.good = snapshot.KeyOf(data)
+	if !f.loader.KeepsBytes() && !o.Once {
+		f.good = snapshot.KeyOf(data) // for Reload to tell the same bytes
 	}
 	f.due = nil
-	if f.store != nil && len(data) >= SnapshotFrom {
+	if snapshotDue {
 		f.due, f.stamp = data, stamp
 	}
 	return t, nil

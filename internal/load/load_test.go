@@ -265,3 +265,37 @@ func mustStat(t *testing.T, path string) os.FileInfo {
 	}
 	return st
 }
+
+// TestOnce: a command's open (Once, SearchLater) of a large file still leaves a snapshot
+// due that keys its events, so that after an edit the next open reuses all but the
+// edited one; without the cache it keys nothing and leaves nothing due.
+func TestOnce(t *testing.T) {
+	dir := t.TempDir()
+	store := &snapshot.Store{Dir: filepath.Join(dir, "cache"), Writer: "tlx"}
+	path, data := large(t, dir)
+
+	f, _ := open(t, path, Options{NoCache: true, Once: true, SearchLater: true})
+	if f.SnapshotDue() || f.loader.KeepsBytes() {
+		t.Errorf("--no-cache, once: snapshot due %v, bytes kept %v; want neither", f.SnapshotDue(), f.loader.KeepsBytes())
+	}
+
+	f, first := open(t, path, Options{Store: store, Once: true, SearchLater: true})
+	if wrote, err := f.WriteSnapshot(); !wrote || err != nil {
+		t.Fatalf("WriteSnapshot after a command's open: %v, %v", wrote, err)
+	}
+	edited := bytes.Replace(data, []byte("title = \""), []byte("title = \"x"), 2) // the timeline's and one event's
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, changed := open(t, path, Options{Store: store, Once: true, SearchLater: true})
+	if f.Origin() != Reused || f.Reused() != len(first.Events)-1 {
+		t.Errorf("after an edit: origin %v, %d reused; want reused, %d", f.Origin(), f.Reused(), len(first.Events)-1)
+	}
+	fresh, err := timeline.Open(path, edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles(changed) != titles(fresh) {
+		t.Error("the edited file did not open as a fresh parse of it")
+	}
+}
