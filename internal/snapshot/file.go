@@ -196,7 +196,13 @@ func maxSize(size int64) int64 { return 8*size + 1<<20 }
 // describes: what it holds is named by kind and version, and written by the sections'
 // functions in turn. The file appears whole or not at all; the store is then brought
 // within its limit.
-func (s *Store) Put(source string, key Key, kind string, version uint32, sections ...func(w io.Writer) error) (err error) {
+func (s *Store) Put(source string, key Key, kind string, version uint32, sections ...func(w io.Writer) error) error {
+	return s.PutKeyLater(source, func() Key { return key }, kind, version, sections...)
+}
+
+// PutKeyLater is Put with the key asked for only once the sections are written, so that
+// the caller may hash the source on another core while they are.
+func (s *Store) PutKeyLater(source string, key func() Key, kind string, version uint32, sections ...func(w io.Writer) error) (err error) {
 	if len(kind) > maxKind || len(source) > maxSourceLen || len(s.Writer) > maxWriter || len(sections) > maxSections {
 		return fmt.Errorf("snapshot of %s: kind, path or sections out of bounds", source)
 	}
@@ -213,7 +219,7 @@ func (s *Store) Put(source string, key Key, kind string, version uint32, section
 			os.Remove(tmp.Name())
 		}
 	}()
-	h := &header{key: key, version: version, lengths: make([]int64, len(sections)), kind: kind, source: source, writer: s.Writer}
+	h := &header{version: version, lengths: make([]int64, len(sections)), kind: kind, source: source, writer: s.Writer}
 	if _, err := tmp.Write(make([]byte, h.size())); err != nil { // the header goes here at the end
 		return err
 	}
@@ -229,6 +235,7 @@ func (s *Store) Put(source string, key Key, kind string, version uint32, section
 	if err := bw.Flush(); err != nil {
 		return err
 	}
+	h.key = key()
 	hb := h.marshal()
 	binary.LittleEndian.PutUint32(hb[8:], crc32.Update(cw.crc, castagnoli, hb[12:]))
 	if _, err := tmp.WriteAt(hb, 0); err != nil {
