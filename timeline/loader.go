@@ -257,10 +257,13 @@ func (l *Loader) Open(data []byte, o LoadOptions) (*Timeline, error) {
 // preview builds the timeline a partial draft shows: its events unchecked, but for those
 // the reader could not decode.
 func (d *Draft) preview() *Timeline {
-	events := make([]Event, 0, len(d.Events))
-	for k := range d.Events {
-		if !d.broken(k) {
-			events = append(events, d.Events[k])
+	events := d.Events // the draft's own copy (see Reading.Partial): no second one
+	if d.Broken != nil {
+		events = make([]Event, 0, len(d.Events))
+		for k := range d.Events {
+			if !d.broken(k) {
+				events = append(events, d.Events[k])
+			}
 		}
 	}
 	t := New(d.Title, d.Description, d.Actors, d.Themes, events)
