@@ -25,9 +25,14 @@ const percent = 50
 // when the timeline it keeps is largest (2.6 bytes per byte of the 78.5 MB test file),
 // and GOGC=50 lets the heap reach one and a half times what is kept then; early in the
 // load, when little is kept, the limit lets the collector run less often than GOGC=50
-// would (on that file, in tlx list, 11 collections instead of 16). At 4 the process's
-// peak grew by about 2%; at 3 it did not.
-const room = 3
+// would. Each collection marks all the load has kept so far, more as it goes, and the
+// write barriers slow the decoder while it runs; each byte of heap touched for the first
+// time costs a page fault instead (about 0.8 ms a MB on the 2-core VM docs/performance.md
+// describes). On the 78.5 MB test file, from 3 to 4 took tlx list --no-cache from 1.88 s
+// to 1.81 s and its peak from 328 to 373 MB, and the explorer's whole first load from
+// 2.60 s to 2.43 s with its peak from 478 to 486 MB; at 5, tlx list gained 1% more for
+// 445 MB.
+const room = 4
 
 // fallback is the share of the limit the live heap may reach before the load falls back
 // to GOGC=50: a file whose events take more memory than usual (many tiny ones) must not
