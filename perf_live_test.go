@@ -112,6 +112,17 @@ func TestLiveTimings(t *testing.T) {
 		s.send("C-c")
 		s.exitStatus()
 
+		// The explorer's whole first load, cold: from start to the whole timeline shown.
+		begin = time.Now()
+		s = start(t, 140, 40, dir, nil, exe, "-f", big, "--no-cache")
+		s.timeout = 4 * waitTimeout
+		s.waitFor("the whole timeline", func(scr string) bool {
+			return strings.Contains(scr, "of 100000 events") && !strings.Contains(scr, "so far")
+		})
+		add("the whole timeline on screen (tmux, --no-cache)", time.Since(begin).Seconds(), 0)
+		s.send("C-c")
+		s.exitStatus()
+
 		// An edit saved under the explorer, once loaded: the selected event's title.
 		s = start(t, 140, 40, dir, env, exe, "-f", big)
 		s.timeout = 4 * waitTimeout
