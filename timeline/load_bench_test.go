@@ -41,34 +41,32 @@ func loadInput(b *testing.B, n int) []byte {
 }
 
 // BenchmarkLoad measures timeline.Parse: split, concurrent decode, validation and New.
-func BenchmarkLoad(b *testing.B) { benchLoad(b, false) }
+func BenchmarkLoad(b *testing.B) {
+	benchLoad(b, func(data []byte) (*timeline.Timeline, error) { return timeline.Open("bench.toml", data) })
+}
 
 // BenchmarkLoadAndIndex is BenchmarkLoad followed by PrepareSearch: a load until free-text
 // search is ready too, which the explorer reaches in the background after its first frame.
-func BenchmarkLoadAndIndex(b *testing.B) { benchLoad(b, true) }
+func BenchmarkLoadAndIndex(b *testing.B) {
+	benchLoad(b, func(data []byte) (*timeline.Timeline, error) {
+		tl, err := timeline.Open("bench.toml", data)
+		if err == nil {
+			tl.PrepareSearch()
+		}
+		return tl, err
+	})
+}
 
 // BenchmarkLoadCommand is the load a command makes of a file it opens once (tlx list,
 // export, sources): a Loader told Once and SearchLater, which neither keys the events'
 // bytes for a later open nor builds their search text before a search asks for it.
 func BenchmarkLoadCommand(b *testing.B) {
-	for _, n := range loadSizes {
-		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
-			data := loadInput(b, n)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				restore := loadgc.Tighten(len(data))
-				_, err := timeline.NewLoader("bench.toml").Open(data, timeline.LoadOptions{Once: true, SearchLater: true})
-				restore()
-				if err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchLoad(b, func(data []byte) (*timeline.Timeline, error) {
+		return timeline.NewLoader("bench.toml").Open(data, timeline.LoadOptions{Once: true, SearchLater: true})
+	})
 }
 
-func benchLoad(b *testing.B, index bool) {
+func benchLoad(b *testing.B, load func([]byte) (*timeline.Timeline, error)) {
 	for _, n := range loadSizes {
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 			data := loadInput(b, n)
@@ -77,13 +75,10 @@ func benchLoad(b *testing.B, index bool) {
 			for b.Loop() {
 				// As the commands that load do: see internal/loadgc.
 				restore := loadgc.Tighten(len(data))
-				tl, err := timeline.Open("bench.toml", data)
+				_, err := load(data)
 				restore()
 				if err != nil {
 					b.Fatal(err)
-				}
-				if index {
-					tl.PrepareSearch()
 				}
 			}
 		})
