@@ -207,7 +207,9 @@ type LoadOptions struct {
 	// Once says that nothing follows this Open: no later Open of the Loader and no
 	// snapshot of what it decoded, as when a command reads a file without the cache. The
 	// reader then skips what only those use: the key of each event's bytes (a SHA-256 of
-	// the whole file, piece by piece).
+	// the whole file, piece by piece), unless it reuses events an earlier Open decoded,
+	// and the Loader keeps neither the bytes nor their split. A later Open still works; it
+	// decodes every event again.
 	Once bool
 	// SearchLater says the caller may never search the timeline, as most commands do not:
 	// the reader leaves the events' search text to the first search, which builds it on
@@ -222,6 +224,12 @@ type LoadOptions struct {
 // leaves what the last good one decoded. After a good open of a TOML file the Loader keeps
 // data, which the caller must not change, to find what the next save changed (reuse.go).
 func (l *Loader) Open(data []byte, o LoadOptions) (*Timeline, error) {
+	if l.last != nil {
+		// The last timeline's events are copied into this one: their search text, when
+		// an open told SearchLater left it to a search, is written first, not while a
+		// search on another goroutine writes it.
+		l.last.t.PrepareSearch()
+	}
 	if t := l.reopen(data); t != nil {
 		if o.Progress != nil {
 			o.Progress(len(data), len(data))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tlx-dev/tlx/timeline"
 	"github.com/tlx-dev/tlx/timeline/timelinetest"
@@ -144,6 +145,11 @@ func TestPartial(t *testing.T) {
 	final, err := l.Open(data, timeline.LoadOptions{Partial: func(p *timeline.Timeline) {
 		mu.Lock()
 		defer mu.Unlock()
+		if len(sizes) == 1 {
+			// A caller slow to take the second preview: the workers decode past three
+			// quarters of the file meanwhile, and no preview may follow.
+			time.Sleep(300 * time.Millisecond)
+		}
 		sizes = append(sizes, len(p.Events))
 		if p.Title == "" || len(p.Actors) == 0 {
 			t.Errorf("a partial timeline without the title or the registries at the top of the file")
@@ -224,4 +230,27 @@ func TestOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTimeline(t, got, want)
+}
+
+// TestSearchLaterThenOpen: a search on the timeline of an Open told SearchLater builds its
+// text while the Loader's next Open copies its events; run with -race, the two must not
+// race.
+func TestSearchLaterThenOpen(t *testing.T) {
+	data := timelinetest.Generate(20_000, 3) // enough that the search and the copy overlap
+	edited := bytes.Replace(data, []byte("title = \""), []byte("title = \"x"), 2)
+	l := timeline.NewLoader("t.toml")
+	first, err := l.Open(data, timeline.LoadOptions{SearchLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if _, err := first.Filter(timeline.Filter{}.WithText("oman")); err != nil {
+			t.Error(err)
+		}
+	})
+	if _, err := l.Open(edited, timeline.LoadOptions{SearchLater: true}); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
 }

@@ -9,8 +9,8 @@ import (
 // searchIndex is what free-text search reads besides each event's own text and
 // signature: the lower-cased text of each actor and theme (id, name, aliases), which an
 // event matches through the entries it names. Events a reader decoded come with their
-// own text (the TOML reader builds it on every core as it decodes); those built by hand
-// get theirs on first need.
+// own text (the TOML reader builds it on every core as it decodes, unless told
+// LoadOptions.SearchLater); the others get theirs on first need.
 type searchIndex struct {
 	once   sync.Once
 	actors []string // by index into Actors
@@ -20,7 +20,9 @@ type searchIndex struct {
 // PrepareSearch builds what free-text search needs that t does not have yet: the search
 // text of events not prepared by their reader. The first filter with text builds it
 // otherwise, and waits for it. It is safe to call from several goroutines, alongside any
-// other reading of t.
+// other reading of t through its methods; it writes the events that lack their text, so
+// code that copies t.Events must not run beside the first build (Loader.Open calls it
+// before it copies the events of its last timeline).
 func (t *Timeline) PrepareSearch() { t.searchIndex() }
 
 // searchIndex returns the search index, building it on the first call.

@@ -33,10 +33,11 @@ type Options struct {
 	Progress func(done, total int)
 	Partial  func(*timeline.Timeline)
 	// Once says the caller opens the file once and never reloads it, as a command does:
-	// without a snapshot to write, the parse then keys nothing (timeline.LoadOptions.Once).
+	// without a snapshot to write, the parse then keys nothing (timeline.LoadOptions.Once),
+	// and a Reload would parse the file again even when unchanged (no ErrUnchanged).
 	Once bool
-	// SearchLater is as in timeline.LoadOptions, for a caller that may never search, but
-	// for a parse that leaves a snapshot due: the snapshot holds the text.
+	// SearchLater is as in timeline.LoadOptions, for a caller that may never search,
+	// except for a parse that leaves a snapshot due: the snapshot holds the text.
 	SearchLater bool
 
 	now func() time.Time // the clock a file's stamp is judged by (snapshot.StampOf); nil: time.Now
@@ -56,7 +57,7 @@ type File struct {
 	stamp  snapshot.Stamp // of the file just before the last parse read it, when one vouches for its bytes
 	now    func() time.Time
 	from   Origin
-	good   snapshot.Key // of the bytes of the last good parse, unless the loader keeps them; zero after a snapshot
+	good   snapshot.Key // of the bytes of the last good parse, unless the loader keeps them; zero after a snapshot or an Open told Once
 	reused int          // events the last good parse took from the one before
 	// seen is the file as it was just before the last good open read it; nil when it
 	// could not be told.
